@@ -1,0 +1,154 @@
+//! The files of a pack held in memory, whatever they came from (the binary, a folder, later an
+//! archive), so that parsing never touches the file system and a half-read pack is never parsed.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use super::problem::{PackError, Problem};
+
+/// A pack larger than this is refused before it is read whole.
+pub const MAX_PACK_BYTES: u64 = 64 * 1024 * 1024;
+/// More files than this is not a curriculum.
+pub const MAX_PACK_FILES: usize = 5_000;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PackFiles {
+    files: BTreeMap<String, Vec<u8>>,
+}
+
+impl PackFiles {
+    pub fn from_embedded(entries: &[(&str, &[u8])]) -> Self {
+        let files = entries.iter().map(|(path, bytes)| ((*path).to_owned(), bytes.to_vec())).collect();
+        Self { files }
+    }
+
+    /// Reads a pack folder. Symbolic links are refused rather than followed, so a pack cannot
+    /// pull in files from elsewhere on the learner's disk.
+    pub fn from_dir(root: &Path) -> Result<Self, PackError> {
+        let mut files = BTreeMap::new();
+        let mut total = 0u64;
+        let mut problems = Vec::new();
+        let mut stack = vec![root.to_path_buf()];
+        while let Some(dir) = stack.pop() {
+            let entries = std::fs::read_dir(&dir).map_err(|e| unreadable(root, &dir, &e))?;
+            for entry in entries {
+                let entry = entry.map_err(|e| unreadable(root, &dir, &e))?;
+                let path = entry.path();
+                let rel = relative(root, &path);
+                let kind = entry.file_type().map_err(|e| unreadable(root, &path, &e))?;
+                if kind.is_symlink() {
+                    problems.push(Problem::in_file(
+                        &rel,
+                        "is a symbolic link",
+                        "copy the file into the pack instead of linking to it",
+                    ));
+                } else if kind.is_dir() {
+                    stack.push(path);
+                } else {
+                    total += entry.metadata().map_err(|e| unreadable(root, &path, &e))?.len();
+                    if total > MAX_PACK_BYTES || files.len() >= MAX_PACK_FILES {
+                        return Err(PackError {
+                            problems: vec![Problem::in_file(
+                                ".",
+                                format!(
+                                    "the pack is too large (limits: {} MiB, {MAX_PACK_FILES} files)",
+                                    MAX_PACK_BYTES / 1024 / 1024
+                                ),
+                                "split it into smaller packs or remove files lessons do not use",
+                            )],
+                        });
+                    }
+                    let bytes = std::fs::read(&path).map_err(|e| unreadable(root, &path, &e))?;
+                    files.insert(rel, bytes);
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(Self { files })
+        } else {
+            Err(PackError { problems })
+        }
+    }
+
+    pub fn get(&self, path: &str) -> Option<&[u8]> {
+        self.files.get(path).map(Vec::as_slice)
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// A digest of every path and its bytes, independent of where the files came from.
+    pub fn content_sha256(&self) -> String {
+        let mut hasher = Sha256::new();
+        for (path, bytes) in &self.files {
+            hasher.update((path.len() as u64).to_le_bytes());
+            hasher.update(path.as_bytes());
+            hasher.update((bytes.len() as u64).to_le_bytes());
+            hasher.update(bytes);
+        }
+        hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn unreadable(root: &Path, path: &Path, error: &std::io::Error) -> PackError {
+    let rel = relative(root, path);
+    PackError {
+        problems: vec![Problem::in_file(
+            if rel.is_empty() { "." } else { &rel },
+            format!("cannot be read: {error}"),
+            "check the path exists and you can read it",
+        )],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digest_depends_on_paths_and_bytes() {
+        let a = PackFiles::from_embedded(&[("a.md", b"x"), ("b.md", b"y")]);
+        let b = PackFiles::from_embedded(&[("a.md", b"x"), ("b.md", b"z")]);
+        let c = PackFiles::from_embedded(&[("a.md", b"xb.md"), ("", b"y")]);
+        assert_ne!(a.content_sha256(), b.content_sha256(), "a changed byte is a changed pack");
+        assert_ne!(a.content_sha256(), c.content_sha256(), "moving bytes between names is a change");
+        assert_eq!(a.content_sha256(), a.clone().content_sha256(), "the digest is stable");
+    }
+
+    #[test]
+    fn folders_are_read_with_forward_slash_paths() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir(dir.path().join("m")).expect("mkdir");
+        std::fs::write(dir.path().join("m").join("01.md"), "hello").expect("write");
+        let files = PackFiles::from_dir(dir.path()).expect("readable folder");
+        assert_eq!(files.get("m/01.md"), Some(&b"hello"[..]), "paths are pack-relative with /");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_are_refused() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::os::unix::fs::symlink("/etc/passwd", dir.path().join("passwd.md")).expect("symlink");
+        let err = PackFiles::from_dir(dir.path()).expect_err("a link out of the pack is refused");
+        assert_eq!(err.problems[0].file, "passwd.md", "the problem names the link");
+    }
+}

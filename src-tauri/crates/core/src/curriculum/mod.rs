@@ -1,0 +1,122 @@
+//! Curriculum packs: the on-disk format (manifest, modules, Markdown lessons with TOML front
+//! matter), reading it from wherever the files are, and the problems found on the way.
+//!
+//! The format is specified in `docs/curriculum-format.md`; the built-in curriculum is an
+//! ordinary pack embedded in the binary.
+
+mod builtin;
+mod files;
+mod parse;
+mod problem;
+
+pub use builtin::builtin_pack_files;
+pub use files::PackFiles;
+pub use parse::parse_pack;
+pub use problem::{PackError, Problem};
+
+use serde::{Deserialize, Serialize};
+
+/// The pack format version this app reads.
+pub const PACK_FORMAT: u32 = 1;
+
+/// `pack.toml`: who made the pack, what it is, and its modules in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    pub format: u32,
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    pub publisher: String,
+    pub licence: String,
+    pub language: String,
+    pub min_app_version: String,
+    /// The id of the framework whose behaviours the lessons map to.
+    pub framework: String,
+    #[serde(default)]
+    pub description: String,
+    /// Module folders, in the order learners meet them.
+    pub modules: Vec<String>,
+}
+
+/// `<module folder>/module.toml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModuleManifest {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+    /// Lesson files in this folder, in reading order.
+    pub lessons: Vec<String>,
+}
+
+/// A lesson's front matter: everything but the Markdown body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LessonMeta {
+    pub id: String,
+    pub title: String,
+    pub minutes: u32,
+    #[serde(default)]
+    pub outcomes: Vec<String>,
+    #[serde(default)]
+    pub behaviours: Vec<String>,
+    #[serde(default)]
+    pub reflection: Option<String>,
+    #[serde(default)]
+    pub activity: Option<String>,
+    #[serde(default)]
+    pub questions: Vec<Question>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuestionType {
+    /// Exactly one option is correct.
+    Single,
+    /// One or more options are correct.
+    Multiple,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: QuestionType,
+    pub prompt: String,
+    pub options: Vec<AnswerOption>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerOption {
+    pub text: String,
+    pub correct: bool,
+    pub explanation: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lesson {
+    pub meta: LessonMeta,
+    /// The Markdown after the front matter, with line endings normalised to `\n`.
+    pub body: String,
+    /// Where the lesson came from, relative to the pack root (for messages).
+    pub path: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Module {
+    pub manifest: ModuleManifest,
+    pub lessons: Vec<Lesson>,
+}
+
+/// A parsed, checked pack, ready to install.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pack {
+    pub manifest: Manifest,
+    pub modules: Vec<Module>,
+    /// SHA-256 over every file's path and bytes, so an unchanged pack is not reinstalled.
+    pub content_sha256: String,
+}

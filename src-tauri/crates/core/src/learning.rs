@@ -1,0 +1,85 @@
+//! The learner's view of the installed curricula, shaped as the app shows it: the learning
+//! path with progress, and one lesson ready to read. These types cross the IPC boundary, so
+//! their TypeScript twins are generated (`ts-rs`) and committed under `ui/src/ipc/bindings`.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Every installed pack with its modules and lessons, in learning order, with progress.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LearningPath {
+    pub packs: Vec<PackPath>,
+    pub lessons_total: u32,
+    pub lessons_completed: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PackPath {
+    pub id: String,
+    pub title: String,
+    pub version: String,
+    pub publisher: String,
+    pub modules: Vec<ModulePath>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ModulePath {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub lessons: Vec<LessonSummary>,
+    pub lessons_completed: u32,
+    /// Estimated reading time of the whole module.
+    pub minutes: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LessonSummary {
+    pub id: String,
+    pub title: String,
+    pub minutes: u32,
+    pub completed: bool,
+}
+
+/// A lesson ready to read: its HTML is already sanitised.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LessonView {
+    pub pack_id: String,
+    pub id: String,
+    pub title: String,
+    pub minutes: u32,
+    pub module_id: String,
+    pub module_title: String,
+    /// 1-based position of the lesson in its module, and the module's lesson count.
+    pub number_in_module: u32,
+    pub lessons_in_module: u32,
+    pub outcomes: Vec<String>,
+    pub html: String,
+    pub reflection: Option<String>,
+    pub activity: Option<String>,
+    /// RFC 3339 UTC instant, when the learner marked it complete.
+    pub completed_at: Option<String>,
+    pub previous: Option<LessonLink>,
+    pub next: Option<LessonLink>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LessonLink {
+    pub pack_id: String,
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LessonProgress {
+    pub pack_id: String,
+    pub lesson_id: String,
+    pub completed_at: Option<String>,
+}

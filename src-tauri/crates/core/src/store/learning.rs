@@ -1,0 +1,172 @@
+//! Reading the learning path and lessons, and recording progress through them.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension};
+use serde::Deserialize;
+
+use super::{timestamp, Result, Store, StoreError};
+use crate::learning::{LearningPath, LessonLink, LessonProgress, LessonSummary, LessonView, ModulePath, PackPath};
+use crate::markdown;
+
+/// The parts of `lessons.details_json` the reader shows.
+#[derive(Deserialize)]
+struct Details {
+    #[serde(default)]
+    outcomes: Vec<String>,
+    reflection: Option<String>,
+    activity: Option<String>,
+}
+
+impl Store {
+    pub fn learning_path(&self) -> Result<LearningPath> {
+        let conn = self.reader();
+        let mut packs: Vec<PackPath> = conn
+            .prepare("SELECT id, title, version, publisher FROM packs ORDER BY position, title")?
+            .query_map([], |r| {
+                Ok(PackPath { id: r.get(0)?, title: r.get(1)?, version: r.get(2)?, publisher: r.get(3)?, modules: vec![] })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut module_query =
+            conn.prepare("SELECT id, title, summary FROM modules WHERE pack_id = ?1 ORDER BY position")?;
+        let mut lesson_query = conn.prepare(
+            "SELECT l.id, l.title, l.minutes, p.completed_at IS NOT NULL
+             FROM lessons l LEFT JOIN lesson_progress p ON p.pack_id = l.pack_id AND p.lesson_id = l.id
+             WHERE l.pack_id = ?1 AND l.module_id = ?2 AND l.archived = 0 ORDER BY l.position",
+        )?;
+        let (mut total, mut completed) = (0, 0);
+        for pack in &mut packs {
+            let modules: Vec<(String, String, String)> = module_query
+                .query_map([&pack.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            for (id, title, summary) in modules {
+                let lessons: Vec<LessonSummary> = lesson_query
+                    .query_map(params![pack.id, id], |r| {
+                        Ok(LessonSummary { id: r.get(0)?, title: r.get(1)?, minutes: r.get(2)?, completed: r.get(3)? })
+                    })?
+                    .collect::<rusqlite::Result<_>>()?;
+                let done = count(lessons.iter().filter(|l| l.completed));
+                total += count(lessons.iter());
+                completed += done;
+                let minutes = lessons.iter().map(|l| l.minutes).sum();
+                pack.modules.push(ModulePath { id, title, summary, lessons, lessons_completed: done, minutes });
+            }
+        }
+        Ok(LearningPath { packs, lessons_total: total, lessons_completed: completed })
+    }
+
+    /// Returns a lesson ready to read and records that the learner opened it.
+    pub fn open_lesson(&self, pack_id: &str, lesson_id: &str, now: DateTime<Utc>) -> Result<LessonView> {
+        let view = self.lesson(pack_id, lesson_id)?;
+        let now = timestamp(now);
+        self.writer().execute(
+            "INSERT INTO lesson_progress (pack_id, lesson_id, first_opened_at, last_opened_at)
+             VALUES (?1, ?2, ?3, ?3)
+             ON CONFLICT (pack_id, lesson_id) DO UPDATE SET last_opened_at = excluded.last_opened_at",
+            params![pack_id, lesson_id, now],
+        )?;
+        Ok(view)
+    }
+
+    pub fn lesson(&self, pack_id: &str, lesson_id: &str) -> Result<LessonView> {
+        let conn = self.reader();
+        let row = conn
+            .query_row(
+                "SELECT l.title, l.minutes, l.body_md, l.details_json, l.module_id, m.title, p.completed_at
+                 FROM lessons l
+                 JOIN modules m ON m.pack_id = l.pack_id AND m.id = l.module_id
+                 LEFT JOIN lesson_progress p ON p.pack_id = l.pack_id AND p.lesson_id = l.id
+                 WHERE l.pack_id = ?1 AND l.id = ?2 AND l.archived = 0",
+                params![pack_id, lesson_id],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, u32>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, String>(4)?,
+                        r.get::<_, String>(5)?,
+                        r.get::<_, Option<String>>(6)?,
+                    ))
+                },
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("lesson `{lesson_id}` in pack `{pack_id}`")))?;
+        let (title, minutes, body, details, module_id, module_title, completed_at) = row;
+        let details: Details = serde_json::from_str(&details)
+            .map_err(|e| StoreError::NotFound(format!("readable details for lesson `{lesson_id}` ({e})")))?;
+
+        // The pack's reading order: modules in order, lessons in order within each.
+        let order: Vec<(String, String, String)> = conn
+            .prepare(
+                "SELECT l.id, l.title, l.module_id FROM lessons l
+                 JOIN modules m ON m.pack_id = l.pack_id AND m.id = l.module_id
+                 WHERE l.pack_id = ?1 AND l.archived = 0 ORDER BY m.position, l.position",
+            )?
+            .query_map([pack_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let index = order.iter().position(|(id, ..)| id == lesson_id).unwrap_or(0);
+        let link = |i: usize| {
+            order.get(i).map(|(id, title, _)| LessonLink { pack_id: pack_id.to_owned(), id: id.clone(), title: title.clone() })
+        };
+        let in_module: Vec<&String> =
+            order.iter().filter(|(_, _, m)| *m == module_id).map(|(id, ..)| id).collect();
+        let number_in_module = in_module.iter().position(|id| *id == lesson_id).map_or(1, |i| i + 1);
+
+        Ok(LessonView {
+            pack_id: pack_id.to_owned(),
+            id: lesson_id.to_owned(),
+            title,
+            minutes,
+            module_id,
+            module_title,
+            number_in_module: u32::try_from(number_in_module).unwrap_or(u32::MAX),
+            lessons_in_module: count(in_module.iter()),
+            outcomes: details.outcomes,
+            html: markdown::render(&body),
+            reflection: details.reflection,
+            activity: details.activity,
+            completed_at,
+            previous: index.checked_sub(1).and_then(link),
+            next: link(index + 1),
+        })
+    }
+
+    /// Marks a lesson complete (keeping the first completion time) or not complete.
+    pub fn set_lesson_complete(
+        &self,
+        pack_id: &str,
+        lesson_id: &str,
+        complete: bool,
+        now: DateTime<Utc>,
+    ) -> Result<LessonProgress> {
+        let mut conn = self.writer();
+        let tx = conn.transaction()?;
+        let exists: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM lessons WHERE pack_id = ?1 AND id = ?2 AND archived = 0)",
+            params![pack_id, lesson_id],
+            |r| r.get(0),
+        )?;
+        if !exists {
+            return Err(StoreError::NotFound(format!("lesson `{lesson_id}` in pack `{pack_id}`")));
+        }
+        let stamp = complete.then(|| timestamp(now));
+        tx.execute(
+            "INSERT INTO lesson_progress (pack_id, lesson_id, completed_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (pack_id, lesson_id) DO UPDATE SET completed_at =
+                CASE WHEN excluded.completed_at IS NULL THEN NULL
+                     ELSE COALESCE(lesson_progress.completed_at, excluded.completed_at) END",
+            params![pack_id, lesson_id, stamp],
+        )?;
+        let completed_at = tx.query_row(
+            "SELECT completed_at FROM lesson_progress WHERE pack_id = ?1 AND lesson_id = ?2",
+            params![pack_id, lesson_id],
+            |r| r.get(0),
+        )?;
+        tx.commit()?;
+        Ok(LessonProgress { pack_id: pack_id.to_owned(), lesson_id: lesson_id.to_owned(), completed_at })
+    }
+}
+
+fn count<T>(items: impl Iterator<Item = T>) -> u32 {
+    u32::try_from(items.count()).unwrap_or(u32::MAX)
+}

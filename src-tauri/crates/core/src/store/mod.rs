@@ -1,0 +1,142 @@
+//! The learner's SQLite database: opening it safely, pragmas, migrations, and backups taken
+//! before any upgrade. Queries live in one module per table group.
+
+mod learning;
+mod migrations;
+mod packs;
+
+pub use migrations::SCHEMA_VERSION;
+pub use packs::InstallOutcome;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use rusqlite::{Connection, OpenFlags};
+
+use crate::curriculum::PackError;
+
+/// The database file inside the data folder.
+pub const DATABASE_FILE: &str = "ward-to-board.sqlite3";
+/// Copies taken before upgrades, inside the data folder.
+pub const BACKUP_DIR: &str = "backups";
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "{path} was written by a newer version of Ward to Board (data format {found}; this \
+         version reads up to {supported}). Install the newer version to open it. Nothing was changed."
+    )]
+    TooNew { path: PathBuf, found: i64, supported: i64 },
+    #[error("{path} is not a Ward to Board database, or it is damaged ({source}). Nothing was changed.")]
+    NotADatabase { path: PathBuf, source: rusqlite::Error },
+    #[error("{0} was not found")]
+    NotFound(String),
+    #[error("the database failed: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("the database could not be upgraded: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("{context}: {source}")]
+    Io { context: String, source: std::io::Error },
+    #[error(transparent)]
+    Pack(#[from] PackError),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// One writer connection and one reader, each behind its own lock: with WAL, reading the
+/// learning path never waits for a write to finish.
+#[derive(Debug)]
+pub struct Store {
+    writer: Mutex<Connection>,
+    reader: Mutex<Connection>,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database in `data_dir`, upgrading it to the current
+    /// schema. A database from a newer app is refused before anything is written to it; an
+    /// older one is copied to `backups/` before it is upgraded.
+    pub fn open(data_dir: &Path, now: DateTime<Utc>) -> Result<Self> {
+        std::fs::create_dir_all(data_dir).map_err(|source| StoreError::Io {
+            context: format!("cannot create the data folder {}", data_dir.display()),
+            source,
+        })?;
+        let path = data_dir.join(DATABASE_FILE);
+        if path.exists() {
+            let found = existing_schema_version(&path)?;
+            if found > SCHEMA_VERSION {
+                return Err(StoreError::TooNew { path, found, supported: SCHEMA_VERSION });
+            }
+            if found > 0 && found < SCHEMA_VERSION {
+                backup_before_upgrade(&path, data_dir, found, now)?;
+            }
+        }
+        let mut writer = Connection::open(&path)?;
+        configure(&writer)?;
+        migrations::migrations().to_latest(&mut writer)?;
+        let reader = Connection::open_with_flags(
+            &path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        configure(&reader)?;
+        reader.pragma_update(None, "query_only", true)?;
+        Ok(Self { writer: Mutex::new(writer), reader: Mutex::new(reader), path })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn writer(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock cannot leave the connection half-written: every
+        // write is a transaction that rolls back on drop. So a poisoned lock is still usable.
+        self.writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn reader(&self) -> MutexGuard<'_, Connection> {
+        self.reader.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    Ok(())
+}
+
+/// Reads `user_version` through a read-only connection, so a file we must refuse is never
+/// modified (not even switched to WAL).
+fn existing_schema_version(path: &Path) -> Result<i64> {
+    let not_db = |source| StoreError::NotADatabase { path: path.to_owned(), source };
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(not_db)?;
+    conn.query_row("PRAGMA user_version", [], |row| row.get(0)).map_err(not_db)
+}
+
+/// Copies the database to `backups/` with `VACUUM INTO` a temporary name, then renames it, so
+/// a backup under its real name is always complete.
+fn backup_before_upgrade(path: &Path, data_dir: &Path, from: i64, now: DateTime<Utc>) -> Result<PathBuf> {
+    let dir = data_dir.join(BACKUP_DIR);
+    let io = |context: String| move |source| StoreError::Io { context, source };
+    std::fs::create_dir_all(&dir).map_err(io(format!("cannot create {}", dir.display())))?;
+    let stamp = now.format("%Y%m%dT%H%M%SZ");
+    let target = dir.join(format!("before-upgrade-v{from}-to-v{SCHEMA_VERSION}-{stamp}.sqlite3"));
+    let partial = target.with_extension("sqlite3.partial");
+    let _ = std::fs::remove_file(&partial);
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
+    drop(conn);
+    std::fs::rename(&partial, &target).map_err(io(format!("cannot finish the backup {}", target.display())))?;
+    Ok(target)
+}
+
+/// The one way instants are written to the database: RFC 3339, UTC, milliseconds.
+pub(crate) fn timestamp(now: DateTime<Utc>) -> String {
+    now.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+#[cfg(test)]
+mod tests;
