@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-fn collect(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .map(|e| e.map(|e| e.path()))
@@ -15,7 +15,7 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
     for path in entries {
         println!("cargo:rerun-if-changed={}", path.display());
         if path.is_dir() {
-            collect(root, &path, out);
+            collect(&path, out);
         } else {
             out.push(path);
         }
@@ -27,7 +27,7 @@ fn main() {
     let root = manifest_dir.join("packs").join("builtin");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = Vec::new();
-    collect(&root, &root, &mut files);
+    collect(&root, &mut files);
 
     let mut code = String::from("&[\n");
     for path in &files {
@@ -39,7 +39,11 @@ fn main() {
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect::<Vec<_>>()
             .join("/");
-        let _ = writeln!(code, "    ({rel:?}, include_bytes!({:?}) as &[u8]),", path.display().to_string());
+        let _ = writeln!(
+            code,
+            "    ({rel:?}, include_bytes!({:?}) as &[u8]),",
+            path.display().to_string()
+        );
     }
     code.push(']');
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("builtin_pack.rs");

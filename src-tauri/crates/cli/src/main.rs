@@ -7,7 +7,11 @@ use clap::{Parser, Subcommand};
 use w2b_core::curriculum::{parse_pack, PackFiles};
 
 #[derive(Debug, Parser)]
-#[command(name = "w2b", version, about = "Work with Ward to Board curriculum packs")]
+#[command(
+    name = "w2b",
+    version,
+    about = "Work with Ward to Board curriculum packs"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -38,7 +42,10 @@ fn main() -> ExitCode {
 
 fn check(path: &std::path::Path) -> ExitCode {
     if !path.join("pack.toml").is_file() {
-        eprintln!("{}: no pack.toml here (give the folder that holds the pack's manifest)", path.display());
+        eprintln!(
+            "{}: no pack.toml here (give the folder that holds the pack's manifest)",
+            path.display()
+        );
         return ExitCode::from(2);
     }
     let result = PackFiles::from_dir(path).and_then(|files| parse_pack(&files));
@@ -55,7 +62,13 @@ fn check(path: &std::path::Path) -> ExitCode {
         }
         Err(error) => {
             for problem in &error.problems {
-                eprintln!("{}: {problem}", path.join(&problem.file).display().to_string().trim_end_matches("/."));
+                eprintln!(
+                    "{}: {problem}",
+                    path.join(&problem.file)
+                        .display()
+                        .to_string()
+                        .trim_end_matches("/.")
+                );
             }
             eprintln!("{} problem(s) found", error.problems.len());
             ExitCode::from(1)

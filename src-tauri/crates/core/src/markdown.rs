@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 
 use ammonia::{Builder, UrlRelative};
-use pulldown_cmark::{html, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{html, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 /// The callout kinds a lesson may use (GitHub-style alerts: `> [!NOTE]`).
 const ALERT_CLASSES: [&str; 5] = [
@@ -25,7 +25,6 @@ const ALIGN_CLASSES: [&str; 3] = ["w2b-align-left", "w2b-align-center", "w2b-ali
 fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_GFM
         | Options::ENABLE_FOOTNOTES
 }
@@ -35,19 +34,85 @@ fn options() -> Options {
 /// Raw HTML in the source is sanitised like everything else (script, iframes, forms, styles and
 /// event handlers are removed); links keep only `http`, `https` and `mailto` targets.
 pub fn render(markdown: &str) -> String {
-    let events = Parser::new_ext(markdown, options()).filter(|event| {
-        !matches!(
-            event,
-            Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image)
-        )
+    // The parser may split one run of text at characters that could have been markup; join
+    // the pieces again so an address is seen whole.
+    let mut merged: Vec<Event<'_>> = Vec::new();
+    for event in Parser::new_ext(markdown, options()) {
+        match (merged.last_mut(), event) {
+            (_, Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image)) => {}
+            (Some(Event::Text(previous)), Event::Text(text)) => {
+                *previous = CowStr::from(format!("{previous}{text}"));
+            }
+            (_, event) => merged.push(event),
+        }
+    }
+    let mut in_link = 0usize;
+    let events = merged.into_iter().flat_map(move |event| {
+        match &event {
+            Event::Start(Tag::Link { .. }) => in_link += 1,
+            Event::End(TagEnd::Link) => in_link = in_link.saturating_sub(1),
+            _ => {}
+        }
+        match event {
+            Event::Text(text) if in_link == 0 => autolink(text),
+            other => vec![other],
+        }
     });
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut raw, events);
     let raw = raw
         .replace(r#" style="text-align: left""#, r#" class="w2b-align-left""#)
-        .replace(r#" style="text-align: center""#, r#" class="w2b-align-center""#)
-        .replace(r#" style="text-align: right""#, r#" class="w2b-align-right""#);
+        .replace(
+            r#" style="text-align: center""#,
+            r#" class="w2b-align-center""#,
+        )
+        .replace(
+            r#" style="text-align: right""#,
+            r#" class="w2b-align-right""#,
+        );
     sanitiser().clean(&raw).to_string()
+}
+
+/// Turns bare `https://` and `http://` addresses in text into links, as GitHub does: pack
+/// authors often list sources as "Name: https://...". Trailing punctuation that usually ends
+/// the sentence rather than the address is left outside the link.
+fn autolink(text: CowStr<'_>) -> Vec<Event<'_>> {
+    let mut events = Vec::new();
+    let mut rest: &str = &text;
+    while let Some(start) = rest
+        .find("https://")
+        .into_iter()
+        .chain(rest.find("http://"))
+        .min()
+    {
+        let tail = &rest[start..];
+        let end = tail
+            .find(|c: char| c.is_whitespace() || c == '<' || c == '>')
+            .unwrap_or(tail.len());
+        let url = tail[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'', '"']);
+        if url.len() <= "https://".len() {
+            events.push(Event::Text(CowStr::from(rest[..start + end].to_owned())));
+            rest = &rest[start + end..];
+            continue;
+        }
+        if start > 0 {
+            events.push(Event::Text(CowStr::from(rest[..start].to_owned())));
+        }
+        let url = CowStr::from(url.to_owned());
+        events.push(Event::Start(Tag::Link {
+            link_type: LinkType::Autolink,
+            dest_url: url.clone(),
+            title: CowStr::from(""),
+            id: CowStr::from(""),
+        }));
+        events.push(Event::Text(url.clone()));
+        events.push(Event::End(TagEnd::Link));
+        rest = &rest[start + url.len()..];
+    }
+    if !rest.is_empty() {
+        events.push(Event::Text(CowStr::from(rest.to_owned())));
+    }
+    events
 }
 
 fn sanitiser() -> Builder<'static> {
@@ -80,31 +145,55 @@ mod tests {
     fn script_is_removed() {
         let out = render("Hello <script>window.__TAURI_INTERNALS__.invoke('x')</script> there");
         insta::assert_snapshot!(out);
-        assert!(!out.contains("<script"), "a pack must never run script in the app: {out}");
-        assert!(!out.contains("__TAURI"), "script text must not survive either: {out}");
+        assert!(
+            !out.contains("<script"),
+            "a pack must never run script in the app: {out}"
+        );
+        assert!(
+            !out.contains("__TAURI"),
+            "script text must not survive either: {out}"
+        );
     }
 
     #[test]
     fn event_handlers_are_removed() {
         let out = render(r#"<img src=x onerror="alert(1)"> <p onclick="alert(2)">hi</p>"#);
         insta::assert_snapshot!(out);
-        assert!(!out.contains("onerror") && !out.contains("onclick"), "handlers run script: {out}");
+        assert!(
+            !out.contains("onerror") && !out.contains("onclick"),
+            "handlers run script: {out}"
+        );
     }
 
     #[test]
     fn javascript_links_lose_their_target() {
-        let out = render("[click me](javascript:alert(1)) and <a href=\"javascript:alert(2)\">x</a>");
+        let out =
+            render("[click me](javascript:alert(1)) and <a href=\"javascript:alert(2)\">x</a>");
         insta::assert_snapshot!(out);
-        assert!(!out.contains("javascript:"), "javascript: URLs run script: {out}");
+        assert!(
+            !out.contains("javascript:"),
+            "javascript: URLs run script: {out}"
+        );
     }
 
     #[test]
     fn remote_images_are_not_loaded() {
-        let out = render("![tracking pixel](https://evil.example/p.png) <img src=\"http://evil.example/q.png\">");
+        let out = render(
+            "![tracking pixel](https://evil.example/p.png) <img src=\"http://evil.example/q.png\">",
+        );
         insta::assert_snapshot!(out);
-        assert!(!out.contains("<img"), "an image tag would make the app fetch a URL: {out}");
-        assert!(!out.contains("evil.example"), "no remote address may survive: {out}");
-        assert!(out.contains("tracking pixel"), "the alt text is still shown: {out}");
+        assert!(
+            !out.contains("<img"),
+            "an image tag would make the app fetch a URL: {out}"
+        );
+        assert!(
+            !out.contains("evil.example"),
+            "no remote address may survive: {out}"
+        );
+        assert!(
+            out.contains("tracking pixel"),
+            "the alt text is still shown: {out}"
+        );
     }
 
     #[test]
@@ -115,9 +204,68 @@ mod tests {
              <a href=\"file:///etc/passwd\">f</a><p style=\"color:red\" id=\"main\">text</p>",
         );
         insta::assert_snapshot!(out);
-        for banned in ["<iframe", "<form", "<input", "<style", "<svg", "file:", "style=", "id=\"main\""] {
+        for banned in [
+            "<iframe",
+            "<form",
+            "<input",
+            "<style",
+            "<svg",
+            "file:",
+            "style=",
+            "id=\"main\"",
+        ] {
             assert!(!out.contains(banned), "{banned} must be stripped: {out}");
         }
+    }
+
+    #[test]
+    fn bare_addresses_become_links_without_their_full_stop() {
+        let out =
+            render("- NHS England, NHS Payment Scheme: https://www.england.nhs.uk/pay-syst/.\n");
+        insta::assert_snapshot!(out);
+        assert!(
+            out.contains(r#"<a href="https://www.england.nhs.uk/pay-syst/" rel="noopener noreferrer">https://www.england.nhs.uk/pay-syst/</a>."#),
+            "the address is a link and the full stop stays outside it: {out}"
+        );
+    }
+
+    #[test]
+    fn addresses_with_dashes_and_underscores_survive_whole() {
+        let url = "https://www.gmc-uk.org/professional-standards/candour---openness-and_honesty/about_this";
+        let out = render(&format!("GMC and NMC guidance: {url}\n"));
+        assert!(
+            out.contains(&format!(r#"<a href="{url}""#)),
+            "the whole address is linked, unchanged: {out}"
+        );
+    }
+
+    #[test]
+    fn addresses_already_in_links_or_code_are_left_alone() {
+        let out = render("[the CQC](https://www.cqc.org.uk/) and `https://example.org/x`");
+        assert_eq!(
+            out.matches("<a ").count(),
+            1,
+            "no link inside a link: {out}"
+        );
+        assert!(
+            out.contains("<code>https://example.org/x</code>"),
+            "code stays code: {out}"
+        );
+    }
+
+    #[test]
+    fn autolinks_cannot_smuggle_markup_or_schemes() {
+        let out = render(
+            "see https://x.example/\"onmouseover=alert(1) and javascript:https://y and https://",
+        );
+        assert!(
+            !out.contains("onmouseover=\""),
+            "the address cannot break out of its attribute: {out}"
+        );
+        assert!(
+            !out.contains("href=\"javascript"),
+            "only http(s) addresses are linked: {out}"
+        );
     }
 
     #[test]

@@ -20,7 +20,10 @@ pub struct PackFiles {
 
 impl PackFiles {
     pub fn from_embedded(entries: &[(&str, &[u8])]) -> Self {
-        let files = entries.iter().map(|(path, bytes)| ((*path).to_owned(), bytes.to_vec())).collect();
+        let files = entries
+            .iter()
+            .map(|(path, bytes)| ((*path).to_owned(), bytes.to_vec()))
+            .collect();
         Self { files }
     }
 
@@ -47,7 +50,10 @@ impl PackFiles {
                 } else if kind.is_dir() {
                     stack.push(path);
                 } else {
-                    total += entry.metadata().map_err(|e| unreadable(root, &path, &e))?.len();
+                    total += entry
+                        .metadata()
+                        .map_err(|e| unreadable(root, &path, &e))?
+                        .len();
                     if total > MAX_PACK_BYTES || files.len() >= MAX_PACK_FILES {
                         return Err(PackError {
                             problems: vec![Problem::in_file(
@@ -129,9 +135,21 @@ mod tests {
         let a = PackFiles::from_embedded(&[("a.md", b"x"), ("b.md", b"y")]);
         let b = PackFiles::from_embedded(&[("a.md", b"x"), ("b.md", b"z")]);
         let c = PackFiles::from_embedded(&[("a.md", b"xb.md"), ("", b"y")]);
-        assert_ne!(a.content_sha256(), b.content_sha256(), "a changed byte is a changed pack");
-        assert_ne!(a.content_sha256(), c.content_sha256(), "moving bytes between names is a change");
-        assert_eq!(a.content_sha256(), a.clone().content_sha256(), "the digest is stable");
+        assert_ne!(
+            a.content_sha256(),
+            b.content_sha256(),
+            "a changed byte is a changed pack"
+        );
+        assert_ne!(
+            a.content_sha256(),
+            c.content_sha256(),
+            "moving bytes between names is a change"
+        );
+        assert_eq!(
+            a.content_sha256(),
+            a.clone().content_sha256(),
+            "the digest is stable"
+        );
     }
 
     #[test]
@@ -140,7 +158,11 @@ mod tests {
         std::fs::create_dir(dir.path().join("m")).expect("mkdir");
         std::fs::write(dir.path().join("m").join("01.md"), "hello").expect("write");
         let files = PackFiles::from_dir(dir.path()).expect("readable folder");
-        assert_eq!(files.get("m/01.md"), Some(&b"hello"[..]), "paths are pack-relative with /");
+        assert_eq!(
+            files.get("m/01.md"),
+            Some(&b"hello"[..]),
+            "paths are pack-relative with /"
+        );
     }
 
     #[cfg(unix)]
@@ -149,6 +171,9 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         std::os::unix::fs::symlink("/etc/passwd", dir.path().join("passwd.md")).expect("symlink");
         let err = PackFiles::from_dir(dir.path()).expect_err("a link out of the pack is refused");
-        assert_eq!(err.problems[0].file, "passwd.md", "the problem names the link");
+        assert_eq!(
+            err.problems[0].file, "passwd.md",
+            "the problem names the link"
+        );
     }
 }

@@ -9,7 +9,9 @@ use serde::de::DeserializeOwned;
 
 use super::files::PackFiles;
 use super::problem::{line_col, PackError, Problem};
-use super::{Lesson, LessonMeta, Manifest, Module, ModuleManifest, Pack, QuestionType, PACK_FORMAT};
+use super::{
+    Lesson, LessonMeta, Manifest, Module, ModuleManifest, Pack, QuestionType, PACK_FORMAT,
+};
 
 const MANIFEST: &str = "pack.toml";
 const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -32,7 +34,8 @@ pub fn parse_pack(files: &PackFiles) -> Result<Pack, PackError> {
     let mut lesson_ids = HashSet::new();
     for folder in &manifest.modules {
         let path = format!("{folder}/module.toml");
-        let module = match text(files, &path).and_then(|t| toml_at::<ModuleManifest>(&path, &t, 0)) {
+        let module = match text(files, &path).and_then(|t| toml_at::<ModuleManifest>(&path, &t, 0))
+        {
             Ok(m) => m,
             Err(p) => {
                 problems.push(p);
@@ -48,7 +51,11 @@ pub fn parse_pack(files: &PackFiles) -> Result<Pack, PackError> {
             ));
         }
         if module.lessons.is_empty() {
-            problems.push(Problem::in_file(&path, "the module lists no lessons", "add lesson files to `lessons`"));
+            problems.push(Problem::in_file(
+                &path,
+                "the module lists no lessons",
+                "add lesson files to `lessons`",
+            ));
         }
         let mut lessons = Vec::new();
         for file in &module.lessons {
@@ -68,11 +75,18 @@ pub fn parse_pack(files: &PackFiles) -> Result<Pack, PackError> {
                 Err(p) => problems.push(p),
             }
         }
-        modules.push(Module { manifest: module, lessons });
+        modules.push(Module {
+            manifest: module,
+            lessons,
+        });
     }
 
     if problems.is_empty() {
-        Ok(Pack { manifest, modules, content_sha256: files.content_sha256() })
+        Ok(Pack {
+            manifest,
+            modules,
+            content_sha256: files.content_sha256(),
+        })
     } else {
         Err(PackError { problems })
     }
@@ -80,10 +94,17 @@ pub fn parse_pack(files: &PackFiles) -> Result<Pack, PackError> {
 
 fn text(files: &PackFiles, path: &str) -> Result<String, Problem> {
     let bytes = files.get(path).ok_or_else(|| {
-        Problem::in_file(path, "is missing", "add the file, or remove it from the list that names it")
+        Problem::in_file(
+            path,
+            "is missing",
+            "add the file, or remove it from the list that names it",
+        )
     })?;
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let (line, column) = line_col(&String::from_utf8_lossy(&bytes[..e.valid_up_to()]), e.valid_up_to());
+        let (line, column) = line_col(
+            &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
+            e.valid_up_to(),
+        );
         Problem::in_file(path, "is not valid UTF-8 text", "save the file as UTF-8").at(line, column)
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -91,12 +112,20 @@ fn text(files: &PackFiles, path: &str) -> Result<String, Problem> {
 }
 
 /// Parses TOML whose first line is line `first_line + 1` of the file, for accurate positions.
-fn toml_at<T: DeserializeOwned>(path: &str, toml_text: &str, first_line: usize) -> Result<T, Problem> {
+fn toml_at<T: DeserializeOwned>(
+    path: &str,
+    toml_text: &str,
+    first_line: usize,
+) -> Result<T, Problem> {
     toml::from_str(toml_text).map_err(|e| {
         let (line, column) = e.span().map_or((1, 1), |s| line_col(toml_text, s.start));
         let message = e.message().trim().to_owned();
-        Problem::in_file(path, message, "see docs/curriculum-format.md for the fields and their types")
-            .at(line + first_line, column)
+        Problem::in_file(
+            path,
+            message,
+            "see docs/curriculum-format.md for the fields and their types",
+        )
+        .at(line + first_line, column)
     })
 }
 
@@ -110,29 +139,47 @@ fn parse_lesson(path: &str, text: &str) -> Result<Lesson, Problem> {
         .at(1, 1)
     };
     let rest = text.strip_prefix("+++\n").ok_or_else(no_front_matter)?;
-    let end = if rest.starts_with("+++") { Some(0) } else { rest.find("\n+++").map(|i| i + 1) };
+    let end = if rest.starts_with("+++") {
+        Some(0)
+    } else {
+        rest.find("\n+++").map(|i| i + 1)
+    };
     let end = end.ok_or_else(no_front_matter)?;
     let front = &rest[..end];
     let after = &rest[end + 3..];
     let body = after.strip_prefix('\n').unwrap_or(after).to_owned();
     let meta: LessonMeta = toml_at(path, front, 1)?;
-    Ok(Lesson { meta, body, path: path.to_owned() })
+    Ok(Lesson {
+        meta,
+        body,
+        path: path.to_owned(),
+    })
 }
 
 fn check_manifest(m: &Manifest, problems: &mut Vec<Problem>) {
-    let mut problem = |message: String, hint: &str| problems.push(Problem::in_file(MANIFEST, message, hint));
+    let mut problem =
+        |message: String, hint: &str| problems.push(Problem::in_file(MANIFEST, message, hint));
     if m.format != PACK_FORMAT {
         problem(
-            format!("pack format {} is not supported (this app reads format {PACK_FORMAT})", m.format),
+            format!(
+                "pack format {} is not supported (this app reads format {PACK_FORMAT})",
+                m.format
+            ),
             "install a newer Ward to Board, or rebuild the pack for this format",
         );
     }
     if semver::Version::parse(&m.version).is_err() {
-        problem(format!("version `{}` is not a semantic version", m.version), "write it like 1.4.0");
+        problem(
+            format!("version `{}` is not a semantic version", m.version),
+            "write it like 1.4.0",
+        );
     }
     match semver::Version::parse(&m.min_app_version) {
         Err(_) => problem(
-            format!("min_app_version `{}` is not a semantic version", m.min_app_version),
+            format!(
+                "min_app_version `{}` is not a semantic version",
+                m.min_app_version
+            ),
             "write it like 0.1.0",
         ),
         Ok(min) if semver::Version::parse(APP_VERSION).is_ok_and(|app| app < min) => problem(
@@ -141,13 +188,20 @@ fn check_manifest(m: &Manifest, problems: &mut Vec<Problem>) {
         ),
         Ok(_) => {}
     }
-    for (field, value) in [("title", &m.title), ("publisher", &m.publisher), ("licence", &m.licence)] {
+    for (field, value) in [
+        ("title", &m.title),
+        ("publisher", &m.publisher),
+        ("licence", &m.licence),
+    ] {
         if value.trim().is_empty() {
             problem(format!("`{field}` is empty"), "fill it in: learners see it");
         }
     }
     if m.modules.is_empty() {
-        problem("the pack lists no modules".into(), "add module folders to `modules`");
+        problem(
+            "the pack lists no modules".into(),
+            "add module folders to `modules`",
+        );
     }
     let mut ids = Vec::new();
     check_id(MANIFEST, "pack", &m.id, &mut ids);
@@ -159,20 +213,32 @@ fn check_lesson(lesson: &Lesson, problems: &mut Vec<Problem>) {
     let meta = &lesson.meta;
     check_id(path, "lesson", &meta.id, problems);
     if meta.title.trim().is_empty() {
-        problems.push(Problem::in_file(path, "the title is empty", "give the lesson a title"));
+        problems.push(Problem::in_file(
+            path,
+            "the title is empty",
+            "give the lesson a title",
+        ));
     }
     if meta.minutes == 0 || meta.minutes > 240 {
         problems.push(Problem::in_file(
             path,
-            format!("`minutes` is {}; it must be between 1 and 240", meta.minutes),
+            format!(
+                "`minutes` is {}; it must be between 1 and 240",
+                meta.minutes
+            ),
             "give an honest reading time in minutes",
         ));
     }
     let mut question_ids = HashSet::new();
     for q in &meta.questions {
-        let here = |message: String, hint: &str| Problem::in_file(path, format!("question `{}`: {message}", q.id), hint);
+        let here = |message: String, hint: &str| {
+            Problem::in_file(path, format!("question `{}`: {message}", q.id), hint)
+        };
         if !question_ids.insert(q.id.as_str()) {
-            problems.push(here("the id is used twice".into(), "give every question in a lesson its own id"));
+            problems.push(here(
+                "the id is used twice".into(),
+                "give every question in a lesson its own id",
+            ));
         }
         let correct = q.options.iter().filter(|o| o.correct).count();
         if q.options.len() < 2 {
@@ -202,7 +268,9 @@ fn check_lesson(lesson: &Lesson, problems: &mut Vec<Problem>) {
 fn check_id(path: &str, what: &str, id: &str, problems: &mut Vec<Problem>) {
     let ok = id.len() <= 80
         && id.starts_with(|c: char| c.is_ascii_lowercase())
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.');
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.');
     if !ok {
         problems.push(Problem::in_file(
             path,

@@ -58,7 +58,11 @@ pub struct PackError {
 impl fmt::Display for PackError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.problems.len();
-        write!(f, "the pack has {n} problem{}:", if n == 1 { "" } else { "s" })?;
+        write!(
+            f,
+            "the pack has {n} problem{}:",
+            if n == 1 { "" } else { "s" }
+        )?;
         for problem in &self.problems {
             write!(f, "\n  {problem}")?;
         }
@@ -80,7 +84,12 @@ mod tests {
 
     #[test]
     fn problems_read_like_compiler_messages() {
-        let p = Problem::in_file("m/01.md", "unknown field `minuts`", "did you mean `minutes`?").at(4, 1);
+        let p = Problem::in_file(
+            "m/01.md",
+            "unknown field `minuts`",
+            "did you mean `minutes`?",
+        )
+        .at(4, 1);
         assert_eq!(
             p.to_string(),
             "m/01.md:4:1: unknown field `minuts` (did you mean `minutes`?)",

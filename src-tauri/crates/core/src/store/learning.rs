@@ -5,7 +5,9 @@ use rusqlite::{params, OptionalExtension};
 use serde::Deserialize;
 
 use super::{timestamp, Result, Store, StoreError};
-use crate::learning::{LearningPath, LessonLink, LessonProgress, LessonSummary, LessonView, ModulePath, PackPath};
+use crate::learning::{
+    LearningPath, LessonLink, LessonProgress, LessonSummary, LessonView, ModulePath, PackPath,
+};
 use crate::markdown;
 
 /// The parts of `lessons.details_json` the reader shows.
@@ -23,11 +25,18 @@ impl Store {
         let mut packs: Vec<PackPath> = conn
             .prepare("SELECT id, title, version, publisher FROM packs ORDER BY position, title")?
             .query_map([], |r| {
-                Ok(PackPath { id: r.get(0)?, title: r.get(1)?, version: r.get(2)?, publisher: r.get(3)?, modules: vec![] })
+                Ok(PackPath {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    version: r.get(2)?,
+                    publisher: r.get(3)?,
+                    modules: vec![],
+                })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        let mut module_query =
-            conn.prepare("SELECT id, title, summary FROM modules WHERE pack_id = ?1 ORDER BY position")?;
+        let mut module_query = conn.prepare(
+            "SELECT id, title, summary FROM modules WHERE pack_id = ?1 ORDER BY position",
+        )?;
         let mut lesson_query = conn.prepare(
             "SELECT l.id, l.title, l.minutes, p.completed_at IS NOT NULL
              FROM lessons l LEFT JOIN lesson_progress p ON p.pack_id = l.pack_id AND p.lesson_id = l.id
@@ -41,21 +50,42 @@ impl Store {
             for (id, title, summary) in modules {
                 let lessons: Vec<LessonSummary> = lesson_query
                     .query_map(params![pack.id, id], |r| {
-                        Ok(LessonSummary { id: r.get(0)?, title: r.get(1)?, minutes: r.get(2)?, completed: r.get(3)? })
+                        Ok(LessonSummary {
+                            id: r.get(0)?,
+                            title: r.get(1)?,
+                            minutes: r.get(2)?,
+                            completed: r.get(3)?,
+                        })
                     })?
                     .collect::<rusqlite::Result<_>>()?;
                 let done = count(lessons.iter().filter(|l| l.completed));
                 total += count(lessons.iter());
                 completed += done;
                 let minutes = lessons.iter().map(|l| l.minutes).sum();
-                pack.modules.push(ModulePath { id, title, summary, lessons, lessons_completed: done, minutes });
+                pack.modules.push(ModulePath {
+                    id,
+                    title,
+                    summary,
+                    lessons,
+                    lessons_completed: done,
+                    minutes,
+                });
             }
         }
-        Ok(LearningPath { packs, lessons_total: total, lessons_completed: completed })
+        Ok(LearningPath {
+            packs,
+            lessons_total: total,
+            lessons_completed: completed,
+        })
     }
 
     /// Returns a lesson ready to read and records that the learner opened it.
-    pub fn open_lesson(&self, pack_id: &str, lesson_id: &str, now: DateTime<Utc>) -> Result<LessonView> {
+    pub fn open_lesson(
+        &self,
+        pack_id: &str,
+        lesson_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<LessonView> {
         let view = self.lesson(pack_id, lesson_id)?;
         let now = timestamp(now);
         self.writer().execute(
@@ -92,8 +122,9 @@ impl Store {
             .optional()?
             .ok_or_else(|| StoreError::NotFound(format!("lesson `{lesson_id}` in pack `{pack_id}`")))?;
         let (title, minutes, body, details, module_id, module_title, completed_at) = row;
-        let details: Details = serde_json::from_str(&details)
-            .map_err(|e| StoreError::NotFound(format!("readable details for lesson `{lesson_id}` ({e})")))?;
+        let details: Details = serde_json::from_str(&details).map_err(|e| {
+            StoreError::NotFound(format!("readable details for lesson `{lesson_id}` ({e})"))
+        })?;
 
         // The pack's reading order: modules in order, lessons in order within each.
         let order: Vec<(String, String, String)> = conn
@@ -104,13 +135,26 @@ impl Store {
             )?
             .query_map([pack_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        let index = order.iter().position(|(id, ..)| id == lesson_id).unwrap_or(0);
+        let index = order
+            .iter()
+            .position(|(id, ..)| id == lesson_id)
+            .unwrap_or(0);
         let link = |i: usize| {
-            order.get(i).map(|(id, title, _)| LessonLink { pack_id: pack_id.to_owned(), id: id.clone(), title: title.clone() })
+            order.get(i).map(|(id, title, _)| LessonLink {
+                pack_id: pack_id.to_owned(),
+                id: id.clone(),
+                title: title.clone(),
+            })
         };
-        let in_module: Vec<&String> =
-            order.iter().filter(|(_, _, m)| *m == module_id).map(|(id, ..)| id).collect();
-        let number_in_module = in_module.iter().position(|id| *id == lesson_id).map_or(1, |i| i + 1);
+        let in_module: Vec<&String> = order
+            .iter()
+            .filter(|(_, _, m)| *m == module_id)
+            .map(|(id, ..)| id)
+            .collect();
+        let number_in_module = in_module
+            .iter()
+            .position(|id| *id == lesson_id)
+            .map_or(1, |i| i + 1);
 
         Ok(LessonView {
             pack_id: pack_id.to_owned(),
@@ -147,7 +191,9 @@ impl Store {
             |r| r.get(0),
         )?;
         if !exists {
-            return Err(StoreError::NotFound(format!("lesson `{lesson_id}` in pack `{pack_id}`")));
+            return Err(StoreError::NotFound(format!(
+                "lesson `{lesson_id}` in pack `{pack_id}`"
+            )));
         }
         let stamp = complete.then(|| timestamp(now));
         tx.execute(
@@ -163,7 +209,11 @@ impl Store {
             |r| r.get(0),
         )?;
         tx.commit()?;
-        Ok(LessonProgress { pack_id: pack_id.to_owned(), lesson_id: lesson_id.to_owned(), completed_at })
+        Ok(LessonProgress {
+            pack_id: pack_id.to_owned(),
+            lesson_id: lesson_id.to_owned(),
+            completed_at,
+        })
     }
 }
 

@@ -16,6 +16,8 @@ pub(crate) fn migrations() -> Migrations<'static> {
 mod tests {
     #[test]
     fn migrations_are_valid() {
-        super::migrations().validate().unwrap_or_else(|e| panic!("every migration applies cleanly: {e}"));
+        super::migrations()
+            .validate()
+            .unwrap_or_else(|e| panic!("every migration applies cleanly: {e}"));
     }
 }

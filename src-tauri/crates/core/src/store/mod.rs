@@ -28,9 +28,18 @@ pub enum StoreError {
         "{path} was written by a newer version of Ward to Board (data format {found}; this \
          version reads up to {supported}). Install the newer version to open it. Nothing was changed."
     )]
-    TooNew { path: PathBuf, found: i64, supported: i64 },
-    #[error("{path} is not a Ward to Board database, or it is damaged ({source}). Nothing was changed.")]
-    NotADatabase { path: PathBuf, source: rusqlite::Error },
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error(
+        "{path} is not a Ward to Board database, or it is damaged ({source}). Nothing was changed."
+    )]
+    NotADatabase {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
     #[error("{0} was not found")]
     NotFound(String),
     #[error("the database failed: {0}")]
@@ -38,7 +47,10 @@ pub enum StoreError {
     #[error("the database could not be upgraded: {0}")]
     Migration(#[from] rusqlite_migration::Error),
     #[error("{context}: {source}")]
-    Io { context: String, source: std::io::Error },
+    Io {
+        context: String,
+        source: std::io::Error,
+    },
     #[error(transparent)]
     Pack(#[from] PackError),
 }
@@ -67,7 +79,11 @@ impl Store {
         if path.exists() {
             let found = existing_schema_version(&path)?;
             if found > SCHEMA_VERSION {
-                return Err(StoreError::TooNew { path, found, supported: SCHEMA_VERSION });
+                return Err(StoreError::TooNew {
+                    path,
+                    found,
+                    supported: SCHEMA_VERSION,
+                });
             }
             if found > 0 && found < SCHEMA_VERSION {
                 backup_before_upgrade(&path, data_dir, found, now)?;
@@ -82,7 +98,11 @@ impl Store {
         )?;
         configure(&reader)?;
         reader.pragma_update(None, "query_only", true)?;
-        Ok(Self { writer: Mutex::new(writer), reader: Mutex::new(reader), path })
+        Ok(Self {
+            writer: Mutex::new(writer),
+            reader: Mutex::new(reader),
+            path,
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -92,11 +112,15 @@ impl Store {
     fn writer(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock cannot leave the connection half-written: every
         // write is a transaction that rolls back on drop. So a poisoned lock is still usable.
-        self.writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.writer
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     fn reader(&self) -> MutexGuard<'_, Connection> {
-        self.reader.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.reader
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
 
@@ -111,25 +135,38 @@ fn configure(conn: &Connection) -> Result<()> {
 /// Reads `user_version` through a read-only connection, so a file we must refuse is never
 /// modified (not even switched to WAL).
 fn existing_schema_version(path: &Path) -> Result<i64> {
-    let not_db = |source| StoreError::NotADatabase { path: path.to_owned(), source };
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(not_db)?;
-    conn.query_row("PRAGMA user_version", [], |row| row.get(0)).map_err(not_db)
+    let not_db = |source| StoreError::NotADatabase {
+        path: path.to_owned(),
+        source,
+    };
+    let conn =
+        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(not_db)?;
+    conn.query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(not_db)
 }
 
 /// Copies the database to `backups/` with `VACUUM INTO` a temporary name, then renames it, so
 /// a backup under its real name is always complete.
-fn backup_before_upgrade(path: &Path, data_dir: &Path, from: i64, now: DateTime<Utc>) -> Result<PathBuf> {
+fn backup_before_upgrade(
+    path: &Path,
+    data_dir: &Path,
+    from: i64,
+    now: DateTime<Utc>,
+) -> Result<PathBuf> {
     let dir = data_dir.join(BACKUP_DIR);
     let io = |context: String| move |source| StoreError::Io { context, source };
     std::fs::create_dir_all(&dir).map_err(io(format!("cannot create {}", dir.display())))?;
     let stamp = now.format("%Y%m%dT%H%M%SZ");
-    let target = dir.join(format!("before-upgrade-v{from}-to-v{SCHEMA_VERSION}-{stamp}.sqlite3"));
+    let target = dir.join(format!(
+        "before-upgrade-v{from}-to-v{SCHEMA_VERSION}-{stamp}.sqlite3"
+    ));
     let partial = target.with_extension("sqlite3.partial");
     let _ = std::fs::remove_file(&partial);
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
     drop(conn);
-    std::fs::rename(&partial, &target).map_err(io(format!("cannot finish the backup {}", target.display())))?;
+    std::fs::rename(&partial, &target)
+        .map_err(io(format!("cannot finish the backup {}", target.display())))?;
     Ok(target)
 }
 

@@ -24,7 +24,11 @@ impl Store {
         let digest = files.content_sha256();
         let installed: Option<String> = self
             .reader()
-            .query_row("SELECT content_sha256 FROM packs WHERE builtin = 1", [], |r| r.get(0))
+            .query_row(
+                "SELECT content_sha256 FROM packs WHERE builtin = 1",
+                [],
+                |r| r.get(0),
+            )
             .optional()?;
         if installed.as_deref() == Some(digest.as_str()) {
             return Ok(InstallOutcome::Unchanged);
@@ -36,7 +40,12 @@ impl Store {
     /// Installs or upgrades a parsed pack in one transaction. Progress is keyed by lesson id,
     /// so it stays with every lesson that survives; lessons the pack no longer has are kept,
     /// marked archived.
-    pub fn install_pack(&self, pack: &Pack, builtin: bool, now: DateTime<Utc>) -> Result<InstallOutcome> {
+    pub fn install_pack(
+        &self,
+        pack: &Pack,
+        builtin: bool,
+        now: DateTime<Utc>,
+    ) -> Result<InstallOutcome> {
         let mut conn = self.writer();
         let tx = conn.transaction()?;
         let outcome = write_pack(&tx, pack, builtin, &timestamp(now))?;
@@ -45,10 +54,19 @@ impl Store {
     }
 }
 
-fn write_pack(tx: &Transaction<'_>, pack: &Pack, builtin: bool, now: &str) -> Result<InstallOutcome> {
+fn write_pack(
+    tx: &Transaction<'_>,
+    pack: &Pack,
+    builtin: bool,
+    now: &str,
+) -> Result<InstallOutcome> {
     let m = &pack.manifest;
     let existing: Option<String> = tx
-        .query_row("SELECT content_sha256 FROM packs WHERE id = ?1", [&m.id], |r| r.get(0))
+        .query_row(
+            "SELECT content_sha256 FROM packs WHERE id = ?1",
+            [&m.id],
+            |r| r.get(0),
+        )
         .optional()?;
     if existing.as_deref() == Some(pack.content_sha256.as_str()) {
         return Ok(InstallOutcome::Unchanged);
@@ -56,7 +74,11 @@ fn write_pack(tx: &Transaction<'_>, pack: &Pack, builtin: bool, now: &str) -> Re
     let position: i64 = if builtin {
         0
     } else {
-        tx.query_row("SELECT COALESCE(MAX(position), 0) + 1 FROM packs", [], |r| r.get(0))?
+        tx.query_row(
+            "SELECT COALESCE(MAX(position), 0) + 1 FROM packs",
+            [],
+            |r| r.get(0),
+        )?
     };
     tx.execute(
         "INSERT INTO packs (id, version, title, publisher, licence, language, framework, description,
@@ -73,9 +95,13 @@ fn write_pack(tx: &Transaction<'_>, pack: &Pack, builtin: bool, now: &str) -> Re
         ],
     )?;
     tx.execute("DELETE FROM modules WHERE pack_id = ?1", [&m.id])?;
-    tx.execute("UPDATE lessons SET archived = 1 WHERE pack_id = ?1", [&m.id])?;
-    let mut insert_module =
-        tx.prepare("INSERT INTO modules (pack_id, id, position, title, summary) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+    tx.execute(
+        "UPDATE lessons SET archived = 1 WHERE pack_id = ?1",
+        [&m.id],
+    )?;
+    let mut insert_module = tx.prepare(
+        "INSERT INTO modules (pack_id, id, position, title, summary) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
     let mut upsert_lesson = tx.prepare(
         "INSERT INTO lessons (pack_id, id, module_id, position, title, minutes, body_md, details_json, archived)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0)
@@ -97,10 +123,20 @@ fn write_pack(tx: &Transaction<'_>, pack: &Pack, builtin: bool, now: &str) -> Re
                 "questions": meta.questions,
             });
             upsert_lesson.execute(params![
-                m.id, meta.id, mm.id, lesson_position, meta.title, meta.minutes, lesson.body,
+                m.id,
+                meta.id,
+                mm.id,
+                lesson_position,
+                meta.title,
+                meta.minutes,
+                lesson.body,
                 details.to_string()
             ])?;
         }
     }
-    Ok(if existing.is_some() { InstallOutcome::Updated } else { InstallOutcome::Installed })
+    Ok(if existing.is_some() {
+        InstallOutcome::Updated
+    } else {
+        InstallOutcome::Installed
+    })
 }

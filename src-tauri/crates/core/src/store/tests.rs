@@ -4,16 +4,20 @@ use super::*;
 use crate::curriculum::{parse_pack, PackFiles};
 
 fn at(hour: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 23, hour, 0, 0).single().expect("valid time")
+    Utc.with_ymd_and_hms(2026, 11, 23, hour, 0, 0)
+        .single()
+        .expect("valid time")
 }
 
 fn schema(conn: &Connection) -> Vec<String> {
-    conn.prepare("SELECT type || ' ' || name || ': ' || COALESCE(sql, '') FROM sqlite_master ORDER BY name")
-        .expect("prepare")
-        .query_map([], |r| r.get(0))
-        .expect("query")
-        .collect::<rusqlite::Result<_>>()
-        .expect("rows")
+    conn.prepare(
+        "SELECT type || ' ' || name || ': ' || COALESCE(sql, '') FROM sqlite_master ORDER BY name",
+    )
+    .expect("prepare")
+    .query_map([], |r| r.get(0))
+    .expect("query")
+    .collect::<rusqlite::Result<_>>()
+    .expect("rows")
 }
 
 fn test_pack(version: &str, lessons: &[&str]) -> crate::curriculum::Pack {
@@ -27,7 +31,10 @@ fn test_pack(version: &str, lessons: &[&str]) -> crate::curriculum::Pack {
         .iter()
         .map(|id| format!("+++\nid = \"{id}\"\ntitle = \"Lesson {id} v{version}\"\nminutes = 10\n+++\nText of {id}.\n"))
         .collect();
-    let mut entries: Vec<(&str, &[u8])> = vec![("pack.toml", manifest.as_bytes()), ("m/module.toml", module.as_bytes())];
+    let mut entries: Vec<(&str, &[u8])> = vec![
+        ("pack.toml", manifest.as_bytes()),
+        ("m/module.toml", module.as_bytes()),
+    ];
     let paths: Vec<String> = lessons.iter().map(|id| format!("m/{id}.md")).collect();
     for (path, body) in paths.iter().zip(&bodies) {
         entries.push((path, body.as_bytes()));
@@ -40,11 +47,20 @@ fn a_new_database_gets_the_current_schema_and_safe_pragmas() {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open(dir.path(), at(9)).expect("opens");
     let conn = store.reader();
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
-    assert_eq!(version, SCHEMA_VERSION, "a new database is at the current schema");
-    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).expect("mode");
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version");
+    assert_eq!(
+        version, SCHEMA_VERSION,
+        "a new database is at the current schema"
+    );
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .expect("mode");
     assert_eq!(mode, "wal", "WAL lets reads run beside the writer");
-    let fk: i64 = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).expect("fk");
+    let fk: i64 = conn
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .expect("fk");
     assert_eq!(fk, 1, "foreign keys are enforced");
 }
 
@@ -54,15 +70,30 @@ fn a_database_from_a_newer_app_is_refused_and_left_untouched() {
     let path = dir.path().join(DATABASE_FILE);
     {
         let conn = Connection::open(&path).expect("create");
-        conn.execute_batch("CREATE TABLE future (x); INSERT INTO future VALUES (42); PRAGMA user_version = 99;")
-            .expect("future schema");
+        conn.execute_batch(
+            "CREATE TABLE future (x); INSERT INTO future VALUES (42); PRAGMA user_version = 99;",
+        )
+        .expect("future schema");
     }
     let before = std::fs::read(&path).expect("read");
     let err = Store::open(dir.path(), at(9)).expect_err("a newer database must be refused");
-    assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "refused as too new: {err}");
-    assert!(err.to_string().contains("newer version of Ward to Board"), "the message says what to do: {err}");
-    assert_eq!(std::fs::read(&path).expect("read"), before, "not one byte of it changed");
-    assert!(!dir.path().join(format!("{DATABASE_FILE}-wal")).exists(), "not even switched to WAL");
+    assert!(
+        matches!(err, StoreError::TooNew { found: 99, .. }),
+        "refused as too new: {err}"
+    );
+    assert!(
+        err.to_string().contains("newer version of Ward to Board"),
+        "the message says what to do: {err}"
+    );
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "not one byte of it changed"
+    );
+    assert!(
+        !dir.path().join(format!("{DATABASE_FILE}-wal")).exists(),
+        "not even switched to WAL"
+    );
 }
 
 #[test]
@@ -71,8 +102,15 @@ fn a_file_that_is_not_a_database_is_refused_and_kept() {
     let path = dir.path().join(DATABASE_FILE);
     std::fs::write(&path, b"these are someone's notes, not SQLite").expect("write");
     let err = Store::open(dir.path(), at(9)).expect_err("refused");
-    assert!(matches!(err, StoreError::NotADatabase { .. }), "named as not a database: {err}");
-    assert_eq!(std::fs::read(&path).expect("read"), b"these are someone's notes, not SQLite", "kept as it was");
+    assert!(
+        matches!(err, StoreError::NotADatabase { .. }),
+        "named as not a database: {err}"
+    );
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        b"these are someone's notes, not SQLite",
+        "kept as it was"
+    );
 }
 
 /// Mozilla's pattern: a database migrated from every earlier schema must end up identical to
@@ -81,16 +119,26 @@ fn a_file_that_is_not_a_database_is_refused_and_kept() {
 #[test]
 fn every_earlier_schema_upgrades_to_the_current_one_keeping_data() {
     let fresh_dir = tempfile::tempdir().expect("temp dir");
-    let fresh = schema(&Store::open(fresh_dir.path(), at(9)).expect("fresh").reader());
+    let fresh = schema(
+        &Store::open(fresh_dir.path(), at(9))
+            .expect("fresh")
+            .reader(),
+    );
     for from in 0..SCHEMA_VERSION {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join(DATABASE_FILE);
         {
             let mut conn = Connection::open(&path).expect("create");
-            migrations::migrations().to_version(&mut conn, usize::try_from(from).expect("small")).expect("old schema");
+            migrations::migrations()
+                .to_version(&mut conn, usize::try_from(from).expect("small"))
+                .expect("old schema");
         }
         let store = Store::open(dir.path(), at(10)).expect("upgrades");
-        assert_eq!(schema(&store.reader()), fresh, "schema after upgrading from v{from} equals a new database");
+        assert_eq!(
+            schema(&store.reader()),
+            fresh,
+            "schema after upgrading from v{from} equals a new database"
+        );
     }
 }
 
@@ -98,16 +146,31 @@ fn every_earlier_schema_upgrades_to_the_current_one_keeping_data() {
 fn backups_are_complete_copies_under_their_final_name() {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open(dir.path(), at(9)).expect("opens");
-    store.install_pack(&test_pack("1.0.0", &["a"]), false, at(9)).expect("install");
-    store.set_lesson_complete("test.pack", "a", true, at(9)).expect("complete");
+    store
+        .install_pack(&test_pack("1.0.0", &["a"]), false, at(9))
+        .expect("install");
+    store
+        .set_lesson_complete("test.pack", "a", true, at(9))
+        .expect("complete");
     let backup = backup_before_upgrade(store.path(), dir.path(), 1, at(11)).expect("backup");
-    assert!(backup.ends_with(format!("before-upgrade-v1-to-v{SCHEMA_VERSION}-20261123T110000Z.sqlite3")), "{backup:?}");
+    assert!(
+        backup.ends_with(format!(
+            "before-upgrade-v1-to-v{SCHEMA_VERSION}-20261123T110000Z.sqlite3"
+        )),
+        "{backup:?}"
+    );
     let copy = Connection::open(&backup).expect("open backup");
     let done: i64 = copy
-        .query_row("SELECT COUNT(*) FROM lesson_progress WHERE completed_at IS NOT NULL", [], |r| r.get(0))
+        .query_row(
+            "SELECT COUNT(*) FROM lesson_progress WHERE completed_at IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
         .expect("query");
     assert_eq!(done, 1, "the backup holds the learner's progress");
-    let leftovers = std::fs::read_dir(dir.path().join(BACKUP_DIR)).expect("dir").count();
+    let leftovers = std::fs::read_dir(dir.path().join(BACKUP_DIR))
+        .expect("dir")
+        .count();
     assert_eq!(leftovers, 1, "no partial file is left beside the backup");
 }
 
@@ -115,11 +178,25 @@ fn backups_are_complete_copies_under_their_final_name() {
 fn the_builtin_pack_installs_once_and_then_is_left_alone() {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open(dir.path(), at(9)).expect("opens");
-    assert_eq!(store.sync_builtin_pack(at(9)).expect("sync"), InstallOutcome::Installed, "first run installs");
-    assert_eq!(store.sync_builtin_pack(at(10)).expect("sync"), InstallOutcome::Unchanged, "then nothing to do");
+    assert_eq!(
+        store.sync_builtin_pack(at(9)).expect("sync"),
+        InstallOutcome::Installed,
+        "first run installs"
+    );
+    assert_eq!(
+        store.sync_builtin_pack(at(10)).expect("sync"),
+        InstallOutcome::Unchanged,
+        "then nothing to do"
+    );
     let path = store.learning_path().expect("path");
-    assert!(path.lessons_total >= 2, "the built-in path has lessons: {path:?}");
-    assert_eq!(path.lessons_completed, 0, "nothing is complete on first run");
+    assert!(
+        path.lessons_total >= 2,
+        "the built-in path has lessons: {path:?}"
+    );
+    assert_eq!(
+        path.lessons_completed, 0,
+        "nothing is complete on first run"
+    );
 }
 
 #[test]
@@ -127,57 +204,135 @@ fn completion_persists_across_restarts_and_keeps_its_first_time() {
     let dir = tempfile::tempdir().expect("temp dir");
     {
         let store = Store::open(dir.path(), at(9)).expect("opens");
-        store.install_pack(&test_pack("1.0.0", &["a", "b"]), false, at(9)).expect("install");
+        store
+            .install_pack(&test_pack("1.0.0", &["a", "b"]), false, at(9))
+            .expect("install");
         store.open_lesson("test.pack", "a", at(9)).expect("open");
-        store.set_lesson_complete("test.pack", "a", true, at(10)).expect("complete");
-        let again = store.set_lesson_complete("test.pack", "a", true, at(11)).expect("complete again");
-        assert_eq!(again.completed_at.as_deref(), Some("2026-11-23T10:00:00.000Z"), "first completion time kept");
+        store
+            .set_lesson_complete("test.pack", "a", true, at(10))
+            .expect("complete");
+        let again = store
+            .set_lesson_complete("test.pack", "a", true, at(11))
+            .expect("complete again");
+        assert_eq!(
+            again.completed_at.as_deref(),
+            Some("2026-11-23T10:00:00.000Z"),
+            "first completion time kept"
+        );
     }
     let store = Store::open(dir.path(), at(12)).expect("reopens");
     let lesson = store.lesson("test.pack", "a").expect("lesson");
-    assert_eq!(lesson.completed_at.as_deref(), Some("2026-11-23T10:00:00.000Z"), "still complete after restart");
-    assert_eq!(store.learning_path().expect("path").lessons_completed, 1, "progress counts it");
-    let undone = store.set_lesson_complete("test.pack", "a", false, at(13)).expect("undo");
-    assert_eq!(undone.completed_at, None, "a learner can mark a lesson not complete");
+    assert_eq!(
+        lesson.completed_at.as_deref(),
+        Some("2026-11-23T10:00:00.000Z"),
+        "still complete after restart"
+    );
+    assert_eq!(
+        store.learning_path().expect("path").lessons_completed,
+        1,
+        "progress counts it"
+    );
+    let undone = store
+        .set_lesson_complete("test.pack", "a", false, at(13))
+        .expect("undo");
+    assert_eq!(
+        undone.completed_at, None,
+        "a learner can mark a lesson not complete"
+    );
 }
 
 #[test]
 fn lessons_link_to_their_neighbours() {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open(dir.path(), at(9)).expect("opens");
-    store.install_pack(&test_pack("1.0.0", &["a", "b", "c"]), false, at(9)).expect("install");
+    store
+        .install_pack(&test_pack("1.0.0", &["a", "b", "c"]), false, at(9))
+        .expect("install");
     let b = store.lesson("test.pack", "b").expect("lesson");
-    assert_eq!(b.previous.map(|l| l.id).as_deref(), Some("a"), "previous is a");
+    assert_eq!(
+        b.previous.map(|l| l.id).as_deref(),
+        Some("a"),
+        "previous is a"
+    );
     assert_eq!(b.next.map(|l| l.id).as_deref(), Some("c"), "next is c");
-    assert_eq!((b.number_in_module, b.lessons_in_module), (2, 3), "lesson 2 of 3");
-    assert!(b.html.contains("<p>Text of b.</p>"), "the body is rendered: {}", b.html);
-    assert!(store.lesson("test.pack", "a").expect("a").previous.is_none(), "the first has no previous");
+    assert_eq!(
+        (b.number_in_module, b.lessons_in_module),
+        (2, 3),
+        "lesson 2 of 3"
+    );
+    assert!(
+        b.html.contains("<p>Text of b.</p>"),
+        "the body is rendered: {}",
+        b.html
+    );
+    assert!(
+        store
+            .lesson("test.pack", "a")
+            .expect("a")
+            .previous
+            .is_none(),
+        "the first has no previous"
+    );
 }
 
 #[test]
 fn unknown_lessons_are_not_found() {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open(dir.path(), at(9)).expect("opens");
-    let err = store.set_lesson_complete("nope", "x", true, at(9)).expect_err("unknown lesson");
-    assert!(matches!(err, StoreError::NotFound(_)), "not found, not a crash: {err}");
-    let progress: i64 = store.reader().query_row("SELECT COUNT(*) FROM lesson_progress", [], |r| r.get(0)).expect("q");
-    assert_eq!(progress, 0, "nothing was recorded for a lesson that does not exist");
+    let err = store
+        .set_lesson_complete("nope", "x", true, at(9))
+        .expect_err("unknown lesson");
+    assert!(
+        matches!(err, StoreError::NotFound(_)),
+        "not found, not a crash: {err}"
+    );
+    let progress: i64 = store
+        .reader()
+        .query_row("SELECT COUNT(*) FROM lesson_progress", [], |r| r.get(0))
+        .expect("q");
+    assert_eq!(
+        progress, 0,
+        "nothing was recorded for a lesson that does not exist"
+    );
 }
 
 #[test]
 fn a_new_pack_version_keeps_progress_and_archives_removed_lessons() {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open(dir.path(), at(9)).expect("opens");
-    store.install_pack(&test_pack("1.0.0", &["a", "b"]), false, at(9)).expect("v1");
-    store.set_lesson_complete("test.pack", "a", true, at(9)).expect("complete a");
-    store.set_lesson_complete("test.pack", "b", true, at(9)).expect("complete b");
-    let outcome = store.install_pack(&test_pack("1.1.0", &["a", "c"]), false, at(10)).expect("v1.1");
-    assert_eq!(outcome, InstallOutcome::Updated, "same id, new content: an upgrade");
+    store
+        .install_pack(&test_pack("1.0.0", &["a", "b"]), false, at(9))
+        .expect("v1");
+    store
+        .set_lesson_complete("test.pack", "a", true, at(9))
+        .expect("complete a");
+    store
+        .set_lesson_complete("test.pack", "b", true, at(9))
+        .expect("complete b");
+    let outcome = store
+        .install_pack(&test_pack("1.1.0", &["a", "c"]), false, at(10))
+        .expect("v1.1");
+    assert_eq!(
+        outcome,
+        InstallOutcome::Updated,
+        "same id, new content: an upgrade"
+    );
     let path = store.learning_path().expect("path");
-    let ids: Vec<&str> = path.packs[0].modules[0].lessons.iter().map(|l| l.id.as_str()).collect();
+    let ids: Vec<&str> = path.packs[0].modules[0]
+        .lessons
+        .iter()
+        .map(|l| l.id.as_str())
+        .collect();
     assert_eq!(ids, ["a", "c"], "the path shows the new version's lessons");
-    assert!(path.packs[0].modules[0].lessons[0].completed, "a surviving lesson keeps its progress");
-    assert_eq!(store.lesson("test.pack", "a").expect("a").title, "Lesson a v1.1.0", "content was updated");
+    assert!(
+        path.packs[0].modules[0].lessons[0].completed,
+        "a surviving lesson keeps its progress"
+    );
+    assert_eq!(
+        store.lesson("test.pack", "a").expect("a").title,
+        "Lesson a v1.1.0",
+        "content was updated"
+    );
     let archived: (i64, Option<String>) = store
         .reader()
         .query_row(

@@ -47,7 +47,12 @@ fn pack(manifest: &str, module: &str, lesson: &[u8]) -> PackFiles {
 }
 
 fn problems(files: &PackFiles) -> Vec<String> {
-    parse_pack(files).expect_err("the pack has problems").problems.iter().map(ToString::to_string).collect()
+    parse_pack(files)
+        .expect_err("the pack has problems")
+        .problems
+        .iter()
+        .map(ToString::to_string)
+        .collect()
 }
 
 #[test]
@@ -56,16 +61,26 @@ fn a_good_pack_parses() {
     assert_eq!(pack.manifest.id, "test.pack", "manifest read");
     let lesson = &pack.modules[0].lessons[0];
     assert_eq!(lesson.meta.minutes, 12, "front matter read");
-    assert_eq!(lesson.body, "## Hello\n\nBody text.\n", "the body is what follows the front matter");
+    assert_eq!(
+        lesson.body, "## Hello\n\nBody text.\n",
+        "the body is what follows the front matter"
+    );
     assert_eq!(lesson.meta.questions[0].options.len(), 2, "questions read");
 }
 
 #[test]
 fn bom_and_crlf_simply_work() {
     let crlf = format!("\u{feff}{}", LESSON_OK.replace('\n', "\r\n"));
-    let pack = parse_pack(&pack(&MANIFEST_OK.replace('\n', "\r\n"), MODULE_OK, crlf.as_bytes()))
-        .expect("Windows-edited files are fine");
-    assert_eq!(pack.modules[0].lessons[0].body, "## Hello\n\nBody text.\n", "line endings normalised");
+    let pack = parse_pack(&pack(
+        &MANIFEST_OK.replace('\n', "\r\n"),
+        MODULE_OK,
+        crlf.as_bytes(),
+    ))
+    .expect("Windows-edited files are fine");
+    assert_eq!(
+        pack.modules[0].lessons[0].body, "## Hello\n\nBody text.\n",
+        "line endings normalised"
+    );
 }
 
 #[test]
@@ -73,30 +88,58 @@ fn toml_errors_point_at_the_line_in_the_lesson_file() {
     let broken = LESSON_OK.replace("minutes = 12", "minuts = 12");
     let found = problems(&pack(MANIFEST_OK, MODULE_OK, broken.as_bytes()));
     assert_eq!(found.len(), 1, "one problem: {found:?}");
-    assert!(found[0].starts_with("m1/01.md:4:1:"), "`minuts` is on line 4 of the file, counting the `+++` line: {found:?}");
-    assert!(found[0].contains("minuts"), "the message names the bad field: {found:?}");
+    assert!(
+        found[0].starts_with("m1/01.md:4:1:"),
+        "`minuts` is on line 4 of the file, counting the `+++` line: {found:?}"
+    );
+    assert!(
+        found[0].contains("minuts"),
+        "the message names the bad field: {found:?}"
+    );
 }
 
 #[test]
 fn every_problem_is_reported_in_one_run() {
-    let manifest = MANIFEST_OK.replace("1.0.0", "one").replace("modules = [\"m1\"]", "modules = [\"m1\", \"m2\"]");
+    let manifest = MANIFEST_OK
+        .replace("1.0.0", "one")
+        .replace("modules = [\"m1\"]", "modules = [\"m1\", \"m2\"]");
     let lesson = LESSON_OK.replace("correct = false", "correct = true");
     let found = problems(&pack(&manifest, MODULE_OK, lesson.as_bytes()));
-    assert_eq!(found.len(), 3, "bad version, missing module, two correct answers: {found:?}");
-    assert!(found.iter().any(|p| p.starts_with("m2/module.toml: is missing")), "{found:?}");
-    assert!(found.iter().any(|p| p.contains("exactly one correct option, not 2")), "{found:?}");
+    assert_eq!(
+        found.len(),
+        3,
+        "bad version, missing module, two correct answers: {found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with("m2/module.toml: is missing")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("exactly one correct option, not 2")),
+        "{found:?}"
+    );
 }
 
 #[test]
 fn invalid_utf8_is_a_problem_with_a_position() {
     let found = problems(&pack(MANIFEST_OK, MODULE_OK, b"+++\nid = \"x\"\n\xff\xfe"));
-    assert_eq!(found, vec!["m1/01.md:3:1: is not valid UTF-8 text (save the file as UTF-8)".to_owned()]);
+    assert_eq!(
+        found,
+        vec!["m1/01.md:3:1: is not valid UTF-8 text (save the file as UTF-8)".to_owned()]
+    );
 }
 
 #[test]
 fn missing_front_matter_is_explained() {
     let found = problems(&pack(MANIFEST_OK, MODULE_OK, b"# Just markdown\n"));
-    assert!(found[0].contains("does not start with front matter"), "{found:?}");
+    assert!(
+        found[0].contains("does not start with front matter"),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -109,17 +152,29 @@ fn duplicate_lesson_ids_are_refused() {
         ("m1/02.md", LESSON_OK.as_bytes()),
     ]);
     let found = problems(&files);
-    assert!(found.iter().any(|p| p.contains("`lesson-one` is used by another lesson")), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("`lesson-one` is used by another lesson")),
+        "{found:?}"
+    );
 }
 
 #[test]
 fn the_builtin_pack_is_valid() {
     let pack = parse_pack(&crate::curriculum::builtin_pack_files())
         .unwrap_or_else(|e| panic!("the built-in curriculum must always parse: {e}"));
-    assert!(!pack.modules.is_empty(), "the built-in curriculum has modules");
+    assert!(
+        !pack.modules.is_empty(),
+        "the built-in curriculum has modules"
+    );
     for module in &pack.modules {
         for lesson in &module.lessons {
-            assert!(!lesson.meta.behaviours.is_empty(), "{} maps to a behaviour", lesson.meta.id);
+            assert!(
+                !lesson.meta.behaviours.is_empty(),
+                "{} maps to a behaviour",
+                lesson.meta.id
+            );
         }
     }
 }

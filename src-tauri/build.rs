@@ -1,0 +1,17 @@
+//! Declares the app's own commands so Tauri checks them against `capabilities/`: a command
+//! not granted there cannot be called from the page, even by injected script.
+
+fn main() {
+    let manifest = tauri_build::AppManifest::new().commands(&[
+        "get_app_info",
+        "get_learning_path",
+        "open_lesson",
+        "set_lesson_complete",
+        "open_external_link",
+    ]);
+    if let Err(error) =
+        tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
+    {
+        panic!("tauri-build failed: {error:#}");
+    }
+}

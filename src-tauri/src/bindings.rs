@@ -1,0 +1,26 @@
+//! Writes the TypeScript twins of every IPC type to `ui/src/ipc/bindings/`. CI runs this and
+//! fails when the committed files differ, so the UI never drifts from the Rust types.
+
+use std::path::PathBuf;
+
+use ts_rs::TS;
+use w2b_core::learning::{LearningPath, LessonProgress, LessonView};
+
+use crate::commands::app::AppInfo;
+use crate::error::AppError;
+
+#[test]
+fn export_bindings() {
+    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/ipc/bindings");
+    let cfg = ts_rs::Config::new().with_out_dir(&out);
+    let fail = |e: ts_rs::ExportError| panic!("cannot write bindings to {}: {e}", out.display());
+    LearningPath::export_all(&cfg).unwrap_or_else(fail);
+    LessonView::export_all(&cfg).unwrap_or_else(fail);
+    LessonProgress::export_all(&cfg).unwrap_or_else(fail);
+    AppInfo::export_all(&cfg).unwrap_or_else(fail);
+    AppError::export_all(&cfg).unwrap_or_else(fail);
+    assert!(
+        out.join("LearningPath.ts").exists(),
+        "bindings are written where the UI imports them"
+    );
+}

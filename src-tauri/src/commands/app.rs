@@ -1,0 +1,77 @@
+//! About the app itself: version and where the learner's data lives; opening outside links.
+
+use serde::Serialize;
+use tauri::{AppHandle, State};
+use tauri_plugin_opener::OpenerExt;
+use ts_rs::TS;
+
+use crate::error::{AppError, ErrorKind};
+use crate::state::AppState;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AppInfo {
+    pub version: String,
+    pub data_dir: String,
+    /// Why the data could not be opened, if it could not: the window shows this instead of
+    /// the learning path.
+    pub startup_error: Option<AppError>,
+}
+
+#[tauri::command(async)]
+pub fn get_app_info(state: State<'_, AppState>) -> AppInfo {
+    AppInfo {
+        version: w2b_core::APP_VERSION.to_owned(),
+        data_dir: state.data_dir().display().to_string(),
+        startup_error: state.store().err(),
+    }
+}
+
+/// Opens a web or mail link from a lesson in the person's own browser or mail app. The app
+/// window itself never navigates away and never fetches anything.
+#[tauri::command(async)]
+pub fn open_external_link(app: AppHandle, url: String) -> Result<(), AppError> {
+    if !is_external_link(&url) {
+        return Err(AppError::new(
+            ErrorKind::InvalidInput,
+            format!("only web and mail links can be opened: {url}"),
+        ));
+    }
+    app.opener()
+        .open_url(&url, None::<&str>)
+        .map_err(|e| AppError::new(ErrorKind::Io, format!("could not open {url}: {e}")))
+}
+
+fn is_external_link(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:"))
+        && !url.chars().any(char::is_control)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_external_link;
+
+    #[test]
+    fn only_web_and_mail_links_leave_the_app() {
+        assert!(
+            is_external_link("https://www.cqc.org.uk/"),
+            "web links open in the browser"
+        );
+        assert!(
+            is_external_link("mailto:someone@nhs.net"),
+            "mail links open the mail app"
+        );
+        for bad in [
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "smb://host/share",
+            "https://x\n.y",
+        ] {
+            assert!(
+                !is_external_link(bad),
+                "{bad:?} must not be handed to the system"
+            );
+        }
+    }
+}

@@ -1,0 +1,36 @@
+//! The learning path and the lesson reader.
+
+use chrono::Utc;
+use tauri::State;
+use w2b_core::learning::{LearningPath, LessonProgress, LessonView};
+
+use crate::error::AppError;
+use crate::state::AppState;
+
+#[tauri::command(async)]
+pub fn get_learning_path(state: State<'_, AppState>) -> Result<LearningPath, AppError> {
+    Ok(state.store()?.learning_path()?)
+}
+
+#[tauri::command(async, rename_all = "camelCase")]
+pub fn open_lesson(
+    state: State<'_, AppState>,
+    pack_id: String,
+    lesson_id: String,
+) -> Result<LessonView, AppError> {
+    Ok(state
+        .store()?
+        .open_lesson(&pack_id, &lesson_id, Utc::now())?)
+}
+
+#[tauri::command(async, rename_all = "camelCase")]
+pub fn set_lesson_complete(
+    state: State<'_, AppState>,
+    pack_id: String,
+    lesson_id: String,
+    complete: bool,
+) -> Result<LessonProgress, AppError> {
+    Ok(state
+        .store()?
+        .set_lesson_complete(&pack_id, &lesson_id, complete, Utc::now())?)
+}

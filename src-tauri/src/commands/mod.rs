@@ -1,0 +1,5 @@
+//! The IPC commands, one module per area. Each reads its arguments and state, calls core and
+//! maps the error; nothing else happens here.
+
+pub mod app;
+pub mod learning;

@@ -1,0 +1,94 @@
+//! The Ward to Board desktop app: Tauri set-up, the window, and the IPC commands. Domain
+//! logic lives in `w2b-core`.
+
+mod commands;
+pub mod error;
+mod state;
+
+#[cfg(test)]
+mod bindings;
+
+use chrono::Utc;
+use tauri::{Manager, Url, WebviewUrl, WebviewWindowBuilder};
+use w2b_core::store::Store;
+
+use crate::state::{data_dir_override, AppState};
+
+pub use commands::app::AppInfo;
+
+/// Builds and runs the app until its window is closed.
+pub fn run() {
+    let args: Vec<String> = std::env::args().collect();
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_opener::init())
+        .setup(move |app| {
+            let data_dir = match data_dir_override(&args, std::env::var("W2B_DATA_DIR").ok()) {
+                Some(dir) => dir,
+                None => app.path().app_data_dir()?,
+            };
+            let store = Store::open(&data_dir, Utc::now()).and_then(|store| {
+                store.sync_builtin_pack(Utc::now())?;
+                Ok(store)
+            });
+            if let Err(error) = &store {
+                eprintln!(
+                    "ward-to-board: cannot open the data in {}: {error}",
+                    data_dir.display()
+                );
+            }
+            app.manage(AppState::new(data_dir, store));
+            WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
+                .title("Ward to Board")
+                .inner_size(1200.0, 840.0)
+                .min_inner_size(640.0, 480.0)
+                .on_navigation(is_app_url)
+                .build()?;
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app::get_app_info,
+            commands::app::open_external_link,
+            commands::learning::get_learning_path,
+            commands::learning::open_lesson,
+            commands::learning::set_lesson_complete,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(error) = result {
+        eprintln!("ward-to-board could not start: {error}");
+        std::process::exit(1);
+    }
+}
+
+/// The window may only show the app's own pages: links out go through `open_external_link`.
+fn is_app_url(url: &Url) -> bool {
+    match url.scheme() {
+        "tauri" => url.host_str() == Some("localhost"),
+        "http" | "https" => {
+            url.host_str() == Some("tauri.localhost")
+                || (tauri::is_dev()
+                    && url.host_str() == Some("localhost")
+                    && url.port() == Some(5173))
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_stays_on_the_app() {
+        let ok = |s: &str| is_app_url(&Url::parse(s).expect("valid URL"));
+        assert!(
+            ok("tauri://localhost/index.html"),
+            "the bundled UI on Linux and macOS"
+        );
+        assert!(
+            ok("http://tauri.localhost/index.html"),
+            "the bundled UI on Windows"
+        );
+        assert!(!ok("https://evil.example/"), "no remote page, ever");
+        assert!(!ok("file:///etc/passwd"), "no local files");
+    }
+}

@@ -1,0 +1,195 @@
+//! Drives the real, built Ward to Board app through tauri-driver (which starts
+//! WebKitWebDriver), as `../shared/tauri-notes.md` describes. Each [`App`] gets its own
+//! driver ports and, unless told otherwise, its own fresh data and XDG folders.
+//!
+//! Needs: `W2B_APP_BINARY` (absolute path to a `tauri build --debug --no-bundle` binary),
+//! `tauri-driver` and `WebKitWebDriver` on PATH, and a display (run under `xvfb-run`).
+//! `make e2e` sets all of this up.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Map, Value};
+
+pub type Result<T, E = Box<dyn std::error::Error + Send + Sync>> = std::result::Result<T, E>;
+
+/// How long to wait for the app to show something before the test fails.
+pub const PATIENCE: Duration = Duration::from_secs(30);
+
+/// The folder screenshots go to: `W2B_SCREENSHOT_DIR`, or `target/e2e-screenshots`.
+pub fn screenshot_dir() -> PathBuf {
+    std::env::var_os("W2B_SCREENSHOT_DIR").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/e2e-screenshots"),
+        PathBuf::from,
+    )
+}
+
+fn app_binary() -> PathBuf {
+    let path = std::env::var_os("W2B_APP_BINARY").map(PathBuf::from).unwrap_or_else(|| {
+        panic!("W2B_APP_BINARY is not set: run the end-to-end tests with `make e2e`, which builds the app first")
+    });
+    assert!(
+        path.is_absolute(),
+        "W2B_APP_BINARY must be absolute (tauri-driver drops relative paths)"
+    );
+    assert!(
+        path.is_file(),
+        "W2B_APP_BINARY {} does not exist: build the app first",
+        path.display()
+    );
+    path
+}
+
+fn free_port() -> Result<u16> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+/// A running app under its own tauri-driver, with a data folder that outlives restarts.
+#[derive(Debug)]
+pub struct App {
+    pub client: Client,
+    driver: Child,
+    home: tempfile::TempDir,
+    data_dir: PathBuf,
+}
+
+impl App {
+    /// Starts the app on a fresh, empty data folder.
+    pub async fn launch() -> Result<Self> {
+        let home = tempfile::tempdir()?;
+        let data_dir = home.path().join("data");
+        Self::start(home, data_dir).await
+    }
+
+    /// Starts the app on an existing data folder (its own `home` keeps XDG folders apart).
+    pub async fn launch_on(data_dir: &Path) -> Result<Self> {
+        Self::start(tempfile::tempdir()?, data_dir.to_path_buf()).await
+    }
+
+    async fn start(home: tempfile::TempDir, data_dir: PathBuf) -> Result<Self> {
+        let binary = app_binary();
+        let (port, native_port) = (free_port()?, free_port()?);
+        let driver =
+            Command::new(std::env::var_os("TAURI_DRIVER").unwrap_or_else(|| "tauri-driver".into()))
+                .args([
+                    "--port",
+                    &port.to_string(),
+                    "--native-port",
+                    &native_port.to_string(),
+                ])
+                .env("XDG_CONFIG_HOME", home.path().join("config"))
+                .env("XDG_DATA_HOME", home.path().join("share"))
+                .env("XDG_CACHE_HOME", home.path().join("cache"))
+                .env_remove("W2B_DATA_DIR")
+                .stdout(Stdio::null())
+                .spawn()
+                .map_err(|e| {
+                    format!("cannot start tauri-driver (install it with `make test-deps`): {e}")
+                })?;
+
+        let mut caps = Map::new();
+        caps.insert("browserName".into(), json!("wry"));
+        caps.insert(
+            "tauri:options".into(),
+            json!({ "application": binary, "args": ["--data-dir", data_dir] }),
+        );
+        // tauri-driver accepts connections before WebKitWebDriver is ready: retry.
+        let started = Instant::now();
+        let client = loop {
+            match ClientBuilder::native()
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
+                Ok(client) => break client,
+                Err(e) if started.elapsed() < PATIENCE => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(250)).await;
+                }
+                Err(e) => {
+                    return Err(format!("no WebDriver session after {PATIENCE:?}: {e}").into())
+                }
+            }
+        };
+        Ok(Self {
+            client,
+            driver,
+            home,
+            data_dir,
+        })
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    /// The CSS-selected element, once it appears.
+    pub async fn find(&self, css: &str) -> Result<Element> {
+        Ok(self
+            .client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await?)
+    }
+
+    pub async fn find_all(&self, css: &str) -> Result<Vec<Element>> {
+        self.find(css).await?;
+        Ok(self.client.find_all(Locator::Css(css)).await?)
+    }
+
+    /// Waits until `css` matches exactly `count` elements (0 included).
+    pub async fn wait_for_count(&self, css: &str, count: usize) -> Result<()> {
+        let started = Instant::now();
+        loop {
+            let found = self.client.find_all(Locator::Css(css)).await?.len();
+            if found == count {
+                return Ok(());
+            }
+            if started.elapsed() > PATIENCE {
+                return Err(format!(
+                    "expected {count} of `{css}`, still {found} after {PATIENCE:?}"
+                )
+                .into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Saves a PNG of the window after letting the paint catch up with the DOM.
+    pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        let dir = screenshot_dir();
+        std::fs::create_dir_all(&dir)?;
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, self.client.screenshot().await?)?;
+        println!("screenshot: {}", path.display());
+        Ok(path)
+    }
+
+    /// Ends the session (which closes the app) and stops the driver with SIGTERM, so
+    /// WebKitWebDriver releases its port. Returns the home folder, which holds the data.
+    pub async fn quit(mut self) -> Result<tempfile::TempDir> {
+        let closed = self.client.clone().close().await;
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.driver.id().to_string()])
+            .status();
+        let _ = self.driver.wait();
+        closed?;
+        Ok(self.home)
+    }
+}
+
+/// The text of an element, trimmed.
+pub async fn text(element: &Element) -> Result<String> {
+    Ok(element.text().await?.trim().to_owned())
+}
+
+/// Runs a script in the page and returns its value.
+pub async fn eval(app: &App, script: &str) -> Result<Value> {
+    Ok(app.client.execute(script, vec![]).await?)
+}

@@ -1,0 +1,63 @@
+//! A lesson with a worked-example table and callouts renders as designed in the real window:
+//! sanitised HTML, table alignment carried by classes (the CSP forbids inline styles).
+
+use w2b_e2e::{eval, text, App, Result};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn worked_example_tables_and_callouts_render() -> Result<()> {
+    let app = App::launch().await?;
+    app.find("[data-testid=module]").await?;
+    eval(
+        &app,
+        "location.hash = '#/lesson/ward-to-board.core/finance-budget-statement'; return 1;",
+    )
+    .await?;
+    let title = text(&app.find("h1#lesson-title").await?).await?;
+    assert_eq!(
+        title, "Reading a budget statement",
+        "the lesson opens from its address"
+    );
+
+    let right_aligned = app
+        .find_all("[data-testid=lesson-body] td.w2b-align-right")
+        .await?;
+    assert!(
+        right_aligned.len() > 20,
+        "money columns are right-aligned ({} cells)",
+        right_aligned.len()
+    );
+    let align = eval(
+        &app,
+        "return getComputedStyle(document.querySelector('[data-testid=lesson-body] td.w2b-align-right')).textAlign;",
+    )
+    .await?;
+    assert_eq!(
+        align,
+        serde_json::json!("right"),
+        "the stylesheet applies the alignment"
+    );
+    app.find("[data-testid=lesson-body] blockquote[class^=markdown-alert-]")
+        .await?;
+    let unsafe_nodes = eval(
+        &app,
+        "return document.querySelectorAll('[data-testid=lesson-body] script, [data-testid=lesson-body] img, [data-testid=lesson-body] [style]').length;",
+    )
+    .await?;
+    assert_eq!(
+        unsafe_nodes,
+        serde_json::json!(0),
+        "no script, image or inline style in lesson HTML"
+    );
+
+    app.screenshot("07-lesson-top").await?;
+    eval(
+        &app,
+        "document.querySelector('[data-testid=lesson-body] table').scrollIntoView(); return 1;",
+    )
+    .await?;
+    app.screenshot("08-lesson-worked-example-table").await?;
+    eval(&app, "document.querySelector('[data-testid=lesson-body] blockquote').scrollIntoView(); return 1;").await?;
+    app.screenshot("09-lesson-callout").await?;
+    app.quit().await?;
+    Ok(())
+}
