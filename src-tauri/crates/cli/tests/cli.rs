@@ -59,3 +59,104 @@ fn a_folder_without_a_manifest_is_unusable_input() {
         "it says what is missing: {stderr}"
     );
 }
+
+fn builtin() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../core/packs/builtin")
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn build_is_deterministic_and_the_file_checks_clean() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let first = dir.path().join("one.w2bpack");
+    let second = dir.path().join("two.w2bpack");
+    for out in [&first, &second] {
+        let (code, stdout, stderr) = w2b(&[
+            "pack",
+            "build",
+            &builtin(),
+            "-o",
+            out.to_str().expect("utf-8"),
+        ]);
+        assert_eq!(code, 0, "the built-in pack builds: {stderr}");
+        assert!(stdout.contains("Built"), "{stdout}");
+    }
+    assert_eq!(
+        std::fs::read(&first).expect("read"),
+        std::fs::read(&second).expect("read"),
+        "byte-identical"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(
+        leftovers.len(),
+        2,
+        "no partial file is left behind: {leftovers:?}"
+    );
+    let (code, stdout, stderr) = w2b(&["pack", "check", first.to_str().expect("utf-8")]);
+    assert_eq!(code, 0, "a built pack checks clean: {stderr}");
+    assert!(
+        stdout.contains("8 lessons") || stdout.contains("lessons, no problems"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_pack_with_problems_is_not_built() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("pack.toml"), "format = 1\n").expect("write");
+    let out = dir.path().join("out.w2bpack");
+    let (code, _, stderr) = w2b(&[
+        "pack",
+        "build",
+        dir.path().to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 1, "problems stop the build: {stderr}");
+    assert!(stderr.contains("Nothing was written"), "{stderr}");
+    assert!(!out.exists(), "no file is written for a broken pack");
+}
+
+#[test]
+fn json_output_is_machine_readable() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("pack.toml"), "format = 1\nid = 3\n").expect("write");
+    let (code, stdout, _) = w2b(&[
+        "pack",
+        "check",
+        "--json",
+        dir.path().to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 1, "problems still give exit 1 with --json");
+    let report: serde_json::Value = serde_json::from_str(&stdout).expect("stdout is JSON");
+    assert_eq!(report["status"], "problems", "{report}");
+    let first = &report["problems"][0];
+    assert_eq!(
+        (first["file"].as_str(), first["line"].as_u64()),
+        (Some("pack.toml"), Some(2)),
+        "{report}"
+    );
+    assert_eq!(first["severity"], "error", "{report}");
+    let (code, stdout, _) = w2b(&["pack", "check", "--json", &builtin()]);
+    assert_eq!(code, 0, "the built-in pack is clean");
+    let report: serde_json::Value = serde_json::from_str(&stdout).expect("stdout is JSON");
+    assert_eq!(report["pack"]["id"], "ward-to-board.core", "{report}");
+}
+
+#[test]
+fn a_hostile_archive_is_refused_with_the_entry_named() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("evil.w2bpack");
+    std::fs::write(&file, b"PK\x03\x04 not really a zip").expect("write");
+    let (code, _, stderr) = w2b(&["pack", "check", file.to_str().expect("utf-8")]);
+    assert_eq!(code, 1, "a damaged archive is a problem: {stderr}");
+    assert!(
+        stderr.contains("is not a pack archive, or it is damaged"),
+        "{stderr}"
+    );
+}

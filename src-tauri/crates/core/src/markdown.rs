@@ -115,6 +115,49 @@ fn autolink(text: CowStr<'_>) -> Vec<Event<'_>> {
     events
 }
 
+/// Something in lesson Markdown that [`render`] will strip or change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Byte offset in the Markdown.
+    pub offset: usize,
+    pub message: String,
+    pub hint: &'static str,
+}
+
+/// Finds what the renderer will strip, so pack authors hear about it before learners do.
+pub fn lint(markdown: &str) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        let finding = |message: String, hint| Finding {
+            offset: range.start,
+            message,
+            hint,
+        };
+        match event {
+            // One finding per element: closing tags and comments add nothing.
+            Event::Html(html) | Event::InlineHtml(html) if !html.trim().starts_with("<!--") && !html.trim().starts_with("</") => findings.push(finding(
+                format!("raw HTML `{}` is removed or reduced to plain formatting", html.trim().chars().take(40).collect::<String>()),
+                "write it in Markdown instead",
+            )),
+            Event::Start(Tag::Image { dest_url, .. }) => findings.push(finding(
+                format!("image `{dest_url}` is not shown in this version of the app; its alt text is shown instead"),
+                "describe the picture in the alt text, or use a table",
+            )),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                let lower = dest_url.to_ascii_lowercase();
+                if !["https://", "http://", "mailto:"].iter().any(|s| lower.starts_with(s)) {
+                    findings.push(finding(
+                        format!("link target `{dest_url}` is removed: only https, http and mailto links are kept"),
+                        "link to a web address, or remove the link",
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    findings
+}
+
 fn sanitiser() -> Builder<'static> {
     let mut builder = Builder::default();
     builder
@@ -265,6 +308,26 @@ mod tests {
         assert!(
             !out.contains("href=\"javascript"),
             "only http(s) addresses are linked: {out}"
+        );
+    }
+
+    #[test]
+    fn lint_names_what_will_be_stripped_and_where() {
+        let md = "Intro\n\n<script>x()</script>\n\n![chart](chart.png) [a](javascript:x) [b](other.md) [c](https://ok)\n";
+        let found: Vec<(usize, String)> = super::lint(md)
+            .into_iter()
+            .map(|f| (f.offset, f.message))
+            .collect();
+        assert_eq!(
+            found.len(),
+            4,
+            "script, image and two bad links, not the https link: {found:?}"
+        );
+        assert_eq!(found[0].0, 7, "the script's offset is reported");
+        assert!(found[1].1.contains("image `chart.png`"), "{found:?}");
+        assert!(
+            found[2].1.contains("javascript:x") && found[3].1.contains("other.md"),
+            "{found:?}"
         );
     }
 

@@ -4,15 +4,17 @@
 //! The format is specified in `docs/curriculum-format.md`; the built-in curriculum is an
 //! ordinary pack embedded in the binary.
 
+mod archive;
 mod builtin;
 mod files;
 mod parse;
 mod problem;
 
+pub use archive::{ARCHIVE_EXTENSION, MAX_ARCHIVE_BYTES, SUMS_FILE};
 pub use builtin::builtin_pack_files;
 pub use files::PackFiles;
 pub use parse::parse_pack;
-pub use problem::{PackError, Problem};
+pub use problem::{PackError, Problem, Severity};
 
 use serde::{Deserialize, Serialize};
 
@@ -104,6 +106,8 @@ pub struct Lesson {
     pub body: String,
     /// Where the lesson came from, relative to the pack root (for messages).
     pub path: String,
+    /// The line of the file on which the body starts.
+    pub body_line: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,4 +123,6 @@ pub struct Pack {
     pub modules: Vec<Module>,
     /// SHA-256 over every file's path and bytes, so an unchanged pack is not reinstalled.
     pub content_sha256: String,
+    /// Content that will be changed when shown; the pack is still usable.
+    pub warnings: Vec<Problem>,
 }

@@ -81,11 +81,26 @@ pub fn parse_pack(files: &PackFiles) -> Result<Pack, PackError> {
         });
     }
 
+    let warnings = modules
+        .iter()
+        .flat_map(|m| &m.lessons)
+        .flat_map(|lesson| {
+            crate::markdown::lint(&lesson.body)
+                .into_iter()
+                .map(|finding| {
+                    let (line, column) = line_col(&lesson.body, finding.offset);
+                    Problem::in_file(&lesson.path, finding.message, finding.hint)
+                        .warning()
+                        .at(line + lesson.body_line - 1, column)
+                })
+        })
+        .collect();
     if problems.is_empty() {
         Ok(Pack {
             manifest,
             modules,
             content_sha256: files.content_sha256(),
+            warnings,
         })
     } else {
         Err(PackError { problems })
@@ -149,10 +164,14 @@ fn parse_lesson(path: &str, text: &str) -> Result<Lesson, Problem> {
     let after = &rest[end + 3..];
     let body = after.strip_prefix('\n').unwrap_or(after).to_owned();
     let meta: LessonMeta = toml_at(path, front, 1)?;
+    // The body starts on the line after the closing `+++`.
+    let closing_line = text[..text.len() - after.len()].matches('\n').count() + 1;
+    let body_line = closing_line + 1;
     Ok(Lesson {
         meta,
         body,
         path: path.to_owned(),
+        body_line,
     })
 }
 

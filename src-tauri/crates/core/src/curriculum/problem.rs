@@ -2,8 +2,20 @@
 
 use std::fmt;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+use serde::Serialize;
+
+/// Errors stop a pack from being built or imported; warnings point at content that will be
+/// changed when shown (stripped HTML, removed links) but do not block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {
+    pub severity: Severity,
     /// Path relative to the pack root, with `/` separators.
     pub file: String,
     /// 1-based; `None` when the problem is about the file as a whole.
@@ -17,12 +29,18 @@ pub struct Problem {
 impl Problem {
     pub fn in_file(file: &str, message: impl Into<String>, hint: impl Into<String>) -> Self {
         Self {
+            severity: Severity::Error,
             file: file.to_owned(),
             line: None,
             column: None,
             message: message.into(),
             hint: hint.into(),
         }
+    }
+
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
     }
 
     pub fn at(mut self, line: usize, column: usize) -> Self {
@@ -41,7 +59,12 @@ impl fmt::Display for Problem {
                 write!(f, ":{column}")?;
             }
         }
-        write!(f, ": {}", self.message)?;
+        let label = if self.severity == Severity::Warning {
+            "warning: "
+        } else {
+            ""
+        };
+        write!(f, ": {label}{}", self.message)?;
         if !self.hint.is_empty() {
             write!(f, " ({})", self.hint)?;
         }

@@ -178,3 +178,36 @@ fn the_builtin_pack_is_valid() {
         }
     }
 }
+
+#[test]
+fn warnings_point_at_the_line_in_the_lesson_file() {
+    let lesson = LESSON_OK.replace(
+        "Body text.\n",
+        "Body text.\n\nSee <iframe src=x></iframe> here.\n",
+    );
+    let pack = parse_pack(&pack(MANIFEST_OK, MODULE_OK, lesson.as_bytes()))
+        .expect("warnings do not block");
+    let line = lesson
+        .lines()
+        .position(|l| l.contains("<iframe"))
+        .expect("present")
+        + 1;
+    let found: Vec<String> = pack.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(found.len(), 1, "one warning: {found:?}");
+    assert!(
+        found[0].starts_with(&format!(
+            "m1/01.md:{line}:5: warning: raw HTML `<iframe src=x>`"
+        )),
+        "file, exact line and column of the iframe: {found:?}"
+    );
+}
+
+#[test]
+fn the_builtin_pack_has_no_warnings() {
+    let pack = parse_pack(&crate::curriculum::builtin_pack_files()).expect("valid");
+    let found: Vec<String> = pack.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        found.is_empty(),
+        "the built-in curriculum uses nothing the renderer strips: {found:?}"
+    );
+}
