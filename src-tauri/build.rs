@@ -8,6 +8,11 @@ fn main() {
         "open_lesson",
         "set_lesson_complete",
         "open_external_link",
+        "list_packs",
+        "choose_pack_file",
+        "preview_pack_import",
+        "import_pack",
+        "remove_pack",
     ]);
     if let Err(error) =
         tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))

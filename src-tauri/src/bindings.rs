@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use ts_rs::TS;
+use w2b_core::installed::{ImportPreview, InstalledPack};
 use w2b_core::learning::{LearningPath, LessonProgress, LessonView};
 
 use crate::commands::app::AppInfo;
@@ -19,6 +20,8 @@ fn export_bindings() {
     LessonProgress::export_all(&cfg).unwrap_or_else(fail);
     AppInfo::export_all(&cfg).unwrap_or_else(fail);
     AppError::export_all(&cfg).unwrap_or_else(fail);
+    InstalledPack::export_all(&cfg).unwrap_or_else(fail);
+    ImportPreview::export_all(&cfg).unwrap_or_else(fail);
     assert!(
         out.join("LearningPath.ts").exists(),
         "bindings are written where the UI imports them"

@@ -35,6 +35,7 @@ impl From<&StoreError> for AppError {
     fn from(error: &StoreError) -> Self {
         let kind = match error {
             StoreError::NotFound(_) => ErrorKind::NotFound,
+            StoreError::Conflict(_) => ErrorKind::Conflict,
             StoreError::TooNew { .. } | StoreError::NotADatabase { .. } => ErrorKind::Conflict,
             StoreError::Pack(_) => ErrorKind::InvalidInput,
             StoreError::Io { .. } => ErrorKind::Io,

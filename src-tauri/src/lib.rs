@@ -1,6 +1,7 @@
 //! The Ward to Board desktop app: Tauri set-up, the window, and the IPC commands. Domain
 //! logic lives in `w2b-core`.
 
+mod assets;
 mod commands;
 pub mod error;
 mod state;
@@ -12,7 +13,7 @@ use chrono::Utc;
 use tauri::{Manager, Url, WebviewUrl, WebviewWindowBuilder};
 use w2b_core::store::Store;
 
-use crate::state::{data_dir_override, AppState};
+use crate::state::{data_dir_override, import_arg, AppState};
 
 pub use commands::app::AppInfo;
 
@@ -21,6 +22,8 @@ pub fn run() {
     let args: Vec<String> = std::env::args().collect();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
+        .register_asynchronous_uri_scheme_protocol(w2b_core::markdown::ASSET_SCHEME, assets::serve)
         .setup(move |app| {
             let data_dir = match data_dir_override(&args, std::env::var("W2B_DATA_DIR").ok()) {
                 Some(dir) => dir,
@@ -36,7 +39,7 @@ pub fn run() {
                     data_dir.display()
                 );
             }
-            app.manage(AppState::new(data_dir, store));
+            app.manage(AppState::new(data_dir, store, import_arg(&args)));
             WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
                 .title("Ward to Board")
                 .inner_size(1200.0, 840.0)
@@ -51,6 +54,11 @@ pub fn run() {
             commands::learning::get_learning_path,
             commands::learning::open_lesson,
             commands::learning::set_lesson_complete,
+            commands::packs::list_packs,
+            commands::packs::choose_pack_file,
+            commands::packs::preview_pack_import,
+            commands::packs::import_pack,
+            commands::packs::remove_pack,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -16,6 +16,8 @@ pub struct AppInfo {
     /// Why the data could not be opened, if it could not: the window shows this instead of
     /// the learning path.
     pub startup_error: Option<AppError>,
+    /// A pack file named at launch (`--import FILE`), to offer for import.
+    pub pending_import: Option<String>,
 }
 
 #[tauri::command(async)]
@@ -24,6 +26,7 @@ pub fn get_app_info(state: State<'_, AppState>) -> AppInfo {
         version: w2b_core::APP_VERSION.to_owned(),
         data_dir: state.data_dir().display().to_string(),
         startup_error: state.store().err(),
+        pending_import: state.pending_import().map(|p| p.display().to_string()),
     }
 }
 

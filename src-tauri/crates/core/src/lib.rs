@@ -3,6 +3,8 @@
 //! `w2b` command-line tool.
 
 pub mod curriculum;
+pub mod framework;
+pub mod installed;
 pub mod learning;
 pub mod markdown;
 pub mod store;

@@ -6,4 +6,8 @@ export type AppInfo = { version: string, dataDir: string,
  * Why the data could not be opened, if it could not: the window shows this instead of
  * the learning path.
  */
-startupError: AppError | null, };
+startupError: AppError | null, 
+/**
+ * A pack file named at launch (`--import FILE`), to offer for import.
+ */
+pendingImport: string | null, };

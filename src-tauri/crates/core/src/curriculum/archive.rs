@@ -136,16 +136,20 @@ impl PackFiles {
                 continue;
             }
             let (size, packed) = (entry.size(), entry.compressed_size());
+            let before = declared_total;
             declared_total = declared_total.saturating_add(size);
-            if size > MAX_PACK_BYTES || declared_total > MAX_PACK_BYTES {
-                problems.push(Problem::in_file(
-                    &name,
-                    format!(
-                        "unpacks to more than the {} MiB a pack may hold",
-                        MAX_PACK_BYTES / 1024 / 1024
-                    ),
-                    REBUILD,
-                ));
+            if declared_total > MAX_PACK_BYTES {
+                // Name only the entry that crosses the limit, not every one after it.
+                if before <= MAX_PACK_BYTES {
+                    problems.push(Problem::in_file(
+                        &name,
+                        format!(
+                            "takes the pack past the {} MiB it may hold when unpacked",
+                            MAX_PACK_BYTES / 1024 / 1024
+                        ),
+                        REBUILD,
+                    ));
+                }
                 continue;
             }
             if size > 1024 * 1024 && size / packed.max(1) > MAX_RATIO {

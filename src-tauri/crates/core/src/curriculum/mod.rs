@@ -14,6 +14,7 @@ pub use archive::{ARCHIVE_EXTENSION, MAX_ARCHIVE_BYTES, SUMS_FILE};
 pub use builtin::builtin_pack_files;
 pub use files::PackFiles;
 pub use parse::parse_pack;
+pub(crate) use problem::line_col;
 pub use problem::{PackError, Problem, Severity};
 
 use serde::{Deserialize, Serialize};
@@ -114,6 +115,8 @@ pub struct Lesson {
 pub struct Module {
     pub manifest: ModuleManifest,
     pub lessons: Vec<Lesson>,
+    /// The module's folder in the pack.
+    pub folder: String,
 }
 
 /// A parsed, checked pack, ready to install.
@@ -125,4 +128,16 @@ pub struct Pack {
     pub content_sha256: String,
     /// Content that will be changed when shown; the pack is still usable.
     pub warnings: Vec<Problem>,
+    /// Image files the lessons show, by path in the pack.
+    pub assets: std::collections::BTreeMap<String, Asset>,
 }
+
+/// An image file of a pack, checked to be what its name says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asset {
+    pub media_type: &'static str,
+    pub bytes: Vec<u8>,
+}
+
+/// Largest image a pack may carry.
+pub const MAX_IMAGE_BYTES: usize = 2 * 1024 * 1024;

@@ -1,5 +1,7 @@
 //! Reading the learning path and lessons, and recording progress through them.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 use serde::Deserialize;
@@ -8,7 +10,7 @@ use super::{timestamp, Result, Store, StoreError};
 use crate::learning::{
     LearningPath, LessonLink, LessonProgress, LessonSummary, LessonView, ModulePath, PackPath,
 };
-use crate::markdown;
+use crate::markdown::{self, LessonContext};
 
 /// The parts of `lessons.details_json` the reader shows.
 #[derive(Deserialize)]
@@ -101,7 +103,8 @@ impl Store {
         let conn = self.reader();
         let row = conn
             .query_row(
-                "SELECT l.title, l.minutes, l.body_md, l.details_json, l.module_id, m.title, p.completed_at
+                "SELECT l.title, l.minutes, l.body_md, l.details_json, l.module_id, m.title, p.completed_at,
+                        l.source_path
                  FROM lessons l
                  JOIN modules m ON m.pack_id = l.pack_id AND m.id = l.module_id
                  LEFT JOIN lesson_progress p ON p.pack_id = l.pack_id AND p.lesson_id = l.id
@@ -116,15 +119,33 @@ impl Store {
                         r.get::<_, String>(4)?,
                         r.get::<_, String>(5)?,
                         r.get::<_, Option<String>>(6)?,
+                        r.get::<_, String>(7)?,
                     ))
                 },
             )
             .optional()?
             .ok_or_else(|| StoreError::NotFound(format!("lesson `{lesson_id}` in pack `{pack_id}`")))?;
-        let (title, minutes, body, details, module_id, module_title, completed_at) = row;
+        let (title, minutes, body, details, module_id, module_title, completed_at, source_path) =
+            row;
         let details: Details = serde_json::from_str(&details).map_err(|e| {
             StoreError::NotFound(format!("readable details for lesson `{lesson_id}` ({e})"))
         })?;
+
+        // What the lesson's relative images and links can resolve to.
+        let lessons: HashMap<String, String> = conn
+            .prepare("SELECT source_path, id FROM lessons WHERE pack_id = ?1 AND archived = 0")?
+            .query_map([pack_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let assets: HashSet<String> = conn
+            .prepare("SELECT path FROM pack_assets WHERE pack_id = ?1")?
+            .query_map([pack_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let context = LessonContext {
+            pack_id,
+            lesson_path: &source_path,
+            lessons: &lessons,
+            assets: &assets,
+        };
 
         // The pack's reading order: modules in order, lessons in order within each.
         let order: Vec<(String, String, String)> = conn
@@ -166,7 +187,7 @@ impl Store {
             number_in_module: u32::try_from(number_in_module).unwrap_or(u32::MAX),
             lessons_in_module: count(in_module.iter()),
             outcomes: details.outcomes,
-            html: markdown::render(&body),
+            html: markdown::render_lesson(&body, &context),
             reflection: details.reflection,
             activity: details.activity,
             completed_at,

@@ -3,7 +3,10 @@
 
 use rusqlite_migration::{Migrations, M};
 
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("../../migrations/0001_initial.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("../../migrations/0001_initial.sql")),
+    M::up(include_str!("../../migrations/0002_pack_assets.sql")),
+];
 
 /// The schema version this app writes; a database above it is refused.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -1,10 +1,12 @@
 //! The learner's SQLite database: opening it safely, pragmas, migrations, and backups taken
 //! before any upgrade. Queries live in one module per table group.
 
+mod import;
 mod learning;
 mod migrations;
 mod packs;
 
+pub use import::BUILTIN_PACK_ID;
 pub use migrations::SCHEMA_VERSION;
 pub use packs::InstallOutcome;
 
@@ -42,6 +44,10 @@ pub enum StoreError {
     },
     #[error("{0} was not found")]
     NotFound(String),
+    /// The request conflicts with what is stored (an import that would take over another
+    /// pack, remove the built-in curriculum, or install an older version unasked).
+    #[error("{0}")]
+    Conflict(String),
     #[error("the database failed: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("the database could not be upgraded: {0}")]

@@ -54,7 +54,7 @@ impl Store {
     }
 }
 
-fn write_pack(
+pub(super) fn write_pack(
     tx: &Transaction<'_>,
     pack: &Pack,
     builtin: bool,
@@ -103,12 +103,13 @@ fn write_pack(
         "INSERT INTO modules (pack_id, id, position, title, summary) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     let mut upsert_lesson = tx.prepare(
-        "INSERT INTO lessons (pack_id, id, module_id, position, title, minutes, body_md, details_json, archived)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0)
+        "INSERT INTO lessons (pack_id, id, module_id, position, title, minutes, body_md, details_json,
+                              source_path, archived)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0)
          ON CONFLICT (pack_id, id) DO UPDATE SET
             module_id = excluded.module_id, position = excluded.position, title = excluded.title,
             minutes = excluded.minutes, body_md = excluded.body_md,
-            details_json = excluded.details_json, archived = 0",
+            details_json = excluded.details_json, source_path = excluded.source_path, archived = 0",
     )?;
     for (module_position, module) in (0_i64..).zip(&pack.modules) {
         let mm = &module.manifest;
@@ -130,9 +131,17 @@ fn write_pack(
                 meta.title,
                 meta.minutes,
                 lesson.body,
-                details.to_string()
+                details.to_string(),
+                lesson.path,
             ])?;
         }
+    }
+    tx.execute("DELETE FROM pack_assets WHERE pack_id = ?1", [&m.id])?;
+    let mut insert_asset = tx.prepare(
+        "INSERT INTO pack_assets (pack_id, path, media_type, bytes) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (path, asset) in &pack.assets {
+        insert_asset.execute(params![m.id, path, asset.media_type, asset.bytes])?;
     }
     Ok(if existing.is_some() {
         InstallOutcome::Updated

@@ -345,3 +345,46 @@ fn a_new_pack_version_keeps_progress_and_archives_removed_lessons() {
     assert_eq!(archived.0, 1, "a removed lesson is archived, not deleted");
     assert!(archived.1.is_some(), "and its progress is kept");
 }
+
+#[test]
+fn a_schema_1_database_keeps_everything_when_upgraded_and_is_backed_up_first() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(DATABASE_FILE);
+    {
+        let mut conn = Connection::open(&path).expect("create");
+        migrations::migrations()
+            .to_version(&mut conn, 1)
+            .expect("schema 1");
+        conn.execute_batch(
+            "INSERT INTO packs VALUES ('p', '1.0.0', 'P', 'Pub', 'L', 'en-GB', 'cmpf', '', 0, 'abc', 1, 't', 't');
+             INSERT INTO modules VALUES ('p', 'm', 0, 'M', '');
+             INSERT INTO lessons (pack_id, id, module_id, position, title, minutes, body_md, details_json)
+                 VALUES ('p', 'l', 'm', 0, 'Lesson', 10, 'Text', '{}');
+             INSERT INTO lesson_progress VALUES ('p', 'l', 't1', 't2', '2026-01-01T00:00:00.000Z');",
+        )
+        .expect("schema 1 data");
+    }
+    let store = Store::open(dir.path(), at(12)).expect("upgrades");
+    let lesson = store.lesson("p", "l").expect("the lesson survived");
+    assert_eq!(
+        lesson.completed_at.as_deref(),
+        Some("2026-01-01T00:00:00.000Z"),
+        "progress survived"
+    );
+    let backups: Vec<String> = std::fs::read_dir(dir.path().join(BACKUP_DIR))
+        .expect("backups folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        backups,
+        [format!(
+            "before-upgrade-v1-to-v{SCHEMA_VERSION}-20261123T120000Z.sqlite3"
+        )],
+        "a copy was taken before the upgrade"
+    );
+    let old = Connection::open(dir.path().join(BACKUP_DIR).join(&backups[0])).expect("open backup");
+    let version: i64 = old
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version");
+    assert_eq!(version, 1, "the backup is the database as it was");
+}

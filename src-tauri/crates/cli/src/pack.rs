@@ -1,0 +1,260 @@
+//! The `w2b pack` commands: check, build, import, list, remove.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use chrono::Utc;
+use serde_json::json;
+use w2b_core::curriculum::{parse_pack, Pack, PackError, PackFiles, Problem, ARCHIVE_EXTENSION};
+use w2b_core::installed::ImportAction;
+use w2b_core::store::{InstallOutcome, Store};
+
+/// Prints a line to stdout. A closed pipe (`w2b pack list | head -1`) ends the output quietly
+/// instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// Why a command failed: problems in the pack (exit 1) or nothing usable (exit 2).
+enum Failure {
+    Problems(PackError),
+    Unusable(String),
+}
+
+fn read(path: &Path) -> Result<PackFiles, Failure> {
+    if path.is_dir() {
+        if !path.join("pack.toml").is_file() {
+            return Err(Failure::Unusable(format!(
+                "{}: no pack.toml here (give the folder that holds the pack's manifest)",
+                path.display()
+            )));
+        }
+        PackFiles::from_dir(path).map_err(Failure::Problems)
+    } else if path.is_file() {
+        PackFiles::from_archive(path).map_err(Failure::Problems)
+    } else {
+        Err(Failure::Unusable(format!(
+            "{}: no such folder or file",
+            path.display()
+        )))
+    }
+}
+
+fn load(path: &Path) -> Result<Pack, Failure> {
+    parse_pack(&read(path)?).map_err(Failure::Problems)
+}
+
+fn located(root: &Path, problem: &Problem) -> String {
+    if root.is_dir() {
+        format!("{}/{problem}", root.display())
+    } else {
+        format!("{}:{problem}", root.display())
+    }
+}
+
+pub fn check(path: &Path, as_json: bool) -> ExitCode {
+    let result = load(path);
+    if as_json {
+        let (status, pack, problems) = match &result {
+            Ok(pack) => ("clean", Some(pack), pack.warnings.clone()),
+            Err(Failure::Problems(e)) => ("problems", None, e.problems.clone()),
+            Err(Failure::Unusable(message)) => (
+                "unusable",
+                None,
+                vec![Problem::in_file(".", message.clone(), "")],
+            ),
+        };
+        let summary = pack.map(|p| {
+            json!({
+                "id": p.manifest.id,
+                "version": p.manifest.version,
+                "modules": p.modules.len(),
+                "lessons": p.modules.iter().map(|m| m.lessons.len()).sum::<usize>(),
+            })
+        });
+        let report = json!({ "status": status, "pack": summary, "problems": problems });
+        say!("{report:#}");
+    } else {
+        report(path, &result);
+    }
+    exit_code(&result)
+}
+
+fn report(path: &Path, result: &Result<Pack, Failure>) {
+    match result {
+        Ok(pack) => {
+            for warning in &pack.warnings {
+                eprintln!("{}", located(path, warning));
+            }
+            let lessons: usize = pack.modules.iter().map(|m| m.lessons.len()).sum();
+            say!(
+                "{} {}: {} modules, {lessons} lessons, no problems{}",
+                pack.manifest.id,
+                pack.manifest.version,
+                pack.modules.len(),
+                match pack.warnings.len() {
+                    0 => String::new(),
+                    n => format!(", {n} warning(s)"),
+                }
+            );
+        }
+        Err(Failure::Problems(error)) => {
+            for problem in &error.problems {
+                eprintln!("{}", located(path, problem));
+            }
+            eprintln!("{} problem(s) found", error.problems.len());
+        }
+        Err(Failure::Unusable(message)) => eprintln!("{message}"),
+    }
+}
+
+fn exit_code(result: &Result<Pack, Failure>) -> ExitCode {
+    match result {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(Failure::Problems(_)) => ExitCode::from(1),
+        Err(Failure::Unusable(_)) => ExitCode::from(2),
+    }
+}
+
+pub fn build(dir: &Path, output: &Path) -> ExitCode {
+    if !dir.is_dir() {
+        eprintln!(
+            "{}: not a folder (build takes the pack folder)",
+            dir.display()
+        );
+        return ExitCode::from(2);
+    }
+    let files = match read(dir) {
+        Ok(files) => files,
+        Err(failure) => {
+            report(dir, &Err(failure));
+            return ExitCode::from(1);
+        }
+    };
+    let result = parse_pack(&files).map_err(Failure::Problems);
+    report(dir, &result);
+    let Ok(pack) = result else {
+        eprintln!("Nothing was written: fix the problems above, then build again.");
+        return ExitCode::from(1);
+    };
+    let bytes = match files.to_archive() {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(1);
+        }
+    };
+    // Write to a temporary name beside the target, then rename: a crash or a full disk never
+    // leaves a half-written pack under the real name.
+    let partial = output.with_extension(format!("{ARCHIVE_EXTENSION}.partial"));
+    let written = std::fs::write(&partial, &bytes).and_then(|()| std::fs::rename(&partial, output));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&partial);
+        eprintln!("{}: cannot be written: {e}", output.display());
+        return ExitCode::from(2);
+    }
+    say!(
+        "Built {} ({} {}, {} bytes)",
+        output.display(),
+        pack.manifest.id,
+        pack.manifest.version,
+        bytes.len()
+    );
+    ExitCode::SUCCESS
+}
+
+fn open_store(data_dir: &Path) -> Result<Store, ExitCode> {
+    Store::open(data_dir, Utc::now()).map_err(|e| {
+        eprintln!("{e}");
+        ExitCode::from(2)
+    })
+}
+
+pub fn import(path: &Path, data_dir: &Path, allow_downgrade: bool) -> ExitCode {
+    let result = load(path);
+    report(path, &result);
+    let Ok(pack) = result else {
+        eprintln!("Nothing was installed: the learner's data is unchanged.");
+        return exit_code(&result);
+    };
+    let store = match open_store(data_dir) {
+        Ok(store) => store,
+        Err(code) => return code,
+    };
+    let action = store.preview_import(&pack).map(|p| p.action);
+    match store.import_pack(&pack, allow_downgrade, Utc::now()) {
+        Ok(InstallOutcome::Unchanged) => say!(
+            "{} {} is already installed, unchanged.",
+            pack.manifest.id,
+            pack.manifest.version
+        ),
+        Ok(_) => match action {
+            Ok(ImportAction::Upgrade { from }) => {
+                say!(
+                    "Upgraded {} from {from} to {}; progress is kept.",
+                    pack.manifest.id,
+                    pack.manifest.version
+                );
+            }
+            _ => say!("Installed {} {}.", pack.manifest.id, pack.manifest.version),
+        },
+        Err(e) => {
+            eprintln!("{e}");
+            eprintln!("Nothing was installed: the learner's data is unchanged.");
+            if matches!(action, Ok(ImportAction::Downgrade { .. })) {
+                eprintln!("To install the older version anyway, add --allow-downgrade.");
+            }
+            return ExitCode::from(1);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+pub fn list(data_dir: &Path) -> ExitCode {
+    let store = match open_store(data_dir) {
+        Ok(store) => store,
+        Err(code) => return code,
+    };
+    match store.installed_packs() {
+        Ok(packs) => {
+            for p in packs {
+                let tag = if p.builtin { " (built in)" } else { "" };
+                say!(
+                    "{}\t{}\t{}\t{} lessons\t{}{tag}",
+                    p.id,
+                    p.version,
+                    p.publisher,
+                    p.lessons,
+                    p.title
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+pub fn remove(id: &str, data_dir: &Path) -> ExitCode {
+    let store = match open_store(data_dir) {
+        Ok(store) => store,
+        Err(code) => return code,
+    };
+    match store.remove_pack(id) {
+        Ok(()) => {
+            say!(
+                "Removed {id}. The learner's progress in it is kept in case it is installed again."
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,309 @@
+//! Every pack fixture under tests/fixtures/packs, through the real `w2b pack import`, into a
+//! data folder that already holds a learner's progress: hostile packs are refused with a clear
+//! message naming the problem and leave every stored row as it was; valid ones import.
+
+// Test code: a failed expectation should stop the test with its message.
+#![allow(clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use chrono::Utc;
+use w2b_core::store::Store;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../tests/fixtures/packs")
+}
+
+fn w2b(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_w2b"))
+        .args(args)
+        .output()
+        .expect("w2b runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A data folder with the good pack installed and one lesson completed.
+fn learner() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let good = fixtures().join("good");
+    let (code, _, stderr) = w2b(&[
+        "pack",
+        "import",
+        good.to_str().expect("utf-8"),
+        "--data-dir",
+        dir.path().to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 0, "the good pack imports: {stderr}");
+    let store = Store::open(dir.path(), Utc::now()).expect("open");
+    store
+        .set_lesson_complete("test.good", "test-first", true, Utc::now())
+        .expect("progress");
+    dir
+}
+
+/// Every row of every table, in a stable order: what "nothing stored changed" means.
+fn dump(data_dir: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(data_dir.join("ward-to-board.sqlite3")).expect("open");
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .expect("prepare")
+        .query_map([], |r| r.get(0))
+        .expect("query")
+        .collect::<rusqlite::Result<_>>()
+        .expect("tables");
+    let mut rows = Vec::new();
+    for table in tables {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY 1, 2"))
+            .expect("prepare");
+        let columns = stmt.column_count();
+        let mut query = stmt.query([]).expect("query");
+        while let Some(row) = query.next().expect("row") {
+            let values: Vec<String> = (0..columns)
+                .map(|i| format!("{:?}", row.get_ref(i).expect("value")))
+                .collect();
+            rows.push(format!("{table}: {}", values.join(" | ")));
+        }
+    }
+    rows
+}
+
+#[test]
+fn hostile_packs_are_refused_clearly_and_change_nothing() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "hostile/traversal.w2bpack",
+            "../evil.md: has a path that leaves its folder",
+        ),
+        (
+            "hostile/absolute-path.w2bpack",
+            "/tmp/evil.md: has an absolute or malformed path",
+        ),
+        ("hostile/symlink.w2bpack", "link.md: is a symbolic link"),
+        ("hostile/bomb.w2bpack", "refused as a compression bomb"),
+        (
+            "hostile/declared-size.w2bpack",
+            "takes the pack past the 64 MiB",
+        ),
+        ("hostile/many-files.w2bpack", "files; the limit is 5000"),
+        (
+            "hostile/deep-nesting.w2bpack",
+            "folders deep; the limit is 12",
+        ),
+        (
+            "hostile/bad-utf8-name.w2bpack",
+            "has a name that is not UTF-8",
+        ),
+        (
+            "hostile/duplicate-names.w2bpack",
+            "names the same file twice",
+        ),
+        (
+            "hostile/tampered.w2bpack",
+            "has changed since the pack was built",
+        ),
+        (
+            "hostile/not-a-zip.w2bpack",
+            "is not a pack archive, or it is damaged",
+        ),
+        (
+            "hostile/duplicate-ids",
+            "lesson id `test-first` is used by another lesson",
+        ),
+        (
+            "hostile/claims-builtin-id",
+            "is the id of the curriculum built into the app",
+        ),
+        ("hostile/invalid-utf8", "basics/01-first.md:5:"),
+        (
+            "hostile/missing-image",
+            "image `images/nowhere.png` is missing",
+        ),
+        ("hostile/dangling-link", "leads to no lesson of this pack"),
+        (
+            "hostile/unknown-behaviour",
+            "behaviour `cmpf.made-up` is not in the framework",
+        ),
+    ];
+    let data = learner();
+    let before = dump(data.path());
+    assert!(
+        before.iter().any(|r| r.starts_with("lesson_progress:")),
+        "the learner has progress to lose"
+    );
+    for (fixture, expected) in cases {
+        let path = fixtures().join(fixture);
+        let (code, _, stderr) = w2b(&[
+            "pack",
+            "import",
+            path.to_str().expect("utf-8"),
+            "--data-dir",
+            data.path().to_str().expect("utf-8"),
+        ]);
+        assert_eq!(code, 1, "{fixture} is refused with exit status 1: {stderr}");
+        assert!(
+            stderr.contains(expected),
+            "{fixture}: the message says `{expected}`:\n{stderr}"
+        );
+        assert!(
+            stderr.contains("Nothing was installed"),
+            "{fixture}: the learner is told nothing changed:\n{stderr}"
+        );
+        assert_eq!(
+            dump(data.path()),
+            before,
+            "{fixture}: every stored row is as it was"
+        );
+    }
+}
+
+#[test]
+fn windows_line_endings_and_byte_order_marks_simply_work() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let path = fixtures().join("hostile/bom-crlf");
+    let (code, stdout, stderr) = w2b(&[
+        "pack",
+        "import",
+        path.to_str().expect("utf-8"),
+        "--data-dir",
+        data.path().to_str().expect("utf-8"),
+    ]);
+    assert_eq!(
+        code, 0,
+        "BOM and CRLF are normal for Windows editors: {stderr}"
+    );
+    assert!(stdout.contains("Installed test.good"), "{stdout}");
+}
+
+#[test]
+fn script_and_unsafe_links_import_with_warnings_and_never_reach_the_page() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let path = fixtures().join("hostile/script-and-links");
+    let (code, _, stderr) = w2b(&[
+        "pack",
+        "import",
+        path.to_str().expect("utf-8"),
+        "--data-dir",
+        data.path().to_str().expect("utf-8"),
+    ]);
+    assert_eq!(
+        code, 0,
+        "stripped content is a warning, not a refusal: {stderr}"
+    );
+    for warned in [
+        "<script>",
+        "<iframe",
+        "<img",
+        "javascript:",
+        "data:",
+        "https://evil.example/p.png",
+    ] {
+        assert!(
+            stderr.contains(warned),
+            "a warning names {warned}:\n{stderr}"
+        );
+    }
+    assert!(
+        stderr.contains("basics/02-second.md:"),
+        "warnings give the file and line:\n{stderr}"
+    );
+    let store = Store::open(data.path(), Utc::now()).expect("open");
+    let html = store
+        .lesson("test.good", "test-second")
+        .expect("imported")
+        .html;
+    for banned in [
+        "<script",
+        "<iframe",
+        "onerror",
+        "javascript:",
+        "data:text",
+        "evil.example",
+    ] {
+        assert!(
+            !html.contains(banned),
+            "{banned} never reaches the page: {html}"
+        );
+    }
+}
+
+#[test]
+fn a_new_version_keeps_progress_and_an_old_one_needs_confirming() {
+    let data = learner();
+    let dir = data.path().to_str().expect("utf-8");
+    let v2 = fixtures().join("good-v2");
+    let (code, stdout, stderr) = w2b(&[
+        "pack",
+        "import",
+        v2.to_str().expect("utf-8"),
+        "--data-dir",
+        dir,
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("Upgraded test.good from 1.0.0 to 1.1.0; progress is kept"),
+        "{stdout}"
+    );
+    let store = Store::open(data.path(), Utc::now()).expect("open");
+    assert!(
+        store
+            .lesson("test.good", "test-first")
+            .expect("kept")
+            .completed_at
+            .is_some(),
+        "progress survived"
+    );
+    drop(store);
+
+    let v1 = fixtures().join("good");
+    let (code, _, stderr) = w2b(&[
+        "pack",
+        "import",
+        v1.to_str().expect("utf-8"),
+        "--data-dir",
+        dir,
+    ]);
+    assert_eq!(
+        code, 1,
+        "an older version is not installed unasked: {stderr}"
+    );
+    assert!(
+        stderr.contains("--allow-downgrade"),
+        "the way to confirm is named: {stderr}"
+    );
+    let (code, stdout, _) = w2b(&["pack", "list", "--data-dir", dir]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("test.good\t1.1.0"),
+        "still the newer version: {stdout}"
+    );
+    let (code, _, stderr) = w2b(&[
+        "pack",
+        "import",
+        v1.to_str().expect("utf-8"),
+        "--data-dir",
+        dir,
+        "--allow-downgrade",
+    ]);
+    assert_eq!(code, 0, "confirmed: {stderr}");
+}
+
+#[test]
+fn the_example_pack_in_the_docs_checks_clean() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../docs/examples/example-pack");
+    let (code, stdout, stderr) = w2b(&["pack", "check", example.to_str().expect("utf-8")]);
+    assert_eq!(
+        code, 0,
+        "the documented example must always be valid: {stderr}"
+    );
+    assert!(
+        !stderr.contains("warning"),
+        "and free of warnings: {stderr}"
+    );
+    assert!(stdout.contains("example.ward-leaders"), "{stdout}");
+}

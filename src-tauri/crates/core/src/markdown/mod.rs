@@ -1,0 +1,192 @@
+//! Lesson Markdown to sanitised HTML: the one place pack text becomes markup the app shows.
+//!
+//! Packs come from other people, and any script that reaches the page can call the app's
+//! commands, so the output of pulldown-cmark is never trusted: it goes through an ammonia
+//! allow-list. Images are shown only when they are files of the installed pack, served by the
+//! app itself under [`ASSET_SCHEME`]; a remote image never makes the app touch the network, and
+//! any other image becomes its alt text. Links between lessons become in-app routes.
+
+mod links;
+mod lint;
+
+pub use links::{asset_url, parse_asset_path, resolve_relative, ASSET_SCHEME};
+pub use lint::{lint, references, Finding, Reference, ReferenceKind};
+
+use std::collections::{HashMap, HashSet};
+
+use ammonia::{Builder, UrlRelative};
+use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
+
+/// The callout kinds a lesson may use (GitHub-style alerts: `> [!NOTE]`).
+const ALERT_CLASSES: [&str; 5] = [
+    "markdown-alert-note",
+    "markdown-alert-tip",
+    "markdown-alert-important",
+    "markdown-alert-warning",
+    "markdown-alert-caution",
+];
+
+/// Table cell alignment, carried as a class because the CSP forbids inline styles.
+const ALIGN_CLASSES: [&str; 3] = ["w2b-align-left", "w2b-align-center", "w2b-align-right"];
+
+/// The in-app route prefix for lessons; the only relative link the sanitiser keeps.
+const LESSON_ROUTE: &str = "#/lesson/";
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_GFM
+        | Options::ENABLE_FOOTNOTES
+}
+
+/// Where a lesson sits in its pack, so relative image paths and links to other lessons can be
+/// turned into addresses the app serves itself.
+#[derive(Debug, Clone, Copy)]
+pub struct LessonContext<'a> {
+    pub pack_id: &'a str,
+    /// The lesson file's path in the pack, e.g. `budgets/03-statement.md`.
+    pub lesson_path: &'a str,
+    /// Lesson file path -> lesson id, for every lesson of the pack.
+    pub lessons: &'a HashMap<String, String>,
+    /// The pack's image files.
+    pub assets: &'a HashSet<String>,
+}
+
+/// Renders Markdown with no pack around it: images become alt text, relative links go.
+pub fn render(markdown: &str) -> String {
+    render_events(markdown, None)
+}
+
+/// Renders a lesson of an installed pack: its own images and links to its other lessons work.
+pub fn render_lesson(markdown: &str, context: &LessonContext<'_>) -> String {
+    render_events(markdown, Some(context))
+}
+
+fn render_events(markdown: &str, context: Option<&LessonContext<'_>>) -> String {
+    // The parser may split one run of text at characters that could have been markup; join
+    // the pieces again so an address is seen whole.
+    let mut merged: Vec<Event<'_>> = Vec::new();
+    let mut dropping_image = false;
+    for event in Parser::new_ext(markdown, options()) {
+        let event = match event {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => match context.and_then(|c| pack_asset(c, &dest_url)) {
+                Some(url) => Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: url.into(),
+                    title,
+                    id,
+                }),
+                None => {
+                    dropping_image = true;
+                    continue;
+                }
+            },
+            Event::End(TagEnd::Image) if dropping_image => {
+                dropping_image = false;
+                continue;
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = context
+                    .and_then(|c| lesson_route(c, &dest_url))
+                    .map_or(dest_url, CowStr::from);
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            other => other,
+        };
+        match (merged.last_mut(), event) {
+            (Some(Event::Text(previous)), Event::Text(text)) => {
+                *previous = CowStr::from(format!("{previous}{text}"));
+            }
+            (_, event) => merged.push(event),
+        }
+    }
+    let mut in_link = 0usize;
+    let events = merged.into_iter().flat_map(move |event| {
+        match &event {
+            Event::Start(Tag::Link { .. }) => in_link += 1,
+            Event::End(TagEnd::Link) => in_link = in_link.saturating_sub(1),
+            _ => {}
+        }
+        match event {
+            Event::Text(text) if in_link == 0 => links::autolink(text),
+            other => vec![other],
+        }
+    });
+    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut raw, events);
+    let raw = raw
+        .replace(r#" style="text-align: left""#, r#" class="w2b-align-left""#)
+        .replace(
+            r#" style="text-align: center""#,
+            r#" class="w2b-align-center""#,
+        )
+        .replace(
+            r#" style="text-align: right""#,
+            r#" class="w2b-align-right""#,
+        );
+    sanitiser(context.is_some()).clean(&raw).to_string()
+}
+
+fn pack_asset(context: &LessonContext<'_>, target: &str) -> Option<String> {
+    let path = resolve_relative(context.lesson_path, target)?;
+    context
+        .assets
+        .contains(&path)
+        .then(|| asset_url(context.pack_id, &path))
+}
+
+fn lesson_route(context: &LessonContext<'_>, target: &str) -> Option<String> {
+    let path = resolve_relative(context.lesson_path, target)?;
+    let id = context.lessons.get(&path)?;
+    Some(format!("{LESSON_ROUTE}{}/{id}", context.pack_id))
+}
+
+/// The only relative URLs kept are the app's own lesson routes.
+fn keep_lesson_routes(url: &str) -> Option<std::borrow::Cow<'_, str>> {
+    url.starts_with(LESSON_ROUTE)
+        .then_some(std::borrow::Cow::Borrowed(url))
+}
+
+/// The allow-list. Without a pack there is nowhere an image could come from, so `img` goes.
+fn sanitiser(pack_images: bool) -> Builder<'static> {
+    let mut builder = Builder::default();
+    if !pack_images {
+        builder.rm_tags(["img"]);
+    }
+    builder
+        .url_schemes(HashSet::from(["http", "https", "mailto", ASSET_SCHEME]))
+        .url_relative(UrlRelative::Custom(Box::new(keep_lesson_routes)))
+        .attribute_filter(|element, attribute, value| {
+            let asset = value.starts_with(&format!("{ASSET_SCHEME}://"));
+            match (element, attribute) {
+                // Images load only from the installed pack; links never point into it.
+                ("img", "src") if !asset => None,
+                ("a", "href") if asset => None,
+                _ => Some(value.into()),
+            }
+        })
+        .link_rel(Some("noopener noreferrer"))
+        .id_prefix(Some("user-content-"))
+        .add_allowed_classes("blockquote", ALERT_CLASSES)
+        .add_allowed_classes("th", ALIGN_CLASSES)
+        .add_allowed_classes("td", ALIGN_CLASSES);
+    builder
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,85 @@
+//! Curricula: list, import (from a file the learner chose), remove.
+
+use std::path::{Path, PathBuf};
+
+use chrono::Utc;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+use w2b_core::curriculum::{parse_pack, Pack, PackFiles, ARCHIVE_EXTENSION};
+use w2b_core::installed::{ImportPreview, InstalledPack};
+
+use crate::error::{AppError, ErrorKind};
+use crate::state::AppState;
+
+#[tauri::command(async)]
+pub fn list_packs(state: State<'_, AppState>) -> Result<Vec<InstalledPack>, AppError> {
+    Ok(state.store()?.installed_packs()?)
+}
+
+/// Opens the system's file picker. The chosen path is remembered as one the import commands
+/// may read; the page cannot name any other file.
+#[tauri::command(async)]
+pub fn choose_pack_file(app: AppHandle, state: State<'_, AppState>) -> Option<String> {
+    let chosen = app
+        .dialog()
+        .file()
+        .set_title("Choose a curriculum file")
+        .add_filter("Ward to Board curriculum", &[ARCHIVE_EXTENSION])
+        .blocking_pick_file()?
+        .into_path()
+        .ok()?;
+    state.allow_import(chosen.clone());
+    Some(chosen.display().to_string())
+}
+
+#[tauri::command(async)]
+pub fn preview_pack_import(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<ImportPreview, AppError> {
+    let pack = read_allowed(&state, &path)?;
+    Ok(state.store()?.preview_import(&pack)?)
+}
+
+#[tauri::command(async, rename_all = "camelCase")]
+pub fn import_pack(
+    state: State<'_, AppState>,
+    path: String,
+    allow_downgrade: bool,
+) -> Result<ImportPreview, AppError> {
+    let pack = read_allowed(&state, &path)?;
+    let store = state.store()?;
+    let preview = store.preview_import(&pack)?;
+    store.import_pack(&pack, allow_downgrade, Utc::now())?;
+    Ok(preview)
+}
+
+#[tauri::command(async, rename_all = "camelCase")]
+pub fn remove_pack(state: State<'_, AppState>, pack_id: String) -> Result<(), AppError> {
+    Ok(state.store()?.remove_pack(&pack_id)?)
+}
+
+fn read_allowed(state: &AppState, path: &str) -> Result<Pack, AppError> {
+    let path = PathBuf::from(path);
+    if !state.is_import_allowed(&path) {
+        return Err(AppError::new(
+            ErrorKind::InvalidInput,
+            "choose the curriculum file again: this file was not chosen here",
+        ));
+    }
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let files = if Path::new(&path).is_dir() {
+        PackFiles::from_dir(&path)
+    } else {
+        PackFiles::from_archive(&path)
+    };
+    files.and_then(|files| parse_pack(&files)).map_err(|e| {
+        AppError::new(
+            ErrorKind::InvalidInput,
+            format!("{name} cannot be imported: {e}\nNothing was changed. Ask the pack's publisher for a corrected file."),
+        )
+    })
+}
