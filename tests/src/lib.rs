@@ -62,15 +62,20 @@ impl App {
     pub async fn launch() -> Result<Self> {
         let home = tempfile::tempdir()?;
         let data_dir = home.path().join("data");
-        Self::start(home, data_dir).await
+        Self::start(home, data_dir, &[]).await
     }
 
     /// Starts the app on an existing data folder (its own `home` keeps XDG folders apart).
     pub async fn launch_on(data_dir: &Path) -> Result<Self> {
-        Self::start(tempfile::tempdir()?, data_dir.to_path_buf()).await
+        Self::start(tempfile::tempdir()?, data_dir.to_path_buf(), &[]).await
     }
 
-    async fn start(home: tempfile::TempDir, data_dir: PathBuf) -> Result<Self> {
+    /// Starts the app on an existing data folder with extra command-line arguments.
+    pub async fn launch_with(data_dir: &Path, args: &[&str]) -> Result<Self> {
+        Self::start(tempfile::tempdir()?, data_dir.to_path_buf(), args).await
+    }
+
+    async fn start(home: tempfile::TempDir, data_dir: PathBuf, extra: &[&str]) -> Result<Self> {
         let binary = app_binary();
         let (port, native_port) = (free_port()?, free_port()?);
         let driver =
@@ -91,11 +96,13 @@ impl App {
                     format!("cannot start tauri-driver (install it with `make test-deps`): {e}")
                 })?;
 
+        let mut args = vec!["--data-dir".to_owned(), data_dir.display().to_string()];
+        args.extend(extra.iter().map(ToString::to_string));
         let mut caps = Map::new();
         caps.insert("browserName".into(), json!("wry"));
         caps.insert(
             "tauri:options".into(),
-            json!({ "application": binary, "args": ["--data-dir", data_dir] }),
+            json!({ "application": binary, "args": args }),
         );
         // tauri-driver accepts connections before WebKitWebDriver is ready: retry.
         let started = Instant::now();
@@ -182,6 +189,13 @@ impl App {
         closed?;
         Ok(self.home)
     }
+}
+
+/// The shared pack fixtures under `tests/fixtures/packs`.
+pub fn pack_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/packs")
+        .join(name)
 }
 
 /// The text of an element, trimmed.

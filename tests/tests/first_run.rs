@@ -13,7 +13,11 @@ async fn first_run_study_and_restart() -> Result<()> {
         modules.len() >= 2,
         "the built-in curriculum has at least two modules"
     );
-    let first_module = text(&app.find("[data-testid=module] h2").await?).await?;
+    let first_module = text(
+        &app.find("[data-testid=module] .nhsuk-card__heading")
+            .await?,
+    )
+    .await?;
     assert_eq!(
         first_module, "Budgets and finance",
         "modules appear in the pack's order"

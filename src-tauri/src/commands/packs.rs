@@ -1,6 +1,6 @@
 //! Curricula: list, import (from a file the learner chose), remove.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::Utc;
 use tauri::{AppHandle, State};
@@ -67,11 +67,7 @@ fn read_allowed(state: &AppState, path: &str) -> Result<Pack, AppError> {
             "choose the curriculum file again: this file was not chosen here",
         ));
     }
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let files = if Path::new(&path).is_dir() {
+    let files = if path.is_dir() {
         PackFiles::from_dir(&path)
     } else {
         PackFiles::from_archive(&path)
@@ -79,7 +75,7 @@ fn read_allowed(state: &AppState, path: &str) -> Result<Pack, AppError> {
     files.and_then(|files| parse_pack(&files)).map_err(|e| {
         AppError::new(
             ErrorKind::InvalidInput,
-            format!("{name} cannot be imported: {e}\nNothing was changed. Ask the pack's publisher for a corrected file."),
+            format!("{e}\nNothing was changed. You can send this message to the pack's publisher so they can fix the file."),
         )
     })
 }

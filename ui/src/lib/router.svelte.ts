@@ -3,11 +3,13 @@
 export type Route =
   | { name: 'path' }
   | { name: 'lesson'; packId: string; lessonId: string }
+  | { name: 'packs' }
   | { name: 'not-found'; hash: string };
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter((p) => p.length > 0);
   if (parts.length === 0) return { name: 'path' };
+  if (parts[0] === 'packs' && parts.length === 1) return { name: 'packs' };
   if (parts[0] === 'lesson' && parts.length === 3) {
     try {
       return { name: 'lesson', packId: decodeURIComponent(parts[1]!), lessonId: decodeURIComponent(parts[2]!) };
@@ -23,6 +25,7 @@ export function lessonHref(packId: string, lessonId: string): string {
 }
 
 export const pathHref = '#/';
+export const packsHref = '#/packs';
 
 class Router {
   route = $state<Route>(parseHash(window.location.hash));

@@ -12,6 +12,10 @@ describe('hash routes', () => {
     expect(parseHash(href)).toEqual({ name: 'lesson', packId: 'pack.one', lessonId: 'a lesson/with slash' });
   });
 
+  it('the curricula page has its own address', () => {
+    expect(parseHash('#/packs')).toEqual({ name: 'packs' });
+  });
+
   it('unknown addresses are not found rather than a blank screen', () => {
     expect(parseHash('#/nowhere')).toEqual({ name: 'not-found', hash: '#/nowhere' });
     expect(parseHash('#/lesson/%E0%A4%A/x')).toMatchObject({ name: 'not-found' });

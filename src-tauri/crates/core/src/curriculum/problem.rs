@@ -83,7 +83,7 @@ impl fmt::Display for PackError {
         let n = self.problems.len();
         write!(
             f,
-            "the pack has {n} problem{}:",
+            "The pack has {n} problem{}:",
             if n == 1 { "" } else { "s" }
         )?;
         for problem in &self.problems {
