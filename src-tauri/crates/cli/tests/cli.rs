@@ -3,20 +3,11 @@
 // Test code: a failed expectation should stop the test with its message.
 #![allow(clippy::expect_used)]
 
-use std::path::Path;
-use std::process::Command;
+mod common;
 
-fn w2b(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_w2b"))
-        .args(args)
-        .output()
-        .expect("w2b runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::w2b;
+
+use std::path::Path;
 
 #[test]
 fn the_builtin_pack_checks_clean() {

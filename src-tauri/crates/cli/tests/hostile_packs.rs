@@ -5,8 +5,11 @@
 // Test code: a failed expectation should stop the test with its message.
 #![allow(clippy::expect_used)]
 
+mod common;
+
+use common::{import, w2b};
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use chrono::Utc;
 use w2b_core::store::Store;
@@ -15,29 +18,11 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../tests/fixtures/packs")
 }
 
-fn w2b(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_w2b"))
-        .args(args)
-        .output()
-        .expect("w2b runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 /// A data folder with the good pack installed and one lesson completed.
 fn learner() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     let good = fixtures().join("good");
-    let (code, _, stderr) = w2b(&[
-        "pack",
-        "import",
-        good.to_str().expect("utf-8"),
-        "--data-dir",
-        dir.path().to_str().expect("utf-8"),
-    ]);
+    let (code, _, stderr) = import(&good, dir.path(), &[]);
     assert_eq!(code, 0, "the good pack imports: {stderr}");
     let store = Store::open(dir.path(), Utc::now()).expect("open");
     store
@@ -138,13 +123,7 @@ fn hostile_packs_are_refused_clearly_and_change_nothing() {
     );
     for (fixture, expected) in cases {
         let path = fixtures().join(fixture);
-        let (code, _, stderr) = w2b(&[
-            "pack",
-            "import",
-            path.to_str().expect("utf-8"),
-            "--data-dir",
-            data.path().to_str().expect("utf-8"),
-        ]);
+        let (code, _, stderr) = import(&path, data.path(), &[]);
         assert_eq!(code, 1, "{fixture} is refused with exit status 1: {stderr}");
         assert!(
             stderr.contains(expected),
@@ -166,13 +145,7 @@ fn hostile_packs_are_refused_clearly_and_change_nothing() {
 fn windows_line_endings_and_byte_order_marks_simply_work() {
     let data = tempfile::tempdir().expect("temp dir");
     let path = fixtures().join("hostile/bom-crlf");
-    let (code, stdout, stderr) = w2b(&[
-        "pack",
-        "import",
-        path.to_str().expect("utf-8"),
-        "--data-dir",
-        data.path().to_str().expect("utf-8"),
-    ]);
+    let (code, stdout, stderr) = import(&path, data.path(), &[]);
     assert_eq!(
         code, 0,
         "BOM and CRLF are normal for Windows editors: {stderr}"
@@ -184,13 +157,7 @@ fn windows_line_endings_and_byte_order_marks_simply_work() {
 fn script_and_unsafe_links_import_with_warnings_and_never_reach_the_page() {
     let data = tempfile::tempdir().expect("temp dir");
     let path = fixtures().join("hostile/script-and-links");
-    let (code, _, stderr) = w2b(&[
-        "pack",
-        "import",
-        path.to_str().expect("utf-8"),
-        "--data-dir",
-        data.path().to_str().expect("utf-8"),
-    ]);
+    let (code, _, stderr) = import(&path, data.path(), &[]);
     assert_eq!(
         code, 0,
         "stripped content is a warning, not a refusal: {stderr}"
@@ -237,13 +204,7 @@ fn a_new_version_keeps_progress_and_an_old_one_needs_confirming() {
     let data = learner();
     let dir = data.path().to_str().expect("utf-8");
     let v2 = fixtures().join("good-v2");
-    let (code, stdout, stderr) = w2b(&[
-        "pack",
-        "import",
-        v2.to_str().expect("utf-8"),
-        "--data-dir",
-        dir,
-    ]);
+    let (code, stdout, stderr) = import(&v2, data.path(), &[]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
         stdout.contains("Upgraded test.good from 1.0.0 to 1.1.0; progress is kept"),
@@ -261,13 +222,7 @@ fn a_new_version_keeps_progress_and_an_old_one_needs_confirming() {
     drop(store);
 
     let v1 = fixtures().join("good");
-    let (code, _, stderr) = w2b(&[
-        "pack",
-        "import",
-        v1.to_str().expect("utf-8"),
-        "--data-dir",
-        dir,
-    ]);
+    let (code, _, stderr) = import(&v1, data.path(), &[]);
     assert_eq!(
         code, 1,
         "an older version is not installed unasked: {stderr}"
@@ -282,14 +237,7 @@ fn a_new_version_keeps_progress_and_an_old_one_needs_confirming() {
         stdout.contains("test.good\t1.1.0"),
         "still the newer version: {stdout}"
     );
-    let (code, _, stderr) = w2b(&[
-        "pack",
-        "import",
-        v1.to_str().expect("utf-8"),
-        "--data-dir",
-        dir,
-        "--allow-downgrade",
-    ]);
+    let (code, _, stderr) = import(&v1, data.path(), &["--allow-downgrade"]);
     assert_eq!(code, 0, "confirmed: {stderr}");
 }
 

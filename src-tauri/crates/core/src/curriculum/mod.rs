@@ -9,13 +9,14 @@ mod builtin;
 mod files;
 mod parse;
 mod problem;
+mod text;
 
 pub use archive::{ARCHIVE_EXTENSION, MAX_ARCHIVE_BYTES, SUMS_FILE};
 pub use builtin::builtin_pack_files;
 pub use files::PackFiles;
 pub use parse::parse_pack;
-pub(crate) use problem::line_col;
 pub use problem::{PackError, Problem, Severity};
+pub(crate) use text::{normalise, toml_at};
 
 use serde::{Deserialize, Serialize};
 

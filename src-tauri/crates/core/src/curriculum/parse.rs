@@ -5,8 +5,6 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use serde::de::DeserializeOwned;
-
 use super::files::PackFiles;
 use super::problem::{line_col, PackError, Problem};
 use super::{
@@ -129,26 +127,20 @@ fn text(files: &PackFiles, path: &str) -> Result<String, Problem> {
         );
         Problem::in_file(path, "is not valid UTF-8 text", "save the file as UTF-8").at(line, column)
     })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    Ok(text.replace("\r\n", "\n"))
+    Ok(super::text::normalise(text))
 }
 
-/// Parses TOML whose first line is line `first_line + 1` of the file, for accurate positions.
-fn toml_at<T: DeserializeOwned>(
+fn toml_at<T: serde::de::DeserializeOwned>(
     path: &str,
     toml_text: &str,
     first_line: usize,
 ) -> Result<T, Problem> {
-    toml::from_str(toml_text).map_err(|e| {
-        let (line, column) = e.span().map_or((1, 1), |s| line_col(toml_text, s.start));
-        let message = e.message().trim().to_owned();
-        Problem::in_file(
-            path,
-            message,
-            "see docs/curriculum-format.md for the fields and their types",
-        )
-        .at(line + first_line, column)
-    })
+    super::text::toml_at(
+        path,
+        toml_text,
+        first_line,
+        "see docs/curriculum-format.md for the fields and their types",
+    )
 }
 
 fn parse_lesson(path: &str, text: &str) -> Result<Lesson, Problem> {

@@ -87,23 +87,13 @@ impl Framework {
 
 /// Parses and checks a framework file; `file` names it in problems.
 pub fn parse_framework(file: &str, text: &str) -> Result<Framework, PackError> {
-    let text = text
-        .strip_prefix('\u{feff}')
-        .unwrap_or(text)
-        .replace("\r\n", "\n");
-    let framework: Framework = toml::from_str(&text).map_err(|e| {
-        let (line, column) = e
-            .span()
-            .map_or((1, 1), |s| crate::curriculum::line_col(&text, s.start));
-        PackError {
-            problems: vec![Problem::in_file(
-                file,
-                e.message().trim(),
-                "see docs/framework-format.md",
-            )
-            .at(line, column)],
-        }
-    })?;
+    let text = crate::curriculum::normalise(text);
+    let framework: Framework =
+        crate::curriculum::toml_at(file, &text, 0, "see docs/framework-format.md").map_err(
+            |problem| PackError {
+                problems: vec![problem],
+            },
+        )?;
     let mut problems = Vec::new();
     let mut seen = HashSet::new();
     let prefix = format!("{}.", framework.id);
