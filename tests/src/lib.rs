@@ -167,6 +167,29 @@ impl App {
         }
     }
 
+    /// Waits until the element `css` shows exactly `expected` (after trimming).
+    pub async fn wait_for_text(&self, css: &str, expected: &str) -> Result<()> {
+        let started = Instant::now();
+        loop {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await {
+                if element
+                    .text()
+                    .await
+                    .map(|t| t.trim() == expected)
+                    .unwrap_or(false)
+                {
+                    return Ok(());
+                }
+            }
+            if started.elapsed() > PATIENCE {
+                return Err(
+                    format!("`{css}` did not show {expected:?} within {PATIENCE:?}").into(),
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Saves a PNG of the window after letting the paint catch up with the DOM.
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
         tokio::time::sleep(Duration::from_secs(1)).await;

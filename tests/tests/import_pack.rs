@@ -80,6 +80,24 @@ async fn a_pack_file_is_previewed_installed_and_shown() -> Result<()> {
     )
     .await?;
     app.screenshot("13-imported-lesson-with-image").await?;
+
+    // A link to another lesson of the pack opens it inside the app.
+    app.find("[data-testid=lesson-body] a[href='#/lesson/test.good/test-second']")
+        .await?
+        .click()
+        .await?;
+    let started = std::time::Instant::now();
+    while eval(&app, "return location.hash;").await?
+        != serde_json::json!("#/lesson/test.good/test-second")
+    {
+        assert!(
+            started.elapsed() < w2b_e2e::PATIENCE,
+            "the lesson link navigates"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    app.wait_for_text("h1#lesson-title", "Raising a concern")
+        .await?;
     app.quit().await?;
 
     // The same learner then opens a hostile file: refused, clearly, and nothing changes.

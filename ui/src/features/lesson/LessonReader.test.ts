@@ -54,6 +54,19 @@ describe('lesson reader', () => {
     expect(opened).toEqual([{ url: 'https://www.england.nhs.uk/' }]);
   });
 
+  it('lets links to other lessons navigate inside the app', async () => {
+    const opened: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === 'open_lesson') return { ...sampleLesson(), html: '<p><a href="#/lesson/core/gov-a">see governance</a></p>' };
+      if (cmd === 'open_external_link') opened.push(args);
+    });
+    render(LessonReader, { packId: 'core', lessonId: 'finance-b' });
+    const link = await screen.findByRole('link', { name: 'see governance' });
+    const notCancelled = await fireEvent.click(link);
+    expect(notCancelled).toBe(true);
+    expect(opened).toEqual([]);
+  });
+
   it('explains a lesson that no longer exists', async () => {
     mockIPC(() => {
       throw { kind: 'not_found', message: 'lesson `x` in pack `core` was not found' };

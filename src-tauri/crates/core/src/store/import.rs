@@ -3,7 +3,7 @@
 //! learner confirmed is what happens.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use super::packs::write_pack;
 use super::{timestamp, InstallOutcome, Result, Store, StoreError};
@@ -16,9 +16,7 @@ pub const BUILTIN_PACK_ID: &str = "ward-to-board.core";
 impl Store {
     /// What importing `pack` would do, without writing anything.
     pub fn preview_import(&self, pack: &Pack) -> Result<ImportPreview> {
-        let mut conn = self.writer();
-        let tx = conn.transaction()?;
-        let action = decide(&tx, pack)?;
+        let action = decide(&self.reader(), pack)?;
         Ok(preview(pack, action))
     }
 
@@ -113,14 +111,16 @@ impl Store {
     }
 }
 
-fn decide(tx: &Transaction<'_>, pack: &Pack) -> Result<ImportAction> {
+/// What importing `pack` would do. Runs inside the import's own transaction, so the decision
+/// and the write see the same state.
+fn decide(conn: &Connection, pack: &Pack) -> Result<ImportAction> {
     let m = &pack.manifest;
     if m.id == BUILTIN_PACK_ID {
         return Ok(ImportAction::Refused {
             reason: format!("`{BUILTIN_PACK_ID}` is the id of the curriculum built into the app; a pack file cannot replace it"),
         });
     }
-    let installed: Option<(String, String, String, bool)> = tx
+    let installed: Option<(String, String, String, bool)> = conn
         .query_row(
             "SELECT version, publisher, content_sha256, builtin FROM packs WHERE id = ?1",
             [&m.id],
