@@ -112,6 +112,14 @@ pub struct Lesson {
     pub body_line: usize,
 }
 
+impl Lesson {
+    /// The 1-based line and column in the lesson file of a byte offset in its body.
+    pub fn position(&self, body_offset: usize) -> (usize, usize) {
+        let (line, column) = problem::line_col(&self.body, body_offset);
+        (line + self.body_line - 1, column)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Module {
     pub manifest: ModuleManifest,

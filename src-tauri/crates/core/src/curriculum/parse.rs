@@ -12,7 +12,7 @@ use super::{
     MAX_IMAGE_BYTES, PACK_FORMAT,
 };
 use crate::framework::builtin_frameworks;
-use crate::markdown::{references, resolve_relative, ReferenceKind};
+use crate::markdown::{resolve_relative, scan, ReferenceKind, Scan};
 
 const MANIFEST: &str = "pack.toml";
 const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -84,19 +84,22 @@ pub fn parse_pack(files: &PackFiles) -> Result<Pack, PackError> {
     }
 
     check_behaviours(&manifest, &modules, &mut problems);
-    let assets = check_references(files, &modules, &mut problems);
-    let warnings = modules
+    // One pass over each lesson's Markdown serves both the warnings and the references.
+    let scanned: Vec<(&Lesson, Scan)> = modules
         .iter()
         .flat_map(|m| &m.lessons)
-        .flat_map(|lesson| {
-            crate::markdown::lint(&lesson.body)
-                .into_iter()
-                .map(|finding| {
-                    let (line, column) = line_col(&lesson.body, finding.offset);
-                    Problem::in_file(&lesson.path, finding.message, finding.hint)
-                        .warning()
-                        .at(line + lesson.body_line - 1, column)
-                })
+        .map(|lesson| (lesson, scan(&lesson.body)))
+        .collect();
+    let assets = check_references(files, &modules, &scanned, &mut problems);
+    let warnings = scanned
+        .iter()
+        .flat_map(|(lesson, scan)| {
+            scan.findings.iter().map(|finding| {
+                let (line, column) = lesson.position(finding.offset);
+                Problem::in_file(&lesson.path, finding.message.clone(), finding.hint)
+                    .warning()
+                    .at(line, column)
+            })
         })
         .collect();
     if problems.is_empty() {
@@ -328,6 +331,7 @@ fn check_behaviours(manifest: &Manifest, modules: &[Module], problems: &mut Vec<
 fn check_references(
     files: &PackFiles,
     modules: &[Module],
+    scanned: &[(&Lesson, Scan)],
     problems: &mut Vec<Problem>,
 ) -> BTreeMap<String, Asset> {
     // Every lesson file the modules list, parsed or not: a link to a lesson that has its own
@@ -342,12 +346,11 @@ fn check_references(
         })
         .collect();
     let mut assets = BTreeMap::new();
-    for lesson in modules.iter().flat_map(|m| &m.lessons) {
-        for reference in references(&lesson.body) {
-            let (line, column) = line_col(&lesson.body, reference.offset);
+    for (lesson, scan) in scanned {
+        for reference in &scan.references {
+            let (line, column) = lesson.position(reference.offset);
             let at = |message: String, hint: &str| {
-                Problem::in_file(&lesson.path, message, hint)
-                    .at(line + lesson.body_line - 1, column)
+                Problem::in_file(&lesson.path, message, hint).at(line, column)
             };
             let target = &reference.target;
             let Some(path) = resolve_relative(&lesson.path, target) else {

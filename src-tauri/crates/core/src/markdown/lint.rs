@@ -39,12 +39,22 @@ fn is_relative(target: &str) -> bool {
     !target.contains(':') && !target.starts_with('#')
 }
 
-/// Finds what the renderer will strip, so pack authors hear about it before learners do.
-pub fn lint(markdown: &str) -> Vec<Finding> {
-    let mut findings = Vec::new();
+/// What one pass over a lesson's Markdown finds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scan {
+    /// What the renderer will strip, so pack authors hear about it before learners do.
+    pub findings: Vec<Finding>,
+    /// Every relative image path and link, for the pack checker to resolve.
+    pub references: Vec<Reference>,
+}
+
+/// Reads a lesson once for both warnings and references.
+pub fn scan(markdown: &str) -> Scan {
+    let mut scan = Scan::default();
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        let offset = range.start;
         let finding = |message: String, hint| Finding {
-            offset: range.start,
+            offset,
             message,
             hint,
         };
@@ -53,7 +63,7 @@ pub fn lint(markdown: &str) -> Vec<Finding> {
             Event::Html(html) | Event::InlineHtml(html)
                 if !html.trim().starts_with("<!--") && !html.trim().starts_with("</") =>
             {
-                findings.push(finding(
+                scan.findings.push(finding(
                     format!(
                         "raw HTML `{}` is removed or reduced to plain formatting",
                         html.trim().chars().take(40).collect::<String>()
@@ -61,37 +71,26 @@ pub fn lint(markdown: &str) -> Vec<Finding> {
                     "write it in Markdown instead",
                 ));
             }
-            Event::Start(Tag::Image { dest_url, .. }) if !is_relative(&dest_url) => findings.push(finding(
+            Event::Start(Tag::Image { dest_url, .. }) if is_relative(&dest_url) => scan.references.push(Reference {
+                offset,
+                kind: ReferenceKind::Image,
+                target: dest_url.into_string(),
+            }),
+            Event::Start(Tag::Image { dest_url, .. }) => scan.findings.push(finding(
                 format!("image `{dest_url}` is not shown: the app never loads images from outside the pack"),
                 "put the image file in the pack and refer to it by its relative path",
             )),
-            Event::Start(Tag::Link { dest_url, .. }) if !is_web(&dest_url) && !is_relative(&dest_url) => {
-                findings.push(finding(
-                    format!("link target `{dest_url}` is removed: only https, http and mailto links are kept"),
-                    "link to a web address or to another lesson's file, or remove the link",
-                ));
-            }
+            Event::Start(Tag::Link { dest_url, .. }) if is_relative(&dest_url) => scan.references.push(Reference {
+                offset,
+                kind: ReferenceKind::Link,
+                target: dest_url.into_string(),
+            }),
+            Event::Start(Tag::Link { dest_url, .. }) if !is_web(&dest_url) => scan.findings.push(finding(
+                format!("link target `{dest_url}` is removed: only https, http and mailto links are kept"),
+                "link to a web address or to another lesson's file, or remove the link",
+            )),
             _ => {}
         }
     }
-    findings
-}
-
-/// Every relative image path and link in the lesson, for the pack checker to resolve.
-pub fn references(markdown: &str) -> Vec<Reference> {
-    Parser::new_ext(markdown, options())
-        .into_offset_iter()
-        .filter_map(|(event, range)| {
-            let (kind, target) = match event {
-                Event::Start(Tag::Image { dest_url, .. }) => (ReferenceKind::Image, dest_url),
-                Event::Start(Tag::Link { dest_url, .. }) => (ReferenceKind::Link, dest_url),
-                _ => return None,
-            };
-            is_relative(&target).then(|| Reference {
-                offset: range.start,
-                kind,
-                target: target.into_string(),
-            })
-        })
-        .collect()
+    scan
 }

@@ -10,7 +10,7 @@ mod links;
 mod lint;
 
 pub use links::{asset_url, parse_asset_path, resolve_relative, ASSET_SCHEME};
-pub use lint::{lint, references, Finding, Reference, ReferenceKind};
+pub use lint::{scan, Finding, Reference, ReferenceKind, Scan};
 
 use std::collections::{HashMap, HashSet};
 

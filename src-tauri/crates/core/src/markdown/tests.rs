@@ -139,7 +139,8 @@ fn autolinks_cannot_smuggle_markup_or_schemes() {
 #[test]
 fn lint_names_what_will_be_stripped_and_where() {
     let md = "Intro\n\n<script>x()</script>\n\n![pixel](https://evil.example/p.png) [a](javascript:x) [b](other.md) [c](https://ok)\n";
-    let found: Vec<(usize, String)> = lint(md)
+    let found: Vec<(usize, String)> = scan(md)
+        .findings
         .into_iter()
         .map(|f| (f.offset, f.message))
         .collect();
@@ -169,7 +170,8 @@ fn safe_links_are_kept_and_isolated() {
 #[test]
 fn references_list_relative_images_and_links() {
     let md = "![chart](images/c.png) [next](02-next.md#top) [web](https://x.org) [top](#top)";
-    let found: Vec<(ReferenceKind, String)> = references(md)
+    let found: Vec<(ReferenceKind, String)> = scan(md)
+        .references
         .into_iter()
         .map(|r| (r.kind, r.target))
         .collect();
