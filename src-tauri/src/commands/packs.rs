@@ -48,10 +48,10 @@ pub fn import_pack(
     allow_downgrade: bool,
 ) -> Result<ImportPreview, AppError> {
     let pack = read_allowed(&state, &path)?;
-    let store = state.store()?;
-    let preview = store.preview_import(&pack)?;
-    store.import_pack(&pack, allow_downgrade, Utc::now())?;
-    Ok(preview)
+    Ok(state
+        .store()?
+        .import_pack(&pack, allow_downgrade, Utc::now())?
+        .preview)
 }
 
 #[tauri::command(async, rename_all = "camelCase")]

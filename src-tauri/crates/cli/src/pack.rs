@@ -184,27 +184,25 @@ pub fn import(path: &Path, data_dir: &Path, allow_downgrade: bool) -> ExitCode {
         Ok(store) => store,
         Err(code) => return code,
     };
-    let action = store.preview_import(&pack).map(|p| p.action);
     match store.import_pack(&pack, allow_downgrade, Utc::now()) {
-        Ok(InstallOutcome::Unchanged) => say!(
-            "{} {} is already installed, unchanged.",
-            pack.manifest.id,
-            pack.manifest.version
-        ),
-        Ok(_) => match action {
-            Ok(ImportAction::Upgrade { from }) => {
-                say!(
-                    "Upgraded {} from {from} to {}; progress is kept.",
-                    pack.manifest.id,
-                    pack.manifest.version
-                );
-            }
+        Ok(imported) => match (imported.outcome, imported.preview.action) {
+            (InstallOutcome::Unchanged, _) => say!(
+                "{} {} is already installed, unchanged.",
+                pack.manifest.id,
+                pack.manifest.version
+            ),
+            (_, ImportAction::Upgrade { from }) => say!(
+                "Upgraded {} from {from} to {}; progress is kept.",
+                pack.manifest.id,
+                pack.manifest.version
+            ),
             _ => say!("Installed {} {}.", pack.manifest.id, pack.manifest.version),
         },
         Err(e) => {
             eprintln!("{e}");
             eprintln!("Nothing was installed: the learner's data is unchanged.");
-            if matches!(action, Ok(ImportAction::Downgrade { .. })) {
+            let downgrade = store.preview_import(&pack).map(|p| p.action);
+            if matches!(downgrade, Ok(ImportAction::Downgrade { .. })) {
                 eprintln!("To install the older version anyway, add --allow-downgrade.");
             }
             return ExitCode::from(1);

@@ -10,6 +10,14 @@ use super::{timestamp, InstallOutcome, Result, Store, StoreError};
 use crate::curriculum::Pack;
 use crate::installed::{ImportAction, ImportPreview, InstalledPack};
 
+/// What an import did: the decision it acted on (as the preview describes it) and what was
+/// written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    pub preview: ImportPreview,
+    pub outcome: InstallOutcome,
+}
+
 /// The built-in curriculum's id: no imported pack may take it.
 pub const BUILTIN_PACK_ID: &str = "ward-to-board.core";
 
@@ -28,11 +36,12 @@ impl Store {
         pack: &Pack,
         allow_downgrade: bool,
         now: DateTime<Utc>,
-    ) -> Result<InstallOutcome> {
+    ) -> Result<Imported> {
         let mut conn = self.writer();
         let tx = conn.transaction()?;
-        match decide(&tx, pack)? {
-            ImportAction::Refused { reason } => return Err(StoreError::Conflict(reason)),
+        let action = decide(&tx, pack)?;
+        match &action {
+            ImportAction::Refused { reason } => return Err(StoreError::Conflict(reason.clone())),
             ImportAction::Downgrade { from } if !allow_downgrade => {
                 return Err(StoreError::Conflict(format!(
                     "version {from} of `{}` is installed and this file holds the older version {}. \
@@ -44,7 +53,10 @@ impl Store {
         }
         let outcome = write_pack(&tx, pack, false, &timestamp(now))?;
         tx.commit()?;
-        Ok(outcome)
+        Ok(Imported {
+            preview: preview(pack, action),
+            outcome,
+        })
     }
 
     pub fn installed_packs(&self) -> Result<Vec<InstalledPack>> {

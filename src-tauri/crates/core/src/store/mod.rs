@@ -6,7 +6,7 @@ mod learning;
 mod migrations;
 mod packs;
 
-pub use import::BUILTIN_PACK_ID;
+pub use import::{Imported, BUILTIN_PACK_ID};
 pub use migrations::SCHEMA_VERSION;
 pub use packs::InstallOutcome;
 

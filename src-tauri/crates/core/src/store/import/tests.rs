@@ -72,7 +72,7 @@ fn a_new_pack_installs_beside_the_builtin_one() {
         "new pack"
     );
     assert_eq!(
-        store.import_pack(&p, false, at(9)).expect("import"),
+        store.import_pack(&p, false, at(9)).expect("import").outcome,
         InstallOutcome::Installed
     );
     let packs = store.installed_packs().expect("list");
