@@ -46,9 +46,7 @@ pub fn open_external_link(app: AppHandle, url: String) -> Result<(), AppError> {
 }
 
 fn is_external_link(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:"))
-        && !url.chars().any(char::is_control)
+    w2b_core::markdown::is_web(url) && !url.chars().any(char::is_control)
 }
 
 #[cfg(test)]

@@ -6,6 +6,15 @@ use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 /// The URL scheme under which the app serves a pack's own images.
 pub const ASSET_SCHEME: &str = "w2b-pack";
 
+/// A web or mail address: the only links that leave the app (in the person's browser or
+/// mail program).
+pub fn is_web(target: &str) -> bool {
+    let lower = target.to_ascii_lowercase();
+    ["https://", "http://", "mailto:"]
+        .iter()
+        .any(|s| lower.starts_with(s))
+}
+
 /// Resolves `target` (as written in the lesson at `lesson_path`) to a path in the pack.
 /// `None` for anything that is not a plain relative path or that would leave the pack.
 pub fn resolve_relative(lesson_path: &str, target: &str) -> Option<String> {

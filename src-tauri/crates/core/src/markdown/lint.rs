@@ -3,6 +3,7 @@
 
 use pulldown_cmark::{Event, Parser, Tag};
 
+use super::links::is_web;
 use super::options;
 
 /// Something in lesson Markdown that the renderer will strip or change.
@@ -26,13 +27,6 @@ pub struct Reference {
     pub offset: usize,
     pub kind: ReferenceKind,
     pub target: String,
-}
-
-fn is_web(target: &str) -> bool {
-    let lower = target.to_ascii_lowercase();
-    ["https://", "http://", "mailto:"]
-        .iter()
-        .any(|s| lower.starts_with(s))
 }
 
 fn is_relative(target: &str) -> bool {

@@ -9,7 +9,7 @@
 mod links;
 mod lint;
 
-pub use links::{asset_url, parse_asset_path, resolve_relative, ASSET_SCHEME};
+pub use links::{asset_url, is_web, parse_asset_path, resolve_relative, ASSET_SCHEME};
 pub use lint::{scan, Finding, Reference, ReferenceKind, Scan};
 
 use std::collections::{HashMap, HashSet};
