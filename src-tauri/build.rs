@@ -8,11 +8,22 @@ fn main() {
         "open_lesson",
         "set_lesson_complete",
         "open_external_link",
+        "report_ready",
         "list_packs",
         "choose_pack_file",
         "preview_pack_import",
         "import_pack",
         "remove_pack",
+        "answer_question",
+        "restart_quiz",
+        "save_note",
+        "save_reading_position",
+        "record_study",
+        "get_study_summary",
+        "log_study_as_cpd",
+        "search_lessons",
+        "get_settings",
+        "set_text_size",
     ]);
     if let Err(error) =
         tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))

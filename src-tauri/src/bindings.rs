@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use ts_rs::TS;
 use w2b_core::installed::{ImportPreview, InstalledPack};
 use w2b_core::learning::{LearningPath, LessonProgress, LessonView};
+use w2b_core::study::{CpdRecordView, NoteView, QuizState, SearchHit, Settings, StudySummary};
 
 use crate::commands::app::AppInfo;
 use crate::error::AppError;
@@ -22,6 +23,12 @@ fn export_bindings() {
     AppError::export_all(&cfg).unwrap_or_else(fail);
     InstalledPack::export_all(&cfg).unwrap_or_else(fail);
     ImportPreview::export_all(&cfg).unwrap_or_else(fail);
+    QuizState::export_all(&cfg).unwrap_or_else(fail);
+    NoteView::export_all(&cfg).unwrap_or_else(fail);
+    StudySummary::export_all(&cfg).unwrap_or_else(fail);
+    CpdRecordView::export_all(&cfg).unwrap_or_else(fail);
+    SearchHit::export_all(&cfg).unwrap_or_else(fail);
+    Settings::export_all(&cfg).unwrap_or_else(fail);
     assert!(
         out.join("LearningPath.ts").exists(),
         "bindings are written where the UI imports them"

@@ -37,7 +37,7 @@ impl From<&StoreError> for AppError {
             StoreError::NotFound(_) => ErrorKind::NotFound,
             StoreError::Conflict(_) => ErrorKind::Conflict,
             StoreError::TooNew { .. } | StoreError::NotADatabase { .. } => ErrorKind::Conflict,
-            StoreError::Pack(_) => ErrorKind::InvalidInput,
+            StoreError::Pack(_) | StoreError::Invalid(_) => ErrorKind::InvalidInput,
             StoreError::Io { .. } => ErrorKind::Io,
             StoreError::Sqlite(_) | StoreError::Migration(_) => ErrorKind::Internal,
         };

@@ -19,6 +19,7 @@ pub use commands::app::AppInfo;
 
 /// Builds and runs the app until its window is closed.
 pub fn run() {
+    commands::app::STARTED.get_or_init(std::time::Instant::now);
     let args: Vec<String> = std::env::args().collect();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
@@ -51,6 +52,7 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::app::get_app_info,
             commands::app::open_external_link,
+            commands::app::report_ready,
             commands::learning::get_learning_path,
             commands::learning::open_lesson,
             commands::learning::set_lesson_complete,
@@ -59,6 +61,16 @@ pub fn run() {
             commands::packs::preview_pack_import,
             commands::packs::import_pack,
             commands::packs::remove_pack,
+            commands::study::answer_question,
+            commands::study::restart_quiz,
+            commands::study::save_note,
+            commands::study::save_reading_position,
+            commands::study::record_study,
+            commands::study::get_study_summary,
+            commands::study::log_study_as_cpd,
+            commands::study::search_lessons,
+            commands::study::get_settings,
+            commands::study::set_text_size,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -45,6 +45,30 @@ pub fn open_external_link(app: AppHandle, url: String) -> Result<(), AppError> {
         .map_err(|e| AppError::new(ErrorKind::Io, format!("could not open {url}: {e}")))
 }
 
+/// When the process started, for the start-up figure below.
+pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Environment variable that makes the app print its start-up time (see `benches/startup`).
+pub const STARTUP_REPORT_ENV: &str = "W2B_STARTUP_REPORT";
+
+/// The home screen calls this once it is interactive. With `W2B_STARTUP_REPORT` set, the app
+/// prints `w2b-ready <milliseconds since the process started>` on stdout, once; otherwise it
+/// does nothing.
+#[tauri::command(async)]
+pub fn report_ready() {
+    static REPORTED: std::sync::Once = std::sync::Once::new();
+    if std::env::var_os(STARTUP_REPORT_ENV).is_none() {
+        return;
+    }
+    REPORTED.call_once(|| {
+        let elapsed = STARTED.get().map_or(0, |t| t.elapsed().as_millis());
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "w2b-ready {elapsed}");
+        let _ = out.flush();
+    });
+}
+
 fn is_external_link(url: &str) -> bool {
     w2b_core::markdown::is_web(url) && !url.chars().any(char::is_control)
 }

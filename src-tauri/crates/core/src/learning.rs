@@ -5,6 +5,9 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::markdown::Section;
+use crate::study::{NoteView, QuizState};
+
 /// Every installed pack with its modules and lessons, in learning order, with progress.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -12,6 +15,9 @@ pub struct LearningPath {
     pub packs: Vec<PackPath>,
     pub lessons_total: u32,
     pub lessons_completed: u32,
+    pub lessons_mastered: u32,
+    /// The lesson the learner opened most recently, to continue where they left off.
+    pub last_opened: Option<LessonLink>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -32,6 +38,7 @@ pub struct ModulePath {
     pub summary: String,
     pub lessons: Vec<LessonSummary>,
     pub lessons_completed: u32,
+    pub lessons_mastered: u32,
     /// Estimated reading time of the whole module.
     pub minutes: u32,
 }
@@ -43,6 +50,10 @@ pub struct LessonSummary {
     pub title: String,
     pub minutes: u32,
     pub completed: bool,
+    /// Complete, and its self-check passed (or it has none).
+    pub mastered: bool,
+    /// Opened at least once.
+    pub opened: bool,
 }
 
 /// A lesson ready to read: its HTML is already sanitised.
@@ -60,12 +71,20 @@ pub struct LessonView {
     pub lessons_in_module: u32,
     pub outcomes: Vec<String>,
     pub html: String,
+    /// The lesson's `##` sections, for an on-page contents list.
+    pub sections: Vec<Section>,
     pub reflection: Option<String>,
     pub activity: Option<String>,
     /// RFC 3339 UTC instant, when the learner marked it complete.
     pub completed_at: Option<String>,
     pub previous: Option<LessonLink>,
     pub next: Option<LessonLink>,
+    pub quiz: QuizState,
+    pub note: Option<NoteView>,
+    /// How far down the learner had read, in thousandths of the lesson.
+    pub scroll_permille: u32,
+    /// Active reading time recorded on this lesson.
+    pub studied_seconds: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -8,6 +8,7 @@ pub mod installed;
 pub mod learning;
 pub mod markdown;
 pub mod store;
+pub mod study;
 
 /// The app's version, as recorded in data it writes and checked against packs.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

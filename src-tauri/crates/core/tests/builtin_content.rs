@@ -22,11 +22,9 @@ fn builtin() -> Pack {
 }
 
 fn lessons(pack: &Pack) -> impl Iterator<Item = (&str, &Lesson)> {
-    pack.modules.iter().flat_map(|m| {
-        m.lessons
-            .iter()
-            .map(move |l| (m.manifest.id.as_str(), l))
-    })
+    pack.modules
+        .iter()
+        .flat_map(|m| m.lessons.iter().map(move |l| (m.manifest.id.as_str(), l)))
 }
 
 fn words(text: &str) -> usize {
@@ -87,7 +85,11 @@ fn every_question_explains_every_option() {
             questions.len()
         );
         for q in questions {
-            assert!(q.options.len() >= 3, "{where_} {}: fewer than 3 options", q.id);
+            assert!(
+                q.options.len() >= 3,
+                "{where_} {}: fewer than 3 options",
+                q.id
+            );
             for option in &q.options {
                 assert!(
                     words(&option.explanation) >= 6,
@@ -121,7 +123,10 @@ fn every_lesson_has_reflection_activity_key_points_and_further_reading() {
             ("activity", &lesson.meta.activity),
         ] {
             let text = value.as_deref().unwrap_or_default();
-            assert!(words(text) >= 15, "{where_}: {field} is missing or too thin");
+            assert!(
+                words(text) >= 15,
+                "{where_}: {field} is missing or too thin"
+            );
         }
         for heading in ["\n## Key points\n", "\n## Further reading\n"] {
             assert!(lesson.body.contains(heading), "{where_}: no {heading:?}");

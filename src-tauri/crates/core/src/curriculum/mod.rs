@@ -41,6 +41,10 @@ pub struct Manifest {
     pub description: String,
     /// Module folders, in the order learners meet them.
     pub modules: Vec<String>,
+    /// The percentage of a lesson's self-check questions a learner must answer correctly
+    /// first time, in one round, for the completed lesson to count as mastered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pass_mark: Option<u8>,
 }
 
 /// `<module folder>/module.toml`.

@@ -218,6 +218,12 @@ fn check_manifest(m: &Manifest, problems: &mut Vec<Problem>) {
             problem(format!("`{field}` is empty"), "fill it in: learners see it");
         }
     }
+    if let Some(mark) = m.pass_mark.filter(|mark| !(1..=100).contains(mark)) {
+        problem(
+            format!("pass_mark {mark} is not a percentage from 1 to 100"),
+            "leave it out for the app's default of 80, or give a whole number like 75",
+        );
+    }
     if m.modules.is_empty() {
         problem(
             "the pack lists no modules".into(),

@@ -15,7 +15,7 @@ pub use lint::{scan, Finding, Reference, ReferenceKind, Scan};
 use std::collections::{HashMap, HashSet};
 
 use ammonia::{Builder, UrlRelative};
-use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// The callout kinds a lesson may use (GitHub-style alerts: `> [!NOTE]`).
 const ALERT_CLASSES: [&str; 5] = [
@@ -52,6 +52,79 @@ pub struct LessonContext<'a> {
     pub assets: &'a HashSet<String>,
 }
 
+/// The prefix the sanitiser puts on every id in rendered Markdown, so pack content cannot
+/// clobber the app's own element ids.
+const ID_PREFIX: &str = "user-content-";
+
+/// A section of a lesson: one of its `##` headings, with the element id it is rendered with.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+}
+
+fn section_id(index: usize) -> String {
+    format!("section-{}", index + 1)
+}
+
+/// The lesson's `##` headings in order, for an on-page contents list. The ids match the
+/// rendered headings.
+pub fn sections(markdown: &str) -> Vec<Section> {
+    let mut sections = Vec::new();
+    let mut current: Option<String> = None;
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H2,
+                ..
+            }) => current = Some(String::new()),
+            Event::End(TagEnd::Heading(HeadingLevel::H2)) => {
+                if let Some(title) = current.take() {
+                    sections.push(Section {
+                        id: format!("{ID_PREFIX}{}", section_id(sections.len())),
+                        title: title.split_whitespace().collect::<Vec<_>>().join(" "),
+                    });
+                }
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some(title) = current.as_mut() {
+                    title.push_str(&text);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(title) = current.as_mut() {
+                    title.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    sections
+}
+
+/// The words of a Markdown text without its markup, for the search index: what a reader
+/// sees, with blocks separated by line breaks. Raw HTML is left out, as the renderer strips it.
+pub fn plain_text(markdown: &str) -> String {
+    let mut text = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::TableRow
+                | TagEnd::TableHead,
+            ) => text.push('\n'),
+            Event::End(TagEnd::TableCell) => text.push_str(" · "),
+            _ => {}
+        }
+    }
+    text
+}
+
 /// Renders Markdown with no pack around it: images become alt text, relative links go.
 pub fn render(markdown: &str) -> String {
     render_events(markdown, None)
@@ -67,8 +140,24 @@ fn render_events(markdown: &str, context: Option<&LessonContext<'_>>) -> String 
     // the pieces again so an address is seen whole.
     let mut merged: Vec<Event<'_>> = Vec::new();
     let mut dropping_image = false;
+    let mut headings = 0;
     for event in Parser::new_ext(markdown, options()) {
         let event = match event {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H2,
+                classes,
+                attrs,
+                ..
+            }) => {
+                let id = section_id(headings);
+                headings += 1;
+                Event::Start(Tag::Heading {
+                    level: HeadingLevel::H2,
+                    id: Some(id.into()),
+                    classes,
+                    attrs,
+                })
+            }
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
@@ -181,7 +270,8 @@ fn sanitiser(pack_images: bool) -> Builder<'static> {
             }
         })
         .link_rel(Some("noopener noreferrer"))
-        .id_prefix(Some("user-content-"))
+        .id_prefix(Some(ID_PREFIX))
+        .add_tag_attributes("h2", ["id"])
         .add_allowed_classes("blockquote", ALERT_CLASSES)
         .add_allowed_classes("th", ALIGN_CLASSES)
         .add_allowed_classes("td", ALIGN_CLASSES);

@@ -106,6 +106,7 @@ impl Store {
             Some(false) => {}
         }
         tx.execute("DELETE FROM packs WHERE id = ?1", [pack_id])?;
+        tx.execute("DELETE FROM lesson_search WHERE pack_id = ?1", [pack_id])?;
         tx.commit()?;
         Ok(())
     }

@@ -6,11 +6,12 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 use serde::Deserialize;
 
-use super::{timestamp, Result, Store, StoreError};
+use super::{study, timestamp, Result, Store, StoreError};
 use crate::learning::{
     LearningPath, LessonLink, LessonProgress, LessonSummary, LessonView, ModulePath, PackPath,
 };
 use crate::markdown::{self, LessonContext};
+use crate::study::DEFAULT_PASS_MARK;
 
 /// The parts of `lessons.details_json` the reader shows.
 #[derive(Deserialize)]
@@ -40,29 +41,42 @@ impl Store {
             "SELECT id, title, summary FROM modules WHERE pack_id = ?1 ORDER BY position",
         )?;
         let mut lesson_query = conn.prepare(
-            "SELECT l.id, l.title, l.minutes, p.completed_at IS NOT NULL
-             FROM lessons l LEFT JOIN lesson_progress p ON p.pack_id = l.pack_id AND p.lesson_id = l.id
+            "SELECT l.id, l.title, l.minutes, p.completed_at IS NOT NULL,
+                    p.completed_at IS NOT NULL AND (
+                        COALESCE(json_array_length(l.details_json, '$.questions'), 0) = 0
+                        OR EXISTS (SELECT 1 FROM quiz_attempts a
+                                   WHERE a.pack_id = l.pack_id AND a.lesson_id = l.id
+                                     AND a.finished_at IS NOT NULL
+                                     AND a.score * 100 >= COALESCE(k.pass_mark, ?3) * a.questions)),
+                    p.first_opened_at IS NOT NULL
+             FROM lessons l
+             JOIN packs k ON k.id = l.pack_id
+             LEFT JOIN lesson_progress p ON p.pack_id = l.pack_id AND p.lesson_id = l.id
              WHERE l.pack_id = ?1 AND l.module_id = ?2 AND l.archived = 0 ORDER BY l.position",
         )?;
-        let (mut total, mut completed) = (0, 0);
+        let (mut total, mut completed, mut mastered) = (0, 0, 0);
         for pack in &mut packs {
             let modules: Vec<(String, String, String)> = module_query
                 .query_map([&pack.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
                 .collect::<rusqlite::Result<_>>()?;
             for (id, title, summary) in modules {
                 let lessons: Vec<LessonSummary> = lesson_query
-                    .query_map(params![pack.id, id], |r| {
+                    .query_map(params![pack.id, id, DEFAULT_PASS_MARK], |r| {
                         Ok(LessonSummary {
                             id: r.get(0)?,
                             title: r.get(1)?,
                             minutes: r.get(2)?,
                             completed: r.get(3)?,
+                            mastered: r.get(4)?,
+                            opened: r.get(5)?,
                         })
                     })?
                     .collect::<rusqlite::Result<_>>()?;
                 let done = count(lessons.iter().filter(|l| l.completed));
+                let module_mastered = count(lessons.iter().filter(|l| l.mastered));
                 total += count(lessons.iter());
                 completed += done;
+                mastered += module_mastered;
                 let minutes = lessons.iter().map(|l| l.minutes).sum();
                 pack.modules.push(ModulePath {
                     id,
@@ -70,14 +84,32 @@ impl Store {
                     summary,
                     lessons,
                     lessons_completed: done,
+                    lessons_mastered: module_mastered,
                     minutes,
                 });
             }
         }
+        let last_opened = conn
+            .query_row(
+                "SELECT l.pack_id, l.id, l.title FROM lesson_progress p
+                 JOIN lessons l ON l.pack_id = p.pack_id AND l.id = p.lesson_id AND l.archived = 0
+                 WHERE p.last_opened_at IS NOT NULL ORDER BY p.last_opened_at DESC LIMIT 1",
+                [],
+                |r| {
+                    Ok(LessonLink {
+                        pack_id: r.get(0)?,
+                        id: r.get(1)?,
+                        title: r.get(2)?,
+                    })
+                },
+            )
+            .optional()?;
         Ok(LearningPath {
             packs,
             lessons_total: total,
             lessons_completed: completed,
+            lessons_mastered: mastered,
+            last_opened,
         })
     }
 
@@ -104,7 +136,7 @@ impl Store {
         let row = conn
             .query_row(
                 "SELECT l.title, l.minutes, l.body_md, l.details_json, l.module_id, m.title, p.completed_at,
-                        l.source_path
+                        l.source_path, COALESCE(p.scroll_permille, 0)
                  FROM lessons l
                  JOIN modules m ON m.pack_id = l.pack_id AND m.id = l.module_id
                  LEFT JOIN lesson_progress p ON p.pack_id = l.pack_id AND p.lesson_id = l.id
@@ -120,13 +152,23 @@ impl Store {
                         r.get::<_, String>(5)?,
                         r.get::<_, Option<String>>(6)?,
                         r.get::<_, String>(7)?,
+                        r.get::<_, u32>(8)?,
                     ))
                 },
             )
             .optional()?
             .ok_or_else(|| StoreError::NotFound(format!("lesson `{lesson_id}` in pack `{pack_id}`")))?;
-        let (title, minutes, body, details, module_id, module_title, completed_at, source_path) =
-            row;
+        let (
+            title,
+            minutes,
+            body,
+            details,
+            module_id,
+            module_title,
+            completed_at,
+            source_path,
+            scroll_permille,
+        ) = row;
         let details: Details = serde_json::from_str(&details).map_err(|e| {
             StoreError::NotFound(format!("readable details for lesson `{lesson_id}` ({e})"))
         })?;
@@ -177,6 +219,9 @@ impl Store {
             .position(|id| *id == lesson_id)
             .map_or(1, |i| i + 1);
 
+        let quiz = study::quiz_state(&conn, pack_id, lesson_id, completed_at.is_some())?;
+        let note = study::note(&conn, pack_id, lesson_id)?;
+        let studied_seconds = study::lesson_seconds(&conn, pack_id, lesson_id)?;
         Ok(LessonView {
             pack_id: pack_id.to_owned(),
             id: lesson_id.to_owned(),
@@ -188,11 +233,16 @@ impl Store {
             lessons_in_module: count(in_module.iter()),
             outcomes: details.outcomes,
             html: markdown::render_lesson(&body, &context),
+            sections: markdown::sections(&body),
             reflection: details.reflection,
             activity: details.activity,
             completed_at,
             previous: index.checked_sub(1).and_then(link),
             next: link(index + 1),
+            quiz,
+            note,
+            scroll_permille,
+            studied_seconds,
         })
     }
 

@@ -1,26 +1,55 @@
 //! The schema history. Each migration is one SQL file, applied in order and never edited
 //! once released; `user_version` records how far a database has come.
 
-use rusqlite_migration::{Migrations, M};
-
-const MIGRATIONS: &[M<'static>] = &[
-    M::up(include_str!("../../migrations/0001_initial.sql")),
-    M::up(include_str!("../../migrations/0002_pack_assets.sql")),
-];
+use rusqlite::Transaction;
+use rusqlite_migration::{HookResult, Migrations, M};
 
 /// The schema version this app writes; a database above it is refused.
-pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+pub const SCHEMA_VERSION: i64 = 3;
 
 pub(crate) fn migrations() -> Migrations<'static> {
-    Migrations::from_slice(MIGRATIONS)
+    Migrations::new(vec![
+        M::up(include_str!("../../migrations/0001_initial.sql")),
+        M::up(include_str!("../../migrations/0002_pack_assets.sql")),
+        M::up_with_hook(
+            include_str!("../../migrations/0003_study.sql"),
+            index_installed_lessons,
+        ),
+    ])
+}
+
+/// Schema 3 adds the lesson search index; fill it from the lessons already installed.
+fn index_installed_lessons(tx: &Transaction<'_>) -> HookResult {
+    let packs: Vec<String> = tx
+        .prepare("SELECT id FROM packs")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for pack in packs {
+        super::search::reindex_pack(tx, &pack)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn migrations_are_valid() {
-        super::migrations()
+        migrations()
             .validate()
             .unwrap_or_else(|e| panic!("every migration applies cleanly: {e}"));
+    }
+
+    #[test]
+    fn schema_version_is_the_number_of_migrations() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+        migrations()
+            .to_latest(&mut conn)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(version, SCHEMA_VERSION);
     }
 }

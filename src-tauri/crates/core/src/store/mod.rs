@@ -5,10 +5,14 @@ mod import;
 mod learning;
 mod migrations;
 mod packs;
+mod search;
+mod study;
 
 pub use import::{Imported, BUILTIN_PACK_ID};
 pub use migrations::SCHEMA_VERSION;
 pub use packs::InstallOutcome;
+pub use search::MAX_RESULTS as MAX_SEARCH_RESULTS;
+pub use study::{MAX_NOTE_BYTES, MAX_STUDY_INCREMENT_SECONDS};
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -48,6 +52,10 @@ pub enum StoreError {
     /// pack, remove the built-in curriculum, or install an older version unasked).
     #[error("{0}")]
     Conflict(String),
+    /// A request the app should never send, or input the learner can correct (an empty
+    /// answer, an impossible date, a note too long to keep).
+    #[error("{0}")]
+    Invalid(String),
     #[error("the database failed: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("the database could not be upgraded: {0}")]

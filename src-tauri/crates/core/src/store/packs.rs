@@ -82,16 +82,17 @@ pub(super) fn write_pack(
     };
     tx.execute(
         "INSERT INTO packs (id, version, title, publisher, licence, language, framework, description,
-                            builtin, content_sha256, position, installed_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)
+                            builtin, content_sha256, position, installed_at, updated_at, pass_mark)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13)
          ON CONFLICT (id) DO UPDATE SET
             version = excluded.version, title = excluded.title, publisher = excluded.publisher,
             licence = excluded.licence, language = excluded.language, framework = excluded.framework,
             description = excluded.description, builtin = excluded.builtin,
-            content_sha256 = excluded.content_sha256, updated_at = excluded.updated_at",
+            content_sha256 = excluded.content_sha256, updated_at = excluded.updated_at,
+            pass_mark = excluded.pass_mark",
         params![
             m.id, m.version, m.title, m.publisher, m.licence, m.language, m.framework, m.description,
-            builtin, pack.content_sha256, position, now
+            builtin, pack.content_sha256, position, now, m.pass_mark
         ],
     )?;
     tx.execute("DELETE FROM modules WHERE pack_id = ?1", [&m.id])?;
@@ -143,6 +144,7 @@ pub(super) fn write_pack(
     for (path, asset) in &pack.assets {
         insert_asset.execute(params![m.id, path, asset.media_type, asset.bytes])?;
     }
+    super::search::reindex_pack(tx, &m.id)?;
     Ok(if existing.is_some() {
         InstallOutcome::Updated
     } else {
