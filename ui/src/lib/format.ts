@@ -15,3 +15,18 @@ export function duration(minutes: number): string {
   if (m > 0 || h === 0) parts.push(`${m} minute${m === 1 ? '' : 's'}`);
   return parts.join(' ');
 }
+
+/** Study time for people, not stopwatches: "under a minute", "12 minutes", "2 hours 5 minutes". */
+export function studyTime(seconds: number): string {
+  if (seconds < 60) return seconds === 0 ? 'none yet' : 'under a minute';
+  return duration(Math.round(seconds / 60));
+}
+
+const dayFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long' });
+
+/** "Monday 23 November" from a YYYY-MM-DD local date. */
+export function dayName(localDate: string): string {
+  const [y, m, d] = localDate.split('-').map(Number);
+  if (!y || !m || !d) return localDate;
+  return dayFormat.format(new Date(y, m - 1, d));
+}

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { lessonHref, parseHash } from './router.svelte';
+import { lessonHref, parseHash, searchHref } from './router.svelte';
 
 describe('hash routes', () => {
-  it('an empty hash is the learning path', () => {
-    expect(parseHash('')).toEqual({ name: 'path' });
-    expect(parseHash('#/')).toEqual({ name: 'path' });
+  it('an empty hash is home, and the learning path has its own address', () => {
+    expect(parseHash('')).toEqual({ name: 'home' });
+    expect(parseHash('#/')).toEqual({ name: 'home' });
+    expect(parseHash('#/path')).toEqual({ name: 'path' });
+  });
+
+  it('searches round-trip what was typed, slashes and all', () => {
+    expect(parseHash(searchHref('duty of candour / CQC'))).toEqual({ name: 'search', query: 'duty of candour / CQC' });
+    expect(parseHash(searchHref('   '))).toEqual({ name: 'search', query: '' });
   });
 
   it('lesson links round-trip ids with awkward characters', () => {
