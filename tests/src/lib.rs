@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use fantoccini::actions::InputSource;
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Map, Value};
@@ -211,6 +212,128 @@ impl App {
         let _ = self.driver.wait();
         closed?;
         Ok(self.home)
+    }
+}
+
+impl App {
+    /// Kills the app process with SIGKILL, as a crash or power cut would, then stops the
+    /// driver. Nothing in the app gets a chance to tidy up. Returns the home folder.
+    pub async fn kill_app(mut self) -> Result<tempfile::TempDir> {
+        let marker = self.data_dir.display().to_string();
+        let binary = app_binary();
+        let mut killed = 0;
+        for entry in std::fs::read_dir("/proc")? {
+            let entry = entry?;
+            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+                continue;
+            };
+            let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else {
+                continue;
+            };
+            let args: Vec<String> = cmdline
+                .split(|b| *b == 0)
+                .map(|a| String::from_utf8_lossy(a).into_owned())
+                .collect();
+            let is_app = args.first().is_some_and(|a| Path::new(a) == binary);
+            if is_app && args.contains(&marker) {
+                Command::new("kill")
+                    .args(["-KILL", &pid.to_string()])
+                    .status()?;
+                killed += 1;
+            }
+        }
+        if killed != 1 {
+            return Err(format!("expected to kill one app process, killed {killed}").into());
+        }
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.driver.id().to_string()])
+            .status();
+        let _ = self.driver.wait();
+        Ok(self.home)
+    }
+
+    /// Runs axe-core (from the UI's node_modules) on the page as it is now, checking WCAG 2.1
+    /// A and AA rules, and returns the violations rated serious or critical, each as
+    /// "rule (impact): help [nodes]".
+    pub async fn serious_accessibility_violations(&self) -> Result<Vec<String>> {
+        let axe =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/node_modules/axe-core/axe.min.js");
+        let source = std::fs::read_to_string(&axe).map_err(|e| {
+            format!(
+                "cannot read {} (run `npm ci --prefix ui`): {e}",
+                axe.display()
+            )
+        })?;
+        self.client
+            .execute(
+                &format!("{source}\n;window.axe = axe; return true;"),
+                vec![],
+            )
+            .await?;
+        let result = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 window.axe
+                   .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                   .then((r) => done(r.violations.map((v) => ({
+                       id: v.id, impact: v.impact, help: v.help,
+                       nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ' -> ' + (n.failureSummary || '').replace(/\\s+/g, ' ')) }))))
+                   .catch((e) => done([{ id: 'axe-error', impact: 'critical', help: String(e), nodes: [] }]));",
+                vec![],
+            )
+            .await?;
+        let violations = result.as_array().cloned().unwrap_or_default();
+        Ok(violations
+            .iter()
+            .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+            .map(|v| {
+                format!(
+                    "{} ({}): {} {}",
+                    v["id"], v["impact"], v["help"], v["nodes"]
+                )
+            })
+            .collect())
+    }
+
+    /// Presses a key on whatever has keyboard focus, as a person at the keyboard would.
+    pub async fn press(&self, key: fantoccini::key::Key) -> Result<()> {
+        let actions = fantoccini::actions::KeyActions::new("keyboard".into())
+            .then(fantoccini::actions::KeyAction::Down { value: key.into() })
+            .then(fantoccini::actions::KeyAction::Up { value: key.into() });
+        self.client.perform_actions(actions).await?;
+        Ok(())
+    }
+
+    /// Types text into whatever has keyboard focus.
+    pub async fn type_text(&self, text: &str) -> Result<()> {
+        let mut actions = fantoccini::actions::KeyActions::new("keyboard".into());
+        for c in text.chars() {
+            actions = actions
+                .then(fantoccini::actions::KeyAction::Down { value: c })
+                .then(fantoccini::actions::KeyAction::Up { value: c });
+        }
+        self.client.perform_actions(actions).await?;
+        Ok(())
+    }
+
+    /// Presses Tab until the focused element matches `css` (using only the keyboard to move),
+    /// giving up after `limit` presses.
+    pub async fn tab_to(&self, css: &str, limit: usize) -> Result<()> {
+        for _ in 0..limit {
+            self.press(fantoccini::key::Key::Tab).await?;
+            let hit = self
+                .client
+                .execute(
+                    "return !!document.activeElement && document.activeElement.matches(arguments[0]);",
+                    vec![json!(css)],
+                )
+                .await?;
+            if hit == json!(true) {
+                return Ok(());
+            }
+        }
+        Err(format!("`{css}` was not reached with {limit} presses of Tab").into())
     }
 }
 

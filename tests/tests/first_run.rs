@@ -7,6 +7,10 @@ use w2b_e2e::{eval, text, App, Result};
 async fn first_run_study_and_restart() -> Result<()> {
     let app = App::launch().await?;
 
+    // Home first; the learning path is one click away.
+    app.wait_for_text("h1", "Welcome to Ward to Board").await?;
+    app.find("[data-testid=nav-path]").await?.click().await?;
+
     // The learning path of the built-in curriculum, with nothing complete.
     let modules = app.find_all("[data-testid=module]").await?;
     assert!(
@@ -60,7 +64,7 @@ async fn first_run_study_and_restart() -> Result<()> {
     app.screenshot("03-lesson-complete").await?;
 
     // Back on the path, the lesson is tagged complete and the next lesson is offered.
-    app.find(".w2b-header__link").await?.click().await?;
+    app.find("[data-testid=nav-path]").await?.click().await?;
     app.wait_for_count("[data-testid=completed-tag]", 1).await?;
     let next = text(&app.find("[data-testid=continue]").await?).await?;
     assert!(
@@ -73,6 +77,7 @@ async fn first_run_study_and_restart() -> Result<()> {
     let data_dir = app.data_dir().to_path_buf();
     let _home = app.quit().await?;
     let app = App::launch_on(&data_dir).await?;
+    app.find("[data-testid=nav-path]").await?.click().await?;
     app.find("[data-testid=module]").await?;
     app.wait_for_count("[data-testid=completed-tag]", 1).await?;
     app.find("[data-testid=lesson-link]").await?.click().await?;

@@ -36,8 +36,8 @@ async fn a_pack_file_is_previewed_installed_and_shown() -> Result<()> {
     assert!(done.contains("is installed"), "{done}");
     app.screenshot("11-import-installed").await?;
 
-    app.find(".w2b-header__link").await?.click().await?;
-    app.wait_for_count("[data-testid=module]", 3).await?;
+    app.find("[data-testid=nav-path]").await?.click().await?;
+    app.wait_for_count("[data-testid=module]", 7).await?;
     let headings = app.find_all("[data-testid=module] h3").await?;
     let mut titles = Vec::new();
     for h in &headings {
@@ -118,8 +118,8 @@ async fn a_pack_file_is_previewed_installed_and_shown() -> Result<()> {
     );
     assert!(error.contains("Nothing was changed"), "{error}");
     app.screenshot("14-import-refused").await?;
-    app.find(".w2b-header__link").await?.click().await?;
-    app.wait_for_count("[data-testid=module]", 3).await?;
+    app.find("[data-testid=nav-path]").await?.click().await?;
+    app.wait_for_count("[data-testid=module]", 7).await?;
     app.quit().await?;
     Ok(())
 }

@@ -6,7 +6,7 @@ use w2b_e2e::{eval, text, App, Result};
 #[tokio::test(flavor = "multi_thread")]
 async fn worked_example_tables_and_callouts_render() -> Result<()> {
     let app = App::launch().await?;
-    app.find("[data-testid=module]").await?;
+    app.wait_for_text("h1", "Welcome to Ward to Board").await?;
     eval(
         &app,
         "location.hash = '#/lesson/ward-to-board.core/finance-budget-statement'; return 1;",
