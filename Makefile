@@ -28,7 +28,7 @@ APT_BUILD := build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-
 APT_TEST := xvfb webkit2gtk-driver xauth fonts-liberation2
 
 .PHONY: help run test deps system-deps test-deps tauri-driver app lint unit ui-check ui-test \
-        bindings-check core-has-no-tauri e2e clean
+        bindings-check core-has-no-tauri e2e bench-startup clean
 
 help:
 	@echo "make run    build and open Ward to Board"
@@ -127,6 +127,23 @@ e2e: test-deps app
 	  xvfb-run -a --server-args="-screen 0 1280x1000x24" \
 	  cargo test -p w2b-e2e --locked -- --test-threads=1 --nocapture
 	@echo "Screenshots of each screen: $(SCREENSHOTS)"
+
+## --- start-up benchmark (not part of `make test`) ----------------------------------
+
+# Release builds of the app and of a bare Tauri window, both through the Tauri CLI (so both
+# serve their embedded pages, never a dev server); then start-up time and memory of each
+# under Xvfb. See benches/startup/README.md. The bare window is built in one cargo run with
+# the app, so both link the very same build of tauri (alone, feature unification would
+# compile tauri a second time, slightly differently).
+BENCH_RUNS ?= 5
+bench-startup: deps ui/dist/index.html
+	@command -v xvfb-run >/dev/null || { echo "xvfb-run is missing: run 'make test-deps' first"; exit 1; }
+	$(TAURI) build --no-bundle --ci
+	cd benches/startup/bare-window && $(TAURI) build --no-bundle --ci -- -p w2b-desktop -p w2b-bare-window
+	xvfb-run -a --server-args="-screen 0 1280x1000x24" python3 benches/startup/measure.py \
+	  --app $(CARGO_TARGET_DIR)/release/ward-to-board \
+	  --bare $(CARGO_TARGET_DIR)/release/w2b-bare-window \
+	  --runs $(BENCH_RUNS) --json $(CARGO_TARGET_DIR)/startup.json
 
 clean:
 	cargo clean
