@@ -9,6 +9,7 @@ fn main() {
         "set_lesson_complete",
         "open_external_link",
         "report_ready",
+        "close_ready",
         "list_packs",
         "choose_pack_file",
         "preview_pack_import",

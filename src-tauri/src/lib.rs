@@ -2,6 +2,7 @@
 //! logic lives in `w2b-core`.
 
 mod assets;
+mod closing;
 mod commands;
 pub mod error;
 mod state;
@@ -49,10 +50,12 @@ pub fn run() {
                 .build()?;
             Ok(())
         })
+        .on_window_event(closing::on_window_event)
         .invoke_handler(tauri::generate_handler![
             commands::app::get_app_info,
             commands::app::open_external_link,
             commands::app::report_ready,
+            closing::close_ready,
             commands::learning::get_learning_path,
             commands::learning::open_lesson,
             commands::learning::set_lesson_complete,

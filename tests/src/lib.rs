@@ -216,12 +216,11 @@ impl App {
 }
 
 impl App {
-    /// Kills the app process with SIGKILL, as a crash or power cut would, then stops the
-    /// driver. Nothing in the app gets a chance to tidy up. Returns the home folder.
-    pub async fn kill_app(mut self) -> Result<tempfile::TempDir> {
+    /// The app processes started for this data folder (normally one).
+    fn app_pids(&self) -> Result<Vec<u32>> {
         let marker = self.data_dir.display().to_string();
         let binary = app_binary();
-        let mut killed = 0;
+        let mut pids = Vec::new();
         for entry in std::fs::read_dir("/proc")? {
             let entry = entry?;
             let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
@@ -236,19 +235,56 @@ impl App {
                 .collect();
             let is_app = args.first().is_some_and(|a| Path::new(a) == binary);
             if is_app && args.contains(&marker) {
-                Command::new("kill")
-                    .args(["-KILL", &pid.to_string()])
-                    .status()?;
-                killed += 1;
+                pids.push(pid);
             }
         }
-        if killed != 1 {
-            return Err(format!("expected to kill one app process, killed {killed}").into());
-        }
+        Ok(pids)
+    }
+
+    fn stop_driver(&mut self) {
         let _ = Command::new("kill")
             .args(["-TERM", &self.driver.id().to_string()])
             .status();
         let _ = self.driver.wait();
+    }
+
+    /// Kills the app process with SIGKILL, as a crash or power cut would, then stops the
+    /// driver. Nothing in the app gets a chance to tidy up. Returns the home folder.
+    pub async fn kill_app(mut self) -> Result<tempfile::TempDir> {
+        let pids = self.app_pids()?;
+        if pids.len() != 1 {
+            return Err(format!("expected one app process, found {pids:?}").into());
+        }
+        for pid in pids {
+            Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status()?;
+        }
+        self.stop_driver();
+        Ok(self.home)
+    }
+
+    /// Closes the window as the learner would, with the window manager's close request
+    /// (`tools/close_window.py` sends WM_DELETE_WINDOW; WebDriver's own "close window" would
+    /// skip the app's close handling). Waits for the app to exit by itself, then stops the
+    /// driver. Returns the home folder.
+    pub async fn close_window(mut self) -> Result<tempfile::TempDir> {
+        let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/close_window.py");
+        let status = Command::new("python3")
+            .arg(tool)
+            .arg("Ward to Board")
+            .status()?;
+        if !status.success() {
+            return Err(format!("could not ask the window to close ({status})").into());
+        }
+        let started = Instant::now();
+        while !self.app_pids()?.is_empty() {
+            if started.elapsed() > PATIENCE {
+                return Err("the app did not exit after its window was closed".into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        self.stop_driver();
         Ok(self.home)
     }
 
@@ -294,6 +330,21 @@ impl App {
                 )
             })
             .collect())
+    }
+
+    /// Answers the next unanswered self-check question with its first option and waits for
+    /// its feedback: `already` answers were on the page before.
+    pub async fn answer_next_question(&self, already: usize) -> Result<()> {
+        self.find("[data-testid=question] input")
+            .await?
+            .click()
+            .await?;
+        self.find("[data-testid=check-answer]")
+            .await?
+            .click()
+            .await?;
+        self.wait_for_count("[data-testid=feedback]", already + 1)
+            .await
     }
 
     /// Presses a key on whatever has keyboard focus, as a person at the keyboard would.

@@ -32,15 +32,7 @@ async fn every_main_screen_passes_axe() -> Result<()> {
     )
     .await?;
     app.find("[data-testid=question]").await?;
-    app.find("[data-testid=question] input")
-        .await?
-        .click()
-        .await?;
-    app.find("[data-testid=check-answer]")
-        .await?
-        .click()
-        .await?;
-    app.find("[data-testid=feedback]").await?;
+    app.answer_next_question(0).await?;
     check("lesson", app.serious_accessibility_violations().await?);
 
     app.find("[data-testid=header-search]")
@@ -116,7 +108,7 @@ async fn a_lesson_and_its_questions_can_be_completed_by_keyboard_alone() -> Resu
         serde_json::json!("mark-incomplete"),
         "focus stays on the control that replaced the button"
     );
-    app.screenshot("20-keyboard-only-complete").await?;
+    app.screenshot("30-keyboard-only-complete").await?;
     app.quit().await?;
     Ok(())
 }

@@ -55,9 +55,41 @@ async fn worked_example_tables_and_callouts_render() -> Result<()> {
         "document.querySelector('[data-testid=lesson-body] table').scrollIntoView(); return 1;",
     )
     .await?;
+    app.screenshot("08-lesson-columns-table").await?;
+    // The worked example itself: the ward's month-6 statement, the table with money in it.
+    eval(
+        &app,
+        "[...document.querySelectorAll('[data-testid=lesson-body] table')]
+           .find((t) => t.querySelectorAll('td.w2b-align-right').length > 20)
+           .scrollIntoView(); return 1;",
+    )
+    .await?;
     app.screenshot("08-lesson-worked-example-table").await?;
     eval(&app, "document.querySelector('[data-testid=lesson-body] blockquote').scrollIntoView(); return 1;").await?;
     app.screenshot("09-lesson-callout").await?;
+
+    // A lesson from another module: the demand-and-capacity sum, worked step by step.
+    eval(
+        &app,
+        "location.hash = '#/lesson/ward-to-board.core/plan-demand-capacity'; return 1;",
+    )
+    .await?;
+    app.wait_for_text("h1#lesson-title", "Demand and capacity")
+        .await?;
+    let step_table = eval(
+        &app,
+        "const t = [...document.querySelectorAll('[data-testid=lesson-body] table')]
+           .find((t) => t.textContent.includes('Effective weekly capacity'));
+         if (!t) return null;
+         t.scrollIntoView();
+         return t.querySelectorAll('tbody tr').length;",
+    )
+    .await?;
+    assert!(
+        step_table.as_u64().unwrap_or(0) >= 6,
+        "the worked sum is a table of steps: {step_table}"
+    );
+    app.screenshot("09-lesson-demand-capacity-sum").await?;
     app.quit().await?;
     Ok(())
 }

@@ -22,7 +22,7 @@ async fn study_self_check_notes_survive_a_kill_and_search() -> Result<()> {
     );
     let time = text(&app.find("[data-testid=study-time]").await?).await?;
     assert!(time.contains("none yet"), "no study time yet: {time}");
-    app.screenshot("10-home-first-run").await?;
+    app.screenshot("20-home-first-run").await?;
 
     // Open the lesson from Home.
     app.find("[data-testid=continue]").await?.click().await?;
@@ -33,7 +33,7 @@ async fn study_self_check_notes_survive_a_kill_and_search() -> Result<()> {
         contents.len() >= 4,
         "a long lesson has an on-page contents list"
     );
-    app.screenshot("11-lesson-with-contents").await?;
+    app.screenshot("21-lesson-with-contents").await?;
 
     // A contents link moves to its section without changing the app's address.
     let route = app.client.current_url().await?;
@@ -58,16 +58,7 @@ async fn study_self_check_notes_survive_a_kill_and_search() -> Result<()> {
     let questions = app.find_all("[data-testid=question]").await?.len();
     assert!((3..=6).contains(&questions), "the lesson has its questions");
     for answered in 0..questions {
-        app.find("[data-testid=question] input")
-            .await?
-            .click()
-            .await?;
-        app.find("[data-testid=check-answer]")
-            .await?
-            .click()
-            .await?;
-        app.wait_for_count("[data-testid=feedback]", answered + 1)
-            .await?;
+        app.answer_next_question(answered).await?;
     }
     let score = text(&app.find("[data-testid=score]").await?).await?;
     assert!(
@@ -84,7 +75,7 @@ async fn study_self_check_notes_survive_a_kill_and_search() -> Result<()> {
         "document.querySelector('[data-testid=score]').scrollIntoView({ block: 'center' }); return true;",
     )
     .await?;
-    app.screenshot("12-self-check-feedback").await?;
+    app.screenshot("22-self-check-feedback").await?;
 
     // Retry starts a new round with every question open again; the first round is kept.
     app.find("[data-testid=retry]").await?.click().await?;
@@ -105,7 +96,7 @@ async fn study_self_check_notes_survive_a_kill_and_search() -> Result<()> {
     })
     .await?;
     notes.send_keys(" Then check the WTE gap.").await?;
-    app.screenshot("13-notes").await?;
+    app.screenshot("23-notes").await?;
 
     // Read on to the middle of the lesson, then keep reading until a minute has been counted.
     eval(
@@ -146,7 +137,7 @@ async fn study_self_check_notes_survive_a_kill_and_search() -> Result<()> {
         !time.contains("none yet"),
         "reading time was recorded before the kill: {time}"
     );
-    app.screenshot("14-home-continue").await?;
+    app.screenshot("24-home-continue").await?;
 
     app.find("[data-testid=continue]").await?.click().await?;
     app.find("[data-testid=resumed]").await?;
@@ -166,7 +157,7 @@ async fn study_self_check_notes_survive_a_kill_and_search() -> Result<()> {
         "Ask **finance** which line the agency nurses are charged to. Then check the WTE gap.",
         "the note survived the kill, including the words typed last"
     );
-    app.screenshot("15-resumed-after-kill").await?;
+    app.screenshot("25-resumed-after-kill").await?;
 
     // Log the study as CPD from Home.
     app.find("[data-testid=nav-home]").await?.click().await?;
@@ -178,7 +169,7 @@ async fn study_self_check_notes_survive_a_kill_and_search() -> Result<()> {
         records.contains(&title),
         "the CPD record names the lesson: {records}"
     );
-    app.screenshot("16-home-cpd-logged").await?;
+    app.screenshot("26-home-cpd-logged").await?;
 
     // Search from the header, anywhere in the app.
     let search = app.find("[data-testid=header-search]").await?;
@@ -194,13 +185,48 @@ async fn study_self_check_notes_survive_a_kill_and_search() -> Result<()> {
         first.starts_with("forecast") || first.starts_with("outturn"),
         "{first}"
     );
-    app.screenshot("17-search-results").await?;
+    app.screenshot("27-search-results").await?;
     hits[0]
         .find(fantoccini::Locator::Css("a"))
         .await?
         .click()
         .await?;
     app.find("h1#lesson-title").await?;
+    app.quit().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_note_typed_just_before_the_window_closes_is_kept() -> Result<()> {
+    let app = App::launch().await?;
+    app.wait_for_text("h1", "Welcome to Ward to Board").await?;
+    eval(
+        &app,
+        "location.hash = '#/lesson/ward-to-board.core/finance-budget-statement'; return 1;",
+    )
+    .await?;
+    let notes = app.find("[data-testid=notes-text]").await?;
+    notes.send_keys("Written a moment before closing.").await?;
+    // No pause: the window closes while the save is still waiting for typing to stop.
+    let data_dir = app.data_dir().to_path_buf();
+    let _home = app.close_window().await?;
+
+    let app = App::launch_on(&data_dir).await?;
+    eval(
+        &app,
+        "location.hash = '#/lesson/ward-to-board.core/finance-budget-statement'; return 1;",
+    )
+    .await?;
+    let note = app
+        .find("[data-testid=notes-text]")
+        .await?
+        .prop("value")
+        .await?
+        .unwrap_or_default();
+    assert_eq!(
+        note, "Written a moment before closing.",
+        "the close waited for the save"
+    );
     app.quit().await?;
     Ok(())
 }

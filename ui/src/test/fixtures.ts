@@ -191,7 +191,7 @@ export function sampleSummary(day = '2026-11-23'): StudySummary {
 /** The CPD record logging sampleSummary()'s day makes. */
 export function sampleCpdRecord(day = '2026-11-23'): CpdRecordView {
   return {
-    id: BigInt(1),
+    id: 1,
     title: 'Self-directed study: Reading a budget statement',
     activityDate: day,
     minutes: 25,
