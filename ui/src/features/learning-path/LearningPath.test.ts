@@ -27,6 +27,14 @@ describe('learning path', () => {
     expect(screen.getByText('1 of 3 complete')).toBeTruthy();
   });
 
+  it('tags mastered lessons apart from ones only completed', async () => {
+    mockIPC((cmd) => (cmd === 'get_learning_path' ? samplePath(['finance-a', 'finance-b'], null, ['finance-b']) : undefined));
+    render(LearningPath);
+    await screen.findByTestId('continue');
+    const tags = screen.getAllByTestId('completed-tag').map((t) => t.textContent);
+    expect(tags).toEqual(['Completed', 'Mastered']);
+  });
+
   it('says plainly when the path cannot be loaded', async () => {
     mockIPC(() => {
       throw { kind: 'internal', message: 'the database failed: disk I/O error' };
