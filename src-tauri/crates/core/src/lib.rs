@@ -7,6 +7,7 @@ pub mod framework;
 pub mod installed;
 pub mod learning;
 pub mod markdown;
+pub mod privacy;
 pub mod store;
 pub mod study;
 
