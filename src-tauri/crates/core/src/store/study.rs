@@ -571,7 +571,7 @@ impl Store {
                 lessons,
             });
         }
-        let cpd_records = cpd_records(&conn, CPD_RECORDS_SHOWN)?;
+        let cpd_records = cpd_records(&conn, None, CPD_RECORDS_SHOWN)?;
         Ok(StudySummary {
             today_seconds,
             week_seconds,
@@ -608,9 +608,9 @@ impl Store {
             "UPDATE study_sessions SET cpd_record_id = ?1 WHERE local_date = ?2 AND cpd_record_id IS NULL",
             params![id, local_date],
         )?;
-        let record = cpd_records(&tx, 1)?
+        let record = cpd_records(&tx, Some(id), 1)?
             .into_iter()
-            .find(|r| r.id == id)
+            .next()
             .ok_or_else(|| StoreError::NotFound(format!("CPD record {id}")))?;
         tx.commit()?;
         Ok(record)
@@ -647,13 +647,16 @@ impl Store {
     }
 }
 
-fn cpd_records(conn: &Connection, limit: u32) -> Result<Vec<CpdRecordView>> {
+/// CPD records made from study, newest day first: all of them up to `limit`, or only the one
+/// with id `only`.
+fn cpd_records(conn: &Connection, only: Option<i64>, limit: u32) -> Result<Vec<CpdRecordView>> {
     let records = conn
         .prepare(
             "SELECT id, title, activity_date, minutes, participatory, category, details_json, created_at
-             FROM cpd_records ORDER BY activity_date DESC, id DESC LIMIT ?1",
+             FROM cpd_records WHERE ?1 IS NULL OR id = ?1
+             ORDER BY activity_date DESC, id DESC LIMIT ?2",
         )?
-        .query_map([limit], |r| {
+        .query_map(params![only, limit], |r| {
             let details: String = r.get(6)?;
             Ok(CpdRecordView {
                 id: r.get(0)?,

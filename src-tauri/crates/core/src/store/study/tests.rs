@@ -452,3 +452,31 @@ fn search_finds_lesson_words_with_marked_snippets_and_forgets_removed_lessons() 
         .is_empty());
     assert_eq!(rows(&store, "lesson_search"), 0);
 }
+
+#[test]
+fn an_earlier_day_can_be_logged_after_a_later_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = store_with_pack(dir.path(), None);
+    store
+        .record_study("p", "variance", None, 90, "2026-11-22", at(22, 10))
+        .expect("record");
+    store
+        .record_study("p", "plain", None, 120, "2026-11-23", at(23, 10))
+        .expect("record");
+    let today = store
+        .log_study_as_cpd("2026-11-23", at(23, 12))
+        .expect("today");
+    let yesterday = store
+        .log_study_as_cpd("2026-11-22", at(23, 12))
+        .expect("yesterday, logged after today");
+    assert_eq!(yesterday.activity_date, "2026-11-22");
+    assert_eq!(yesterday.title, "Studied \u{201c}Variance\u{201d}");
+    assert_eq!(
+        store
+            .study_summary("2026-11-23")
+            .expect("summary")
+            .cpd_records,
+        [today, yesterday],
+        "newest day first"
+    );
+}
