@@ -113,6 +113,7 @@ export function quizWithAnswers(
             finishedAt: finished ? '2026-11-23T20:05:00.000Z' : null,
             score,
             questions: quiz.questions.length,
+            passed: finished && score * 100 >= quiz.passMark * quiz.questions.length,
             answers: feedback,
           },
     roundsFinished,

@@ -49,6 +49,8 @@ pub struct AttemptView {
     pub finished_at: Option<String>,
     pub score: u32,
     pub questions: u32,
+    /// Finished, with a score at or above the pass mark.
+    pub passed: bool,
     pub answers: Vec<AnswerFeedback>,
 }
 

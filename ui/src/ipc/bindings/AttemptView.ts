@@ -8,4 +8,8 @@ export type AttemptView = { number: number, startedAt: string,
 /**
  * Set once every question has an answer.
  */
-finishedAt: string | null, score: number, questions: number, answers: Array<AnswerFeedback>, };
+finishedAt: string | null, score: number, questions: number, 
+/**
+ * Finished, with a score at or above the pass mark.
+ */
+passed: boolean, answers: Array<AnswerFeedback>, };

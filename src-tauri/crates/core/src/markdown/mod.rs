@@ -63,43 +63,55 @@ pub struct Section {
     pub title: String,
 }
 
-fn section_id(index: usize) -> String {
-    format!("section-{}", index + 1)
+/// A lesson rendered for the reader: sanitised HTML and its sections, from one pass.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedLesson {
+    pub html: String,
+    /// The lesson's `##` headings in order, for an on-page contents list, with the ids the
+    /// rendered headings carry.
+    pub sections: Vec<Section>,
 }
 
-/// The lesson's `##` headings in order, for an on-page contents list. The ids match the
-/// rendered headings.
-pub fn sections(markdown: &str) -> Vec<Section> {
-    let mut sections = Vec::new();
-    let mut current: Option<String> = None;
-    for event in Parser::new_ext(markdown, options()) {
+/// Collects the titles of `##` headings as the renderer passes over them.
+#[derive(Default)]
+struct SectionCollector {
+    sections: Vec<Section>,
+    current: Option<String>,
+}
+
+impl SectionCollector {
+    /// Looks at one event; returns the id to give a `##` heading that starts here.
+    fn see(&mut self, event: &Event<'_>) -> Option<String> {
         match event {
             Event::Start(Tag::Heading {
                 level: HeadingLevel::H2,
                 ..
-            }) => current = Some(String::new()),
+            }) => {
+                self.current = Some(String::new());
+                return Some(format!("section-{}", self.sections.len() + 1));
+            }
             Event::End(TagEnd::Heading(HeadingLevel::H2)) => {
-                if let Some(title) = current.take() {
-                    sections.push(Section {
-                        id: format!("{ID_PREFIX}{}", section_id(sections.len())),
+                if let Some(title) = self.current.take() {
+                    self.sections.push(Section {
+                        id: format!("{ID_PREFIX}section-{}", self.sections.len() + 1),
                         title: title.split_whitespace().collect::<Vec<_>>().join(" "),
                     });
                 }
             }
             Event::Text(text) | Event::Code(text) => {
-                if let Some(title) = current.as_mut() {
-                    title.push_str(&text);
+                if let Some(title) = self.current.as_mut() {
+                    title.push_str(text);
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
-                if let Some(title) = current.as_mut() {
+                if let Some(title) = self.current.as_mut() {
                     title.push(' ');
                 }
             }
             _ => {}
         }
+        None
     }
-    sections
 }
 
 /// The words of a Markdown text without its markup, for the search index: what a reader
@@ -127,37 +139,34 @@ pub fn plain_text(markdown: &str) -> String {
 
 /// Renders Markdown with no pack around it: images become alt text, relative links go.
 pub fn render(markdown: &str) -> String {
-    render_events(markdown, None)
+    render_events(markdown, None).html
 }
 
 /// Renders a lesson of an installed pack: its own images and links to its other lessons work.
-pub fn render_lesson(markdown: &str, context: &LessonContext<'_>) -> String {
+pub fn render_lesson(markdown: &str, context: &LessonContext<'_>) -> RenderedLesson {
     render_events(markdown, Some(context))
 }
 
-fn render_events(markdown: &str, context: Option<&LessonContext<'_>>) -> String {
+fn render_events(markdown: &str, context: Option<&LessonContext<'_>>) -> RenderedLesson {
     // The parser may split one run of text at characters that could have been markup; join
     // the pieces again so an address is seen whole.
     let mut merged: Vec<Event<'_>> = Vec::new();
     let mut dropping_image = false;
-    let mut headings = 0;
+    let mut sections = SectionCollector::default();
     for event in Parser::new_ext(markdown, options()) {
+        let section = sections.see(&event);
         let event = match event {
             Event::Start(Tag::Heading {
                 level: HeadingLevel::H2,
                 classes,
                 attrs,
                 ..
-            }) => {
-                let id = section_id(headings);
-                headings += 1;
-                Event::Start(Tag::Heading {
-                    level: HeadingLevel::H2,
-                    id: Some(id.into()),
-                    classes,
-                    attrs,
-                })
-            }
+            }) => Event::Start(Tag::Heading {
+                level: HeadingLevel::H2,
+                id: section.map(CowStr::from),
+                classes,
+                attrs,
+            }),
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
@@ -228,7 +237,10 @@ fn render_events(markdown: &str, context: Option<&LessonContext<'_>>) -> String 
             r#" style="text-align: right""#,
             r#" class="w2b-align-right""#,
         );
-    sanitiser(context.is_some()).clean(&raw).to_string()
+    RenderedLesson {
+        html: sanitiser(context.is_some()).clean(&raw).to_string(),
+        sections: sections.sections,
+    }
 }
 
 fn pack_asset(context: &LessonContext<'_>, target: &str) -> Option<String> {

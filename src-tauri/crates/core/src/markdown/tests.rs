@@ -225,7 +225,7 @@ fn pack_images_and_lesson_links_render_as_app_addresses() {
         assets: &assets,
     };
     let md = "![A chart](<images/chart 1.png>) ![gone](images/missing.png) [Next](<02 next.md>) [up](../x.md)";
-    let out = render_lesson(md, &context);
+    let out = render_lesson(md, &context).html;
     insta::assert_snapshot!(out);
     assert!(
         out.contains(r#"src="w2b-pack://localhost/p.one/m/images/chart%201.png""#),
@@ -258,7 +258,8 @@ fn raw_html_cannot_load_remote_images_or_link_into_packs() {
     let out = render_lesson(
         "<img src=\"https://evil.example/t.png\" onerror=\"x()\"> <a href=\"w2b-pack://localhost/p/x\">x</a>",
         &context,
-    );
+    )
+    .html;
     assert!(
         !out.contains("evil.example") && !out.contains("onerror"),
         "remote sources and handlers go: {out}"
@@ -291,4 +292,38 @@ fn asset_urls_round_trip_and_refuse_escapes() {
         "broken escapes are refused"
     );
     assert_eq!(parse_asset_path("/p/"), None, "no file named");
+}
+
+#[test]
+fn a_lessons_sections_carry_the_ids_of_its_rendered_headings() {
+    let (lessons, assets) = (HashMap::new(), HashSet::new());
+    let context = LessonContext {
+        pack_id: "p",
+        lesson_path: "m/01.md",
+        lessons: &lessons,
+        assets: &assets,
+    };
+    let md = "Intro.\n\n## Reading a `YTD`  statement\n\nText.\n\n### Not listed\n\n## The *second* one\n";
+    let out = render_lesson(md, &context);
+    assert_eq!(
+        out.sections,
+        [
+            Section {
+                id: "user-content-section-1".into(),
+                title: "Reading a YTD statement".into()
+            },
+            Section {
+                id: "user-content-section-2".into(),
+                title: "The second one".into()
+            },
+        ]
+    );
+    for section in &out.sections {
+        assert!(
+            out.html.contains(&format!("<h2 id=\"{}\">", section.id)),
+            "{} is the id of its heading: {}",
+            section.id,
+            out.html
+        );
+    }
 }

@@ -7,6 +7,7 @@ use rusqlite::{params, OptionalExtension};
 use serde::Deserialize;
 
 use super::{study, timestamp, Result, Store, StoreError};
+use crate::curriculum::Question;
 use crate::learning::{
     LearningPath, LessonLink, LessonProgress, LessonSummary, LessonView, ModulePath, PackPath,
 };
@@ -20,6 +21,8 @@ struct Details {
     outcomes: Vec<String>,
     reflection: Option<String>,
     activity: Option<String>,
+    #[serde(default)]
+    questions: Vec<Question>,
 }
 
 impl Store {
@@ -136,8 +139,9 @@ impl Store {
         let row = conn
             .query_row(
                 "SELECT l.title, l.minutes, l.body_md, l.details_json, l.module_id, m.title, p.completed_at,
-                        l.source_path, COALESCE(p.scroll_permille, 0)
+                        l.source_path, COALESCE(p.scroll_permille, 0), k.pass_mark
                  FROM lessons l
+                 JOIN packs k ON k.id = l.pack_id
                  JOIN modules m ON m.pack_id = l.pack_id AND m.id = l.module_id
                  LEFT JOIN lesson_progress p ON p.pack_id = l.pack_id AND p.lesson_id = l.id
                  WHERE l.pack_id = ?1 AND l.id = ?2 AND l.archived = 0",
@@ -153,6 +157,7 @@ impl Store {
                         r.get::<_, Option<String>>(6)?,
                         r.get::<_, String>(7)?,
                         r.get::<_, u32>(8)?,
+                        r.get::<_, Option<u8>>(9)?,
                     ))
                 },
             )
@@ -168,6 +173,7 @@ impl Store {
             completed_at,
             source_path,
             scroll_permille,
+            pass_mark,
         ) = row;
         let details: Details = serde_json::from_str(&details).map_err(|e| {
             StoreError::NotFound(format!("readable details for lesson `{lesson_id}` ({e})"))
@@ -219,7 +225,15 @@ impl Store {
             .position(|id| *id == lesson_id)
             .map_or(1, |i| i + 1);
 
-        let quiz = study::quiz_state(&conn, pack_id, lesson_id, completed_at.is_some())?;
+        let quiz = study::quiz_view(
+            &conn,
+            pack_id,
+            lesson_id,
+            &details.questions,
+            pass_mark.unwrap_or(DEFAULT_PASS_MARK),
+            completed_at.is_some(),
+        )?;
+        let rendered = markdown::render_lesson(&body, &context);
         let note = study::note(&conn, pack_id, lesson_id)?;
         let studied_seconds = study::lesson_seconds(&conn, pack_id, lesson_id)?;
         Ok(LessonView {
@@ -232,8 +246,8 @@ impl Store {
             number_in_module: u32::try_from(number_in_module).unwrap_or(u32::MAX),
             lessons_in_module: count(in_module.iter()),
             outcomes: details.outcomes,
-            html: markdown::render_lesson(&body, &context),
-            sections: markdown::sections(&body),
+            html: rendered.html,
+            sections: rendered.sections,
             reflection: details.reflection,
             activity: details.activity,
             completed_at,

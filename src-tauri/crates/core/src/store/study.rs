@@ -86,6 +86,12 @@ fn to_u32(value: i64) -> u32 {
     u32::try_from(value.max(0)).unwrap_or(u32::MAX)
 }
 
+/// Whether a round's score is at least `pass_mark` percent of its questions. The queries
+/// that look across many rounds say the same in SQL: `score * 100 >= pass_mark * questions`.
+fn reaches_pass_mark(score: u32, questions: u32, pass_mark: u8) -> bool {
+    questions > 0 && u64::from(score) * 100 >= u64::from(pass_mark) * u64::from(questions)
+}
+
 fn feedback(question: &Question, selected: &[u32], correct: bool) -> AnswerFeedback {
     AnswerFeedback {
         question_id: question.id.clone(),
@@ -111,6 +117,18 @@ pub(super) fn quiz_state(
     completed: bool,
 ) -> Result<QuizState> {
     let (questions, pass_mark) = lesson_questions(conn, pack_id, lesson_id)?;
+    quiz_view(conn, pack_id, lesson_id, &questions, pass_mark, completed)
+}
+
+/// The self-check of a lesson whose questions and pass mark the caller has already read.
+pub(super) fn quiz_view(
+    conn: &Connection,
+    pack_id: &str,
+    lesson_id: &str,
+    questions: &[Question],
+    pass_mark: u8,
+    completed: bool,
+) -> Result<QuizState> {
     let (finished, best, passed): (i64, Option<i64>, bool) = conn.query_row(
         "SELECT COUNT(*), MAX(score),
                 COALESCE(MAX(score * 100 >= ?3 * questions), 0)
@@ -159,17 +177,18 @@ pub(super) fn quiz_state(
                         .map(|(selected, correct)| feedback(q, selected, *correct))
                 })
                 .collect();
+            let (score, total) = (to_u32(score), to_u32(total));
             Some(AttemptView {
                 number: to_u32(number),
+                passed: finished_at.is_some() && reaches_pass_mark(score, total, pass_mark),
                 started_at,
                 finished_at,
-                score: to_u32(score),
-                questions: to_u32(total),
+                score,
+                questions: total,
                 answers,
             })
         }
     };
-    let passed = passed || (questions.is_empty() && completed);
     Ok(QuizState {
         questions: questions
             .iter()
@@ -286,7 +305,7 @@ impl Store {
     ) -> Result<QuizState> {
         let mut conn = self.writer();
         let tx = conn.transaction()?;
-        let (questions, _) = lesson_questions(&tx, pack_id, lesson_id)?;
+        let (questions, pass_mark) = lesson_questions(&tx, pack_id, lesson_id)?;
         let question = questions
             .iter()
             .find(|q| q.id == question_id)
@@ -374,7 +393,7 @@ impl Store {
             )?;
         }
         let completed = is_complete(&tx, pack_id, lesson_id)?;
-        let state = quiz_state(&tx, pack_id, lesson_id, completed)?;
+        let state = quiz_view(&tx, pack_id, lesson_id, &questions, pass_mark, completed)?;
         tx.commit()?;
         Ok(state)
     }
@@ -388,7 +407,7 @@ impl Store {
     ) -> Result<QuizState> {
         let mut conn = self.writer();
         let tx = conn.transaction()?;
-        let (questions, _) = lesson_questions(&tx, pack_id, lesson_id)?;
+        let (questions, pass_mark) = lesson_questions(&tx, pack_id, lesson_id)?;
         if questions.is_empty() {
             return Err(StoreError::Invalid(
                 "this lesson has no self-check questions".into(),
@@ -410,7 +429,7 @@ impl Store {
             )?;
         }
         let completed = is_complete(&tx, pack_id, lesson_id)?;
-        let state = quiz_state(&tx, pack_id, lesson_id, completed)?;
+        let state = quiz_view(&tx, pack_id, lesson_id, &questions, pass_mark, completed)?;
         tx.commit()?;
         Ok(state)
     }
@@ -530,17 +549,21 @@ impl Store {
             - chrono::Duration::days(i64::from(today_date.weekday().num_days_from_monday()));
         let january = NaiveDate::from_ymd_opt(today_date.year(), 1, 1).unwrap_or(today_date);
         let conn = self.reader();
-        let since = |from: NaiveDate| -> Result<u32> {
-            let seconds: i64 = conn.query_row(
-                "SELECT COALESCE(SUM(active_seconds), 0) FROM study_sessions
-                 WHERE local_date >= ?1 AND local_date <= ?2",
-                params![from.format("%Y-%m-%d").to_string(), today],
-                |r| r.get(0),
-            )?;
-            Ok(to_u32(seconds))
-        };
-        let (today_seconds, week_seconds, year_seconds) =
-            (since(today_date)?, since(monday)?, since(january)?);
+        let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+        // Today, this week and this year in one pass over the dates they span.
+        let (today_seconds, week_seconds, year_seconds): (i64, i64, i64) = conn.query_row(
+            "SELECT COALESCE(SUM(CASE WHEN local_date = ?1 THEN active_seconds END), 0),
+                    COALESCE(SUM(CASE WHEN local_date >= ?2 THEN active_seconds END), 0),
+                    COALESCE(SUM(CASE WHEN local_date >= ?3 THEN active_seconds END), 0)
+             FROM study_sessions WHERE local_date >= MIN(?2, ?3) AND local_date <= ?1",
+            params![today, day(monday), day(january)],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        let (today_seconds, week_seconds, year_seconds) = (
+            to_u32(today_seconds),
+            to_u32(week_seconds),
+            to_u32(year_seconds),
+        );
         let modules = conn
             .prepare(
                 "SELECT l.pack_id, l.module_id, SUM(s.active_seconds) FROM study_sessions s
