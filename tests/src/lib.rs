@@ -332,6 +332,29 @@ impl App {
             .collect())
     }
 
+    /// Opens a lesson by its in-app address and waits until the reader shows it. Returns the
+    /// lesson's title.
+    pub async fn open_lesson(&self, pack_id: &str, lesson_id: &str) -> Result<String> {
+        self.client
+            .execute(
+                "location.hash = '#/lesson/' + encodeURIComponent(arguments[0]) + '/' + encodeURIComponent(arguments[1]); return 1;",
+                vec![json!(pack_id), json!(lesson_id)],
+            )
+            .await?;
+        let css = format!("article[data-lesson-id=\"{lesson_id}\"] h1#lesson-title");
+        text(&self.find(&css).await?).await
+    }
+
+    /// The current value of a form field.
+    pub async fn value(&self, css: &str) -> Result<String> {
+        Ok(self
+            .find(css)
+            .await?
+            .prop("value")
+            .await?
+            .unwrap_or_default())
+    }
+
     /// Answers the next unanswered self-check question with its first option and waits for
     /// its feedback: `already` answers were on the page before.
     pub async fn answer_next_question(&self, already: usize) -> Result<()> {

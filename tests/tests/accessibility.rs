@@ -26,12 +26,8 @@ async fn every_main_screen_passes_axe() -> Result<()> {
     );
 
     // A lesson with answered questions, so feedback is checked too.
-    eval(
-        &app,
-        "location.hash = '#/lesson/ward-to-board.core/finance-budget-statement'; return 1;",
-    )
-    .await?;
-    app.find("[data-testid=question]").await?;
+    app.open_lesson("ward-to-board.core", "finance-budget-statement")
+        .await?;
     app.answer_next_question(0).await?;
     check("lesson", app.serious_accessibility_violations().await?);
 

@@ -49,12 +49,7 @@ async fn a_pack_file_is_previewed_installed_and_shown() -> Result<()> {
     );
     app.screenshot("12-path-with-imported-pack").await?;
 
-    eval(
-        &app,
-        "location.hash = '#/lesson/test.good/test-first'; return 1;",
-    )
-    .await?;
-    app.find("h1#lesson-title").await?;
+    app.open_lesson("test.good", "test-first").await?;
     let img = app.find("[data-testid=lesson-body] img").await?;
     let started = std::time::Instant::now();
     let width = loop {

@@ -1,18 +1,15 @@
 //! A lesson with a worked-example table and callouts renders as designed in the real window:
 //! sanitised HTML, table alignment carried by classes (the CSP forbids inline styles).
 
-use w2b_e2e::{eval, text, App, Result};
+use w2b_e2e::{eval, App, Result};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn worked_example_tables_and_callouts_render() -> Result<()> {
     let app = App::launch().await?;
     app.wait_for_text("h1", "Welcome to Ward to Board").await?;
-    eval(
-        &app,
-        "location.hash = '#/lesson/ward-to-board.core/finance-budget-statement'; return 1;",
-    )
-    .await?;
-    let title = text(&app.find("h1#lesson-title").await?).await?;
+    let title = app
+        .open_lesson("ward-to-board.core", "finance-budget-statement")
+        .await?;
     assert_eq!(
         title, "Reading a budget statement",
         "the lesson opens from its address"
@@ -69,13 +66,10 @@ async fn worked_example_tables_and_callouts_render() -> Result<()> {
     app.screenshot("09-lesson-callout").await?;
 
     // A lesson from another module: the demand-and-capacity sum, worked step by step.
-    eval(
-        &app,
-        "location.hash = '#/lesson/ward-to-board.core/plan-demand-capacity'; return 1;",
-    )
-    .await?;
-    app.wait_for_text("h1#lesson-title", "Demand and capacity")
+    let title = app
+        .open_lesson("ward-to-board.core", "plan-demand-capacity")
         .await?;
+    assert_eq!(title, "Demand and capacity");
     let step_table = eval(
         &app,
         "const t = [...document.querySelectorAll('[data-testid=lesson-body] table')]

@@ -146,12 +146,7 @@ async fn study_self_check_notes_survive_a_kill_and_search() -> Result<()> {
         at.as_f64().unwrap_or(0.0) > 500.0,
         "the reader is back mid-lesson: {at}"
     );
-    let note = app
-        .find("[data-testid=notes-text]")
-        .await?
-        .prop("value")
-        .await?
-        .unwrap_or_default();
+    let note = app.value("[data-testid=notes-text]").await?;
     assert_eq!(
         note,
         "Ask **finance** which line the agency nurses are charged to. Then check the WTE gap.",
@@ -200,11 +195,8 @@ async fn study_self_check_notes_survive_a_kill_and_search() -> Result<()> {
 async fn a_note_typed_just_before_the_window_closes_is_kept() -> Result<()> {
     let app = App::launch().await?;
     app.wait_for_text("h1", "Welcome to Ward to Board").await?;
-    eval(
-        &app,
-        "location.hash = '#/lesson/ward-to-board.core/finance-budget-statement'; return 1;",
-    )
-    .await?;
+    app.open_lesson("ward-to-board.core", "finance-budget-statement")
+        .await?;
     let notes = app.find("[data-testid=notes-text]").await?;
     notes.send_keys("Written a moment before closing.").await?;
     // No pause: the window closes while the save is still waiting for typing to stop.
@@ -212,17 +204,9 @@ async fn a_note_typed_just_before_the_window_closes_is_kept() -> Result<()> {
     let _home = app.close_window().await?;
 
     let app = App::launch_on(&data_dir).await?;
-    eval(
-        &app,
-        "location.hash = '#/lesson/ward-to-board.core/finance-budget-statement'; return 1;",
-    )
-    .await?;
-    let note = app
-        .find("[data-testid=notes-text]")
-        .await?
-        .prop("value")
-        .await?
-        .unwrap_or_default();
+    app.open_lesson("ward-to-board.core", "finance-budget-statement")
+        .await?;
+    let note = app.value("[data-testid=notes-text]").await?;
     assert_eq!(
         note, "Written a moment before closing.",
         "the close waited for the save"
