@@ -211,3 +211,25 @@ fn the_builtin_pack_has_no_warnings() {
         "the built-in curriculum uses nothing the renderer strips: {found:?}"
     );
 }
+
+#[test]
+fn a_pass_mark_must_be_a_percentage() {
+    let with = |mark: &str| format!("{MANIFEST_OK}pass_mark = {mark}\n");
+    let ok = parse_pack(&pack(&with("75"), MODULE_OK, LESSON_OK.as_bytes())).expect("valid");
+    assert_eq!(ok.manifest.pass_mark, Some(75));
+    for bad in ["0", "101"] {
+        let found = problems(&pack(&with(bad), MODULE_OK, LESSON_OK.as_bytes()));
+        assert_eq!(
+            found,
+            [format!(
+                "pack.toml: pass_mark {bad} is not a percentage from 1 to 100 (leave it out for the app's default of 80, or give a whole number like 75)"
+            )]
+        );
+    }
+    // Beyond what the field can hold: a TOML error at the line.
+    let found = problems(&pack(&with("300"), MODULE_OK, LESSON_OK.as_bytes()));
+    assert!(
+        found.len() == 1 && found[0].starts_with("pack.toml:11:13:") && found[0].contains("300"),
+        "{found:?}"
+    );
+}
