@@ -64,6 +64,13 @@ test-deps: system-deps tauri-driver
 	  echo "Installing Debian packages for the tests:" $$missing; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+	@# The end-to-end harness runs `kill` and a small Python tool (tests/tools/); install them
+	@# from Debian only where the machine has none of its own.
+	@missing=$$(command -v python3 >/dev/null || echo python3; [ -x /bin/kill ] || [ -x /usr/bin/kill ] || echo procps); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages for the tests:" $$missing; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
 
 $(TAURI):
 	mkdir -p $(TAURI_CLI_DIR)
