@@ -4,8 +4,14 @@
 use std::path::PathBuf;
 
 use ts_rs::TS;
+use w2b_core::backups::BackupInfo;
 use w2b_core::installed::{ImportPreview, InstalledPack};
 use w2b_core::learning::{LearningPath, LessonProgress, LessonView};
+use w2b_core::portfolio::{
+    Coverage, EditorOptions, EntryDraft, EntryPage, EntryQuery, EntryView, GoalDraft, GoalView,
+    Revalidation, RevalidationSettings, TagCount, UploadView, VersionSummary,
+};
+use w2b_core::privacy::PrivacyFinding;
 use w2b_core::study::{CpdRecordView, NoteView, QuizState, SearchHit, Settings, StudySummary};
 
 use crate::commands::app::AppInfo;
@@ -29,6 +35,21 @@ fn export_bindings() {
     CpdRecordView::export_all(&cfg).unwrap_or_else(fail);
     SearchHit::export_all(&cfg).unwrap_or_else(fail);
     Settings::export_all(&cfg).unwrap_or_else(fail);
+    BackupInfo::export_all(&cfg).unwrap_or_else(fail);
+    EditorOptions::export_all(&cfg).unwrap_or_else(fail);
+    EntryDraft::export_all(&cfg).unwrap_or_else(fail);
+    EntryPage::export_all(&cfg).unwrap_or_else(fail);
+    EntryQuery::export_all(&cfg).unwrap_or_else(fail);
+    EntryView::export_all(&cfg).unwrap_or_else(fail);
+    TagCount::export_all(&cfg).unwrap_or_else(fail);
+    UploadView::export_all(&cfg).unwrap_or_else(fail);
+    VersionSummary::export_all(&cfg).unwrap_or_else(fail);
+    Coverage::export_all(&cfg).unwrap_or_else(fail);
+    GoalDraft::export_all(&cfg).unwrap_or_else(fail);
+    GoalView::export_all(&cfg).unwrap_or_else(fail);
+    Revalidation::export_all(&cfg).unwrap_or_else(fail);
+    RevalidationSettings::export_all(&cfg).unwrap_or_else(fail);
+    PrivacyFinding::export_all(&cfg).unwrap_or_else(fail);
     assert!(
         out.join("LearningPath.ts").exists(),
         "bindings are written where the UI imports them"

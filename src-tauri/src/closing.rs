@@ -8,6 +8,8 @@ use std::time::Duration;
 
 use tauri::{Manager, Runtime, WebviewWindow, Window, WindowEvent};
 
+use crate::state::AppState;
+
 /// The longest the page gets to save before the window closes regardless.
 const SAVE_GRACE: Duration = Duration::from_millis(1500);
 
@@ -46,6 +48,12 @@ pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
 }
 
 fn destroy<R: Runtime>(webview: &WebviewWindow<R>) {
+    // After the page's own saves, so the day's copy holds them.
+    if let Ok(store) = webview.state::<AppState>().store() {
+        if let Err(error) = store.backup_if_due(chrono::Utc::now()) {
+            eprintln!("ward-to-board: the daily backup failed: {error}");
+        }
+    }
     if let Err(error) = webview.destroy() {
         eprintln!("ward-to-board: could not close the window: {error}");
     }

@@ -42,6 +42,15 @@ pub fn run() {
                 );
             }
             app.manage(AppState::new(data_dir, store, import_arg(&args)));
+            // The daily copy is taken in the background so the window is not kept waiting.
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn_blocking(move || {
+                if let Ok(store) = handle.state::<AppState>().store() {
+                    if let Err(error) = store.backup_if_due(Utc::now()) {
+                        eprintln!("ward-to-board: the daily backup failed: {error}");
+                    }
+                }
+            });
             WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
                 .title("Ward to Board")
                 .inner_size(1200.0, 840.0)
@@ -74,6 +83,34 @@ pub fn run() {
             commands::study::search_lessons,
             commands::study::get_settings,
             commands::study::set_text_size,
+            commands::backups::list_backups,
+            commands::backups::backup_now,
+            commands::backups::restore_backup,
+            commands::portfolio::get_editor_options,
+            commands::portfolio::find_entries,
+            commands::portfolio::list_entry_tags,
+            commands::portfolio::count_bin,
+            commands::portfolio::get_entry,
+            commands::portfolio::save_entry,
+            commands::portfolio::list_entry_versions,
+            commands::portfolio::restore_entry_version,
+            commands::portfolio::delete_entry,
+            commands::portfolio::restore_entry_from_bin,
+            commands::portfolio::empty_bin,
+            commands::portfolio::upload_attachment,
+            commands::portfolio::save_attachment_copy,
+            commands::portfolio::get_attachment_preview,
+            commands::portfolio::check_privacy,
+            commands::portfolio::preview_markdown,
+            commands::plan::get_coverage,
+            commands::plan::list_goals,
+            commands::plan::save_goal,
+            commands::plan::delete_goal,
+            commands::plan::add_goal_review,
+            commands::plan::get_revalidation,
+            commands::plan::set_revalidation_settings,
+            commands::plan::add_practice_hours,
+            commands::plan::delete_practice_hours,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -2,6 +2,9 @@
 //! maps the error; nothing else happens here.
 
 pub mod app;
+pub mod backups;
 pub mod learning;
 pub mod packs;
+pub mod plan;
+pub mod portfolio;
 pub mod study;

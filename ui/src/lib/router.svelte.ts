@@ -6,6 +6,15 @@ export type Route =
   | { name: 'search'; query: string }
   | { name: 'lesson'; packId: string; lessonId: string }
   | { name: 'packs' }
+  | { name: 'portfolio' }
+  | { name: 'bin' }
+  | { name: 'entry-new' }
+  | { name: 'entry'; id: number; version: number | null }
+  | { name: 'entry-edit'; id: number }
+  | { name: 'coverage' }
+  | { name: 'plan' }
+  | { name: 'revalidation' }
+  | { name: 'backups' }
   | { name: 'not-found'; hash: string };
 
 export function parseHash(hash: string): Route {
@@ -13,6 +22,21 @@ export function parseHash(hash: string): Route {
   if (parts.length === 0) return { name: 'home' };
   if (parts[0] === 'path' && parts.length === 1) return { name: 'path' };
   if (parts[0] === 'packs' && parts.length === 1) return { name: 'packs' };
+  if (parts.length === 1) {
+    const single = ({ portfolio: 'portfolio', coverage: 'coverage', plan: 'plan', revalidation: 'revalidation', backups: 'backups' } as const)[parts[0]!];
+    if (single) return { name: single };
+  }
+  if (parts[0] === 'portfolio' && parts.length >= 2) {
+    if (parts[1] === 'bin' && parts.length === 2) return { name: 'bin' };
+    if (parts[1] === 'new' && parts.length === 2) return { name: 'entry-new' };
+    const id = Number(parts[1]);
+    if (Number.isInteger(id) && id > 0) {
+      if (parts.length === 2) return { name: 'entry', id, version: null };
+      if (parts.length === 3 && parts[2] === 'edit') return { name: 'entry-edit', id };
+      const version = Number(parts[3]);
+      if (parts.length === 4 && parts[2] === 'version' && Number.isInteger(version) && version > 0) return { name: 'entry', id, version };
+    }
+  }
   if (parts[0] === 'search' && parts.length <= 2) {
     try {
       return { name: 'search', query: parts[1] ? decodeURIComponent(parts[1]) : '' };
@@ -41,6 +65,21 @@ export function searchHref(query: string): string {
   return query.trim() ? `#/search/${encodeURIComponent(query.trim())}` : '#/search';
 }
 export const packsHref = '#/packs';
+export const portfolioHref = '#/portfolio';
+export const binHref = '#/portfolio/bin';
+export const newEntryHref = '#/portfolio/new';
+export const coverageHref = '#/coverage';
+export const planHref = '#/plan';
+export const revalidationHref = '#/revalidation';
+export const backupsHref = '#/backups';
+
+export function entryHref(id: number, version: number | null = null): string {
+  return version === null ? `#/portfolio/${id}` : `#/portfolio/${id}/version/${version}`;
+}
+
+export function editEntryHref(id: number): string {
+  return `#/portfolio/${id}/edit`;
+}
 
 class Router {
   route = $state<Route>(parseHash(window.location.hash));

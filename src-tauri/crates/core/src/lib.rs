@@ -2,11 +2,13 @@
 //! No Tauri and no UI here, so everything is testable without a window and shared with the
 //! `w2b` command-line tool.
 
+pub mod backups;
 pub mod curriculum;
 pub mod framework;
 pub mod installed;
 pub mod learning;
 pub mod markdown;
+pub mod portfolio;
 pub mod privacy;
 pub mod store;
 pub mod study;

@@ -157,5 +157,50 @@ pub fn builtin_frameworks() -> Result<Vec<Framework>, PackError> {
         .collect()
 }
 
+/// The built-in frameworks, parsed once. Their files are checked by tests, so this is empty
+/// only if a broken file was shipped, and then nothing can be rated rather than the app failing.
+pub fn builtin() -> &'static [Framework] {
+    static PARSED: std::sync::OnceLock<Vec<Framework>> = std::sync::OnceLock::new();
+    PARSED.get_or_init(|| builtin_frameworks().unwrap_or_default())
+}
+
+impl Framework {
+    /// The items evidence maps to, with their domain and element: each behaviour, or each
+    /// element where the framework names no behaviours.
+    pub fn items(&self) -> Vec<FrameworkItem<'_>> {
+        let mut items = Vec::new();
+        for domain in &self.domains {
+            for element in &domain.elements {
+                if element.behaviours.is_empty() {
+                    items.push(FrameworkItem {
+                        domain,
+                        element,
+                        id: &element.id,
+                        statement: &element.title,
+                    });
+                }
+                for behaviour in &element.behaviours {
+                    items.push(FrameworkItem {
+                        domain,
+                        element,
+                        id: &behaviour.id,
+                        statement: &behaviour.statement,
+                    });
+                }
+            }
+        }
+        items
+    }
+}
+
+/// One thing evidence can be mapped to, in its place in the framework.
+#[derive(Debug, Clone, Copy)]
+pub struct FrameworkItem<'a> {
+    pub domain: &'a Domain,
+    pub element: &'a Element,
+    pub id: &'a str,
+    pub statement: &'a str,
+}
+
 #[cfg(test)]
 mod tests;

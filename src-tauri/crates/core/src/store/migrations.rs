@@ -5,7 +5,7 @@ use rusqlite::Transaction;
 use rusqlite_migration::{HookResult, Migrations, M};
 
 /// The schema version this app writes; a database above it is refused.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -15,7 +15,31 @@ pub(crate) fn migrations() -> Migrations<'static> {
             include_str!("../../migrations/0003_study.sql"),
             index_installed_lessons,
         ),
+        M::up_with_hook(
+            include_str!("../../migrations/0004_portfolio.sql"),
+            study_cpd_into_portfolio,
+        ),
     ])
+}
+
+/// Schema 4 adds the portfolio; study already logged as CPD becomes entries in it, dated
+/// and timed as logged.
+fn study_cpd_into_portfolio(tx: &Transaction<'_>) -> HookResult {
+    let records: Vec<(i64, String)> = tx
+        .prepare("SELECT id, created_at FROM cpd_records ORDER BY id")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, created_at) in records {
+        let when = chrono::DateTime::parse_from_rfc3339(&created_at)
+            .map(|t| t.with_timezone(&chrono::Utc))
+            .unwrap_or_default();
+        super::portfolio::entry_from_study(tx, id, when).map_err(|e| {
+            rusqlite_migration::HookError::Hook(format!(
+                "CPD record {id} could not become an entry: {e}"
+            ))
+        })?;
+    }
+    Ok(())
 }
 
 /// Schema 3 adds the lesson search index; fill it from the lessons already installed.

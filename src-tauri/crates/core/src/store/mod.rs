@@ -1,16 +1,23 @@
 //! The learner's SQLite database: opening it safely, pragmas, migrations, and backups taken
 //! before any upgrade. Queries live in one module per table group.
 
+mod backups;
+mod coverage;
 mod import;
 mod learning;
 mod migrations;
 mod packs;
+mod plan;
+mod portfolio;
 mod search;
 mod study;
 
+pub use backups::{AUTOMATIC_BACKUPS_KEPT, AUTOMATIC_BACKUP_INTERVAL_HOURS};
+pub use coverage::DEFAULT_FRAMEWORK;
 pub use import::{Imported, BUILTIN_PACK_ID};
 pub use migrations::SCHEMA_VERSION;
 pub use packs::InstallOutcome;
+pub use portfolio::{MAX_CPD_MINUTES, MAX_TAGS, MAX_TEXT_BYTES, MAX_TITLE_CHARS};
 pub use search::MAX_RESULTS as MAX_SEARCH_RESULTS;
 pub use study::{MAX_NOTE_BYTES, MAX_STUDY_INCREMENT_SECONDS};
 
@@ -112,11 +119,13 @@ impl Store {
         )?;
         configure(&reader)?;
         reader.pragma_update(None, "query_only", true)?;
-        Ok(Self {
+        let store = Self {
             writer: Mutex::new(writer),
             reader: Mutex::new(reader),
             path,
-        })
+        };
+        store.clear_stale_uploads(now)?;
+        Ok(store)
     }
 
     pub fn path(&self) -> &Path {

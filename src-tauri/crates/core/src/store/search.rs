@@ -43,7 +43,7 @@ pub(super) fn reindex_pack(conn: &Connection, pack_id: &str) -> rusqlite::Result
 /// Turns what the learner typed into an FTS5 query that cannot be malformed: each word is
 /// quoted (so `AND`, `NEAR`, quotes and stars are just text) and matched as a prefix, and
 /// every word must appear. `None` when there is nothing to search for.
-fn fts_query(input: &str) -> Option<String> {
+pub(crate) fn fts_query(input: &str) -> Option<String> {
     let words: Vec<String> = input
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -53,7 +53,7 @@ fn fts_query(input: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
-fn snippet_parts(snippet: &str) -> Vec<SnippetPart> {
+pub(crate) fn snippet_parts(snippet: &str) -> Vec<SnippetPart> {
     let mut parts = Vec::new();
     let mut highlight = false;
     let mut current = String::new();

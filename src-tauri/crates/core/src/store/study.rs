@@ -631,6 +631,7 @@ impl Store {
             "UPDATE study_sessions SET cpd_record_id = ?1 WHERE local_date = ?2 AND cpd_record_id IS NULL",
             params![id, local_date],
         )?;
+        super::portfolio::entry_from_study(&tx, id, now)?;
         let record = cpd_records(&tx, Some(id), 1)?
             .into_iter()
             .next()

@@ -388,3 +388,152 @@ fn a_schema_1_database_keeps_everything_when_upgraded_and_is_backed_up_first() {
         .expect("version");
     assert_eq!(version, 1, "the backup is the database as it was");
 }
+
+/// Schema 4 adds the portfolio, and study already logged as CPD under schema 3 becomes
+/// entries in it: exactly one per record, marked as from study, linked to the lessons
+/// studied, dated, timed and titled as logged, even where the record would not pass as a
+/// new entry (a title longer than an entry's, more minutes than a day).
+#[test]
+fn a_schema_3_database_turns_logged_study_into_portfolio_entries() {
+    use crate::portfolio::{EntryKind, EntryQuery};
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(DATABASE_FILE);
+    let long_title = format!(
+        "Studied 9 lessons: {}",
+        "A lesson with a long title, ".repeat(9)
+    );
+    {
+        let mut conn = Connection::open(&path).expect("create");
+        migrations::migrations()
+            .to_version(&mut conn, 3)
+            .expect("schema 3");
+        conn.execute_batch(
+            r#"INSERT INTO packs (id, version, title, publisher, licence, language, framework,
+                                  description, builtin, content_sha256, position, installed_at, updated_at)
+                   VALUES ('p', '1.0.0', 'P', 'Pub', 'L', 'en-GB', 'cmpf', '', 0, 'abc', 1, 't', 't');
+               INSERT INTO modules VALUES ('p', 'm', 0, 'M', '');
+               INSERT INTO lessons (pack_id, id, module_id, position, title, minutes, body_md, details_json)
+                   VALUES ('p', 'a', 'm', 0, 'Rotas', 10, 'Text', '{}'),
+                          ('p', 'b', 'm', 1, 'Budgets', 10, 'Text', '{}');
+               INSERT INTO cpd_records (id, title, activity_date, minutes, participatory, category,
+                                        source, details_json, created_at)
+                   VALUES (7, 'Studied 2 lessons: Rotas and Budgets', '2026-11-20', 25, 0, 'management', 'study',
+                           '[{"packId":"p","lessonId":"a","title":"Rotas","seconds":900},
+                             {"packId":"p","lessonId":"b","title":"Budgets","seconds":600}]',
+                           '2026-11-20T18:00:00.000Z');
+               INSERT INTO study_sessions (pack_id, lesson_id, started_at, ended_at, local_date,
+                                           active_seconds, cpd_record_id)
+                   VALUES ('p', 'a', 't', 't', '2026-11-20', 900, 7),
+                          ('p', 'b', 't', 't', '2026-11-20', 600, 7),
+                          ('p', 'a', 't', 't', '2026-11-21', 300, NULL);"#,
+        )
+        .expect("schema 3 data");
+        conn.execute(
+            "INSERT INTO cpd_records (id, title, activity_date, minutes, participatory, category,
+                                      source, details_json, created_at)
+             VALUES (8, ?1, '2026-11-21', 1500, 0, 'management', 'study', '[]', '2026-11-21T18:00:00.000Z')",
+            [&long_title],
+        )
+        .expect("a record no entry could be");
+    }
+    let store = Store::open(dir.path(), at(12)).expect("upgrades");
+
+    let backup = dir.path().join(BACKUP_DIR).join(format!(
+        "before-upgrade-v3-to-v{SCHEMA_VERSION}-20261123T120000Z.sqlite3"
+    ));
+    let old = Connection::open(&backup).expect("a backup was taken before the upgrade");
+    let (version, records): (i64, i64) = old
+        .query_row(
+            "SELECT (SELECT user_version FROM pragma_user_version), count(*) FROM cpd_records",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("read backup");
+    assert_eq!(
+        (version, records),
+        (3, 2),
+        "the backup is the schema 3 database with its records"
+    );
+
+    let entry_for = |record: i64| -> Vec<i64> {
+        store
+            .reader()
+            .prepare("SELECT id FROM entries WHERE cpd_record_id = ?1")
+            .expect("prepare")
+            .query_map([record], |r| r.get(0))
+            .expect("query")
+            .collect::<rusqlite::Result<_>>()
+            .expect("rows")
+    };
+    let ids = entry_for(7);
+    assert_eq!(ids.len(), 1, "the record became exactly one entry");
+    let entry = store.entry(ids[0], None).expect("the entry reads");
+    assert_eq!(
+        (entry.kind, entry.from_study, entry.version),
+        (EntryKind::Cpd, true, 1),
+        "a CPD entry from study, at its first version"
+    );
+    assert_eq!(
+        (
+            entry.title.as_str(),
+            entry.date.as_str(),
+            entry.cpd.management_minutes,
+            entry.cpd.participatory
+        ),
+        (
+            "Studied 2 lessons: Rotas and Budgets",
+            "2026-11-20",
+            25,
+            false
+        ),
+        "titled, dated and timed as it was logged"
+    );
+    assert_eq!(
+        entry.created_at, "2026-11-20T18:00:00.000Z",
+        "made when the study was logged, not when the app was upgraded"
+    );
+    assert_eq!(
+        entry
+            .lessons
+            .iter()
+            .map(|l| (l.lesson_id.as_str(), l.title.as_deref()))
+            .collect::<Vec<_>>(),
+        [("a", Some("Rotas")), ("b", Some("Budgets"))],
+        "the lessons studied are linked"
+    );
+    let logged: i64 = store
+        .reader()
+        .query_row(
+            "SELECT count(*) FROM study_sessions WHERE cpd_record_id = 7",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(logged, 2, "the study stays logged against its record");
+
+    let long = store
+        .entry(entry_for(8)[0], None)
+        .expect("the long record's entry");
+    assert!(
+        long.title.chars().count() <= crate::store::MAX_TITLE_CHARS,
+        "a record's long title is shortened to fit an entry: {}",
+        long.title
+    );
+    assert_eq!(
+        long.cpd.management_minutes,
+        crate::store::MAX_CPD_MINUTES,
+        "more than a day's minutes is kept as a day"
+    );
+
+    drop(store);
+    let store = Store::open(dir.path(), at(13)).expect("reopens");
+    assert_eq!(
+        store
+            .find_entries(&EntryQuery::default())
+            .expect("list")
+            .total,
+        2,
+        "opening again makes no more entries"
+    );
+}

@@ -1,0 +1,375 @@
+//! The portfolio at a realistic size (10,000 entries: a busy decade) and a large one
+//! (100,000), in a real database file filled through `save_entry`, the app's own save path.
+//! Entries vary in kind, date (ten years), length (150 to 400 words of NHS management prose),
+//! tags, framework ratings, linked lessons and attachments. Measures what the portfolio
+//! screens do: list, search, filter, sort, coverage, revalidation, opening an entry and saving
+//! a new version of one.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::sync::LazyLock;
+use std::time::{Duration, Instant};
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use criterion::{criterion_group, criterion_main, Criterion};
+use w2b_core::framework;
+use w2b_core::portfolio::{
+    BehaviourRating, CpdTime, EntryDraft, EntryKind, EntryLesson, EntryQuery, EntrySort,
+    FeedbackSource, Reflection, ReflectionSection, ReflectionTemplate, RevalidationSettings,
+};
+use w2b_core::store::{Store, DATABASE_FILE, SCHEMA_VERSION};
+
+const SIZES: [usize; 2] = [10_000, 100_000];
+/// Bump when the generated entries change, so the cached databases are rebuilt.
+const GENERATOR: u32 = 1;
+/// In about one entry in this many, so a search for it finds a handful.
+const RARE_EVERY: usize = 2_500;
+const RARE_WORD: &str = "thrombectomy";
+/// In nearly every entry.
+const COMMON_WORD: &str = "ward";
+
+/// The prose entries are written in, a word at a time; repeats make the common words common.
+const WORDS: &str = "\
+     ward budget rota handover matron band agency bank staffing establishment vacancy \
+     sickness absence appraisal objective governance risk register incident datix escalation \
+     capacity demand flow discharge bed patient safety quality improvement audit outcome \
+     board trust commissioner finance forecast variance overspend underspend cost improvement \
+     business case meeting huddle team leadership feedback complaint compliment candour \
+     culture wellbeing training mandatory compliance policy procedure pathway theatre clinic \
+     outpatient referral waiting list target performance dashboard metric report assurance \
+     inspection CQC standard review plan priority action decision stakeholder manager \
+     director nurse consultant therapist pharmacist porter estates procurement supplies \
+     equipment capital revenue recruitment retention turnover induction supervision \
+     one-to-one shift night weekend winter pressure surge the the the and and of to with for \
+     we our I was on in a a that this after before agreed discussed reviewed noticed changed \
+     learned";
+
+const TAGS: &str = "\
+     finance rota recruitment appraisal governance risk quality safety incident complaint \
+     compliment budget agency sickness wellbeing handover flow discharge winter audit CQC \
+     training induction leadership culture meeting board business-case QI escalation staffing \
+     theatres outpatients procurement estates digital patient-voice teaching research \
+     revalidation";
+
+static WORD_LIST: LazyLock<Vec<&str>> = LazyLock::new(|| WORDS.split_whitespace().collect());
+static TAG_LIST: LazyLock<Vec<&str>> = LazyLock::new(|| TAGS.split_whitespace().collect());
+
+/// A small deterministic generator, so every run measures the same portfolio.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a, T>(&mut self, from: &'a [T]) -> &'a T {
+        &from[self.below(from.len())]
+    }
+
+    fn words(&mut self, n: usize) -> String {
+        (0..n)
+            .map(|_| *self.pick(&WORD_LIST))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+fn draft(
+    i: usize,
+    rng: &mut Rng,
+    behaviours: &[String],
+    lessons: &[EntryLesson],
+    first_day: NaiveDate,
+) -> EntryDraft {
+    let kind = *rng.pick(&EntryKind::ALL);
+    let title_words = 3 + rng.below(5);
+    let date = first_day + chrono::Duration::days(rng.below(3_650) as i64);
+    let mut body = String::new();
+    for _ in 0..(3 + rng.below(3)) {
+        let len = 50 + rng.below(31);
+        body.push_str(&rng.words(len));
+        body.push_str(&format!(". On the {COMMON_WORD} it mattered.\n\n"));
+    }
+    if i.is_multiple_of(RARE_EVERY) {
+        body.push_str(&format!("We discussed {RARE_WORD} referrals.\n"));
+    }
+    let mut tags: Vec<String> = (0..rng.below(5))
+        .map(|_| (*rng.pick(&TAG_LIST)).to_owned())
+        .collect();
+    tags.dedup();
+    let mut rated: Vec<BehaviourRating> = Vec::new();
+    for _ in 0..rng.below(4) {
+        let id = rng.pick(behaviours).clone();
+        if rated.iter().all(|r| r.behaviour_id != id) {
+            rated.push(BehaviourRating {
+                framework_id: "cmpf".into(),
+                behaviour_id: id,
+                rating: 1 + rng.below(4) as u32,
+                justification: rng.words(20),
+            });
+        }
+    }
+    let reflection = (kind == EntryKind::Reflection).then(|| Reflection {
+        template: ReflectionTemplate::Nmc,
+        sections: vec![ReflectionSection {
+            id: "learning".into(),
+            text: rng.words(60),
+        }],
+        code_themes: vec!["practise_effectively".into()],
+    });
+    EntryDraft {
+        kind,
+        title: format!("{} {i}", rng.words(title_words)),
+        date: date.format("%Y-%m-%d").to_string(),
+        body,
+        reflection,
+        tags,
+        cpd: CpdTime {
+            clinical_minutes: if kind == EntryKind::Cpd {
+                30 * rng.below(4) as u32
+            } else {
+                0
+            },
+            management_minutes: if kind == EntryKind::Cpd {
+                30 + 30 * rng.below(6) as u32
+            } else {
+                0
+            },
+            participatory: rng.below(3) == 0,
+        },
+        shadowing: None,
+        feedback_source: (kind == EntryKind::Feedback).then(|| {
+            *rng.pick(&[
+                FeedbackSource::Colleague,
+                FeedbackSource::Patient,
+                FeedbackSource::ComplimentOrComplaint,
+                FeedbackSource::Other,
+            ])
+        }),
+        behaviours: rated,
+        lessons: (0..rng.below(3))
+            .map(|_| rng.pick(lessons).clone())
+            .collect(),
+        keep_attachments: vec![],
+        new_uploads: vec![],
+    }
+}
+
+/// Saves `n` entries one by one through the store in `dir`, with revalidation settings and
+/// practice hours.
+fn build(dir: &Path, n: usize) {
+    let now = Utc
+        .with_ymd_and_hms(2026, 11, 23, 9, 0, 0)
+        .single()
+        .unwrap_or_else(|| panic!("valid time"));
+    let store = Store::open(dir, now).unwrap_or_else(|e| panic!("opens: {e}"));
+    store
+        .sync_builtin_pack(now)
+        .unwrap_or_else(|e| panic!("built-in pack: {e}"));
+    let behaviours: Vec<String> = framework::builtin()
+        .iter()
+        .filter(|f| f.id == "cmpf")
+        .flat_map(|f| f.items().into_iter().map(|i| i.id.to_owned()))
+        .collect();
+    let lessons: Vec<EntryLesson> = store
+        .editor_options()
+        .unwrap_or_else(|e| panic!("options: {e}"))
+        .lessons
+        .into_iter()
+        .map(|l| EntryLesson {
+            pack_id: l.pack_id,
+            lesson_id: l.lesson_id,
+        })
+        .collect();
+    let first_day = NaiveDate::from_ymd_opt(2016, 11, 24).unwrap_or_else(|| panic!("date"));
+    let mut rng = Rng(0x5eed_2026_1123);
+    let started = Instant::now();
+    for i in 0..n {
+        let mut d = draft(i, &mut rng, &behaviours, &lessons, first_day);
+        if rng.below(10) == 0 {
+            let file = store
+                .upload_attachment(
+                    &format!("evidence-{i}.txt"),
+                    "Minutes of the meeting.\n".repeat(40).as_bytes(),
+                    now,
+                )
+                .unwrap_or_else(|e| panic!("uploads: {e}"));
+            d.new_uploads = vec![file.id];
+        }
+        store
+            .save_entry(None, None, &d, now)
+            .unwrap_or_else(|e| panic!("saves entry {i}: {e}"));
+    }
+    store
+        .set_revalidation_settings(&RevalidationSettings {
+            nmc_expiry: Some("2027-03-31".into()),
+            gmc_appraisal: Some("2027-01-15".into()),
+        })
+        .unwrap_or_else(|e| panic!("settings: {e}"));
+    for year in 2024..=2026 {
+        store
+            .add_practice_hours(
+                &format!("{year}-01-01"),
+                &format!("{year}-12-31"),
+                1500.0,
+                "Ward manager",
+                now,
+            )
+            .unwrap_or_else(|e| panic!("hours: {e}"));
+    }
+    eprintln!(
+        "{n} entries saved in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+}
+
+/// A fresh copy of a data folder holding `n` entries. Saving 100,000 entries takes minutes,
+/// so each size is built once into the target folder and copied for every run; the folder's
+/// name changes with the schema and the generator, so a stale one is never used.
+fn filled(n: usize) -> (tempfile::TempDir, Store) {
+    let cache = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
+        "portfolio-bench-g{GENERATOR}-s{SCHEMA_VERSION}-{n}"
+    ));
+    if !cache.join(DATABASE_FILE).exists() {
+        let partial = cache.with_extension("partial");
+        let _ = std::fs::remove_dir_all(&partial);
+        build(&partial, n);
+        std::fs::rename(&partial, &cache).unwrap_or_else(|e| panic!("keeps the build: {e}"));
+    }
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("temp dir: {e}"));
+    for file in [DATABASE_FILE.to_owned(), format!("{DATABASE_FILE}-wal")] {
+        if cache.join(&file).exists() {
+            std::fs::copy(cache.join(&file), dir.path().join(&file))
+                .unwrap_or_else(|e| panic!("copies {file}: {e}"));
+        }
+    }
+    let store = Store::open(dir.path(), Utc::now()).unwrap_or_else(|e| panic!("opens: {e}"));
+    let size = std::fs::metadata(store.path()).map_or(0, |m| m.len());
+    eprintln!("{n} entries: database {} MB", size / 1_000_000);
+    (dir, store)
+}
+
+fn portfolio(c: &mut Criterion) {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_else(|| panic!("date"));
+    for n in SIZES {
+        let (_dir, store) = filled(n);
+        let find = |q: &EntryQuery| store.find_entries(q).unwrap_or_else(|e| panic!("{e}"));
+        let rare = find(&EntryQuery {
+            text: RARE_WORD.into(),
+            ..EntryQuery::default()
+        });
+        let common = find(&EntryQuery {
+            text: COMMON_WORD.into(),
+            ..EntryQuery::default()
+        });
+        eprintln!(
+            "{n} entries: `{RARE_WORD}` in {}, `{COMMON_WORD}` in {}",
+            rare.total, common.total
+        );
+        let target = common.entries[0].id;
+
+        let mut group = c.benchmark_group(format!("portfolio_{n}_entries"));
+        group.sample_size(10);
+        group.warm_up_time(Duration::from_millis(500));
+        group.measurement_time(Duration::from_secs(3));
+        let queries = [
+            ("list, first page", EntryQuery::default()),
+            (
+                "search, common word",
+                EntryQuery {
+                    text: COMMON_WORD.into(),
+                    ..EntryQuery::default()
+                },
+            ),
+            (
+                "search, rare word",
+                EntryQuery {
+                    text: RARE_WORD.into(),
+                    ..EntryQuery::default()
+                },
+            ),
+            (
+                "search + kind + dates",
+                EntryQuery {
+                    text: "budget".into(),
+                    kinds: vec![EntryKind::Cpd, EntryKind::Reflection],
+                    from: Some("2024-01-01".into()),
+                    to: Some("2025-12-31".into()),
+                    ..EntryQuery::default()
+                },
+            ),
+            (
+                "filter by behaviour",
+                EntryQuery {
+                    behaviour: Some("cmpf.resources.forecasting".into()),
+                    ..EntryQuery::default()
+                },
+            ),
+            (
+                "filter by tag",
+                EntryQuery {
+                    tag: Some("finance".into()),
+                    ..EntryQuery::default()
+                },
+            ),
+            (
+                "sort by title",
+                EntryQuery {
+                    sort: EntrySort::Title,
+                    ..EntryQuery::default()
+                },
+            ),
+        ];
+        for (name, query) in &queries {
+            group.bench_function(*name, |b| b.iter(|| find(black_box(query))));
+        }
+        group.bench_function("coverage (cmpf)", |b| {
+            b.iter(|| {
+                store
+                    .coverage(black_box(Some("cmpf")), today)
+                    .unwrap_or_else(|e| panic!("{e}"))
+            })
+        });
+        group.bench_function("revalidation", |b| {
+            b.iter(|| {
+                store
+                    .revalidation(black_box(today))
+                    .unwrap_or_else(|e| panic!("{e}"))
+            })
+        });
+        group.bench_function("open an entry", |b| {
+            b.iter(|| {
+                store
+                    .entry(black_box(target), None)
+                    .unwrap_or_else(|e| panic!("{e}"))
+            })
+        });
+        let mut edit = store
+            .entry(target, None)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .draft;
+        let now = Utc::now();
+        group.bench_function("save a new version", |b| {
+            b.iter(|| {
+                edit.title.push('.');
+                if edit.title.len() > 150 {
+                    edit.title.truncate(100);
+                }
+                store
+                    .save_entry(Some(target), None, black_box(&edit), now)
+                    .unwrap_or_else(|e| panic!("{e}"))
+            })
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(benches, portfolio);
+criterion_main!(benches);

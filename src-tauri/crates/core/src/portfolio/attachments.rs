@@ -1,0 +1,173 @@
+//! Which files an entry may keep: an allow-list of document and image types, each checked by
+//! its content as well as its name, and a size limit. Script-capable types (HTML, SVG) and
+//! programs are refused, because exports open attachments in browsers and other apps.
+
+/// The largest attachment kept: evidence is documents and photos, not video.
+pub const MAX_ATTACHMENT_BYTES: usize = 20 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttachmentCheck {
+    pub media_type: &'static str,
+}
+
+enum Content {
+    /// The file starts with these bytes.
+    Magic(&'static [u8]),
+    /// A ZIP container (Office and OpenDocument files).
+    Zip,
+    /// UTF-8 text with no NUL bytes.
+    Text,
+}
+
+static TYPES: &[(&str, &str, Content)] = &[
+    ("pdf", "application/pdf", Content::Magic(b"%PDF-")),
+    ("png", "image/png", Content::Magic(b"\x89PNG\r\n\x1a\n")),
+    ("jpg", "image/jpeg", Content::Magic(b"\xff\xd8\xff")),
+    ("jpeg", "image/jpeg", Content::Magic(b"\xff\xd8\xff")),
+    ("gif", "image/gif", Content::Magic(b"GIF8")),
+    ("webp", "image/webp", Content::Magic(b"RIFF")),
+    ("txt", "text/plain", Content::Text),
+    ("md", "text/markdown", Content::Text),
+    ("csv", "text/csv", Content::Text),
+    (
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        Content::Zip,
+    ),
+    (
+        "xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        Content::Zip,
+    ),
+    (
+        "pptx",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        Content::Zip,
+    ),
+    (
+        "odt",
+        "application/vnd.oasis.opendocument.text",
+        Content::Zip,
+    ),
+    (
+        "ods",
+        "application/vnd.oasis.opendocument.spreadsheet",
+        Content::Zip,
+    ),
+];
+
+/// The kinds of file accepted, for messages and the file picker.
+pub fn accepted_extensions() -> Vec<&'static str> {
+    TYPES.iter().map(|(ext, _, _)| *ext).collect()
+}
+
+/// Checks a file the learner wants to attach; the error says what is wrong and what to do.
+pub fn check_attachment(file_name: &str, data: &[u8]) -> Result<AttachmentCheck, String> {
+    let name = file_name.trim();
+    if name.is_empty() || name.len() > 255 || name.contains(['/', '\\', '\0']) {
+        return Err(format!(
+            "\"{file_name}\" is not a usable file name: give the file a plain name of up to 255 characters and attach it again"
+        ));
+    }
+    if data.len() > MAX_ATTACHMENT_BYTES {
+        return Err(format!(
+            "\"{name}\" is {:.1} MB; attachments can be up to {} MB. Save a smaller copy (for a photo, a lower resolution; for a document, export to PDF) and attach that",
+            data.len() as f64 / 1_048_576.0,
+            MAX_ATTACHMENT_BYTES / 1_048_576
+        ));
+    }
+    if data.is_empty() {
+        return Err(format!(
+            "\"{name}\" is empty: check it is the file you meant"
+        ));
+    }
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+        .unwrap_or_default();
+    let Some((_, media_type, content)) = TYPES.iter().find(|(e, _, _)| *e == ext) else {
+        return Err(format!(
+            "\"{name}\" is not a kind of file the portfolio keeps. Attach documents or pictures: {}",
+            accepted_extensions().join(", ")
+        ));
+    };
+    let matches = match content {
+        Content::Magic(magic) => data.starts_with(magic),
+        Content::Zip => data.starts_with(b"PK\x03\x04"),
+        Content::Text => !data.contains(&0) && std::str::from_utf8(data).is_ok(),
+    };
+    if !matches {
+        return Err(format!(
+            "\"{name}\" is named as a .{ext} file but its contents are not one. Open it and save it again as .{ext}, then attach the new copy"
+        ));
+    }
+    Ok(AttachmentCheck { media_type })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_files_whose_contents_match_their_names() {
+        assert_eq!(
+            check_attachment("notes.pdf", b"%PDF-1.7 ...").map(|c| c.media_type),
+            Ok("application/pdf")
+        );
+        assert_eq!(
+            check_attachment("Photo.JPG", b"\xff\xd8\xff\xe0rest").map(|c| c.media_type),
+            Ok("image/jpeg")
+        );
+        assert_eq!(
+            check_attachment("plan.docx", b"PK\x03\x04rest").map(|c| c.media_type),
+            Ok("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        );
+        assert!(
+            check_attachment("log.csv", "date,hours\n2026-01-01,2\n".as_bytes()).is_ok(),
+            "UTF-8 text is text"
+        );
+    }
+
+    #[test]
+    fn refuses_scripts_programs_disguises_and_oversize_files() {
+        for (name, data, why) in [
+            ("page.html", b"<script>".as_slice(), "HTML can run script"),
+            (
+                "logo.svg",
+                b"<svg onload=x>".as_slice(),
+                "SVG can run script",
+            ),
+            (
+                "setup.exe",
+                b"MZ\x90\x00".as_slice(),
+                "programs are refused",
+            ),
+            (
+                "report.pdf",
+                b"MZ\x90\x00".as_slice(),
+                "a program named .pdf is refused",
+            ),
+            (
+                "notes.txt",
+                b"ab\x00cd".as_slice(),
+                "binary named .txt is refused",
+            ),
+            (
+                "../../etc/passwd.txt",
+                b"x".as_slice(),
+                "a path is not a file name",
+            ),
+            ("empty.pdf", b"".as_slice(), "an empty file is refused"),
+            (
+                "noextension",
+                b"%PDF-".as_slice(),
+                "a file with no type is refused",
+            ),
+        ] {
+            assert!(check_attachment(name, data).is_err(), "{why}");
+        }
+        let big = vec![b'a'; MAX_ATTACHMENT_BYTES + 1];
+        let error = check_attachment("big.txt", &big).unwrap_err();
+        assert!(error.contains("up to 20 MB"), "the limit is named: {error}");
+    }
+}

@@ -1,0 +1,199 @@
+//! Shows an entry, current or earlier: every version is read from its stored snapshot, so the
+//! two can never disagree, and joined with the framework's words and lessons' titles.
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::snapshot_of;
+use crate::framework;
+use crate::markdown;
+use crate::portfolio::{
+    code_themes, template_sections, template_title, AttachmentView, EntryDraft, EntryKind,
+    EntrySnapshot, EntryView, LinkedLesson, RatedBehaviour, ReflectionSectionView, ReflectionView,
+};
+use crate::store::{Result, StoreError};
+
+pub(crate) fn entry_view(conn: &Connection, id: i64, version: Option<u32>) -> Result<EntryView> {
+    struct Row {
+        uid: String,
+        latest: u32,
+        from_study: bool,
+        created_at: String,
+        updated_at: String,
+        deleted_at: Option<String>,
+    }
+    let row = conn
+        .query_row(
+            "SELECT uid, version, cpd_record_id IS NOT NULL, created_at, updated_at, deleted_at
+             FROM entries WHERE id = ?1",
+            [id],
+            |r| {
+                Ok(Row {
+                    uid: r.get(0)?,
+                    latest: r.get(1)?,
+                    from_study: r.get(2)?,
+                    created_at: r.get(3)?,
+                    updated_at: r.get(4)?,
+                    deleted_at: r.get(5)?,
+                })
+            },
+        )
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(format!("entry {id}")))?;
+    let version = version.unwrap_or(row.latest);
+    let s = snapshot_of(conn, id, version)?;
+    let saved_at: String = conn.query_row(
+        "SELECT saved_at FROM entry_versions WHERE entry_id = ?1 AND version = ?2",
+        params![id, version],
+        |r| r.get(0),
+    )?;
+    let attachments = attachments(conn, id, &s.attachments)?;
+    let lessons = s
+        .lessons
+        .iter()
+        .map(|l| {
+            let title = conn
+                .query_row(
+                    "SELECT title FROM lessons WHERE pack_id = ?1 AND id = ?2",
+                    params![l.pack_id, l.lesson_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            Ok(LinkedLesson {
+                pack_id: l.pack_id.clone(),
+                lesson_id: l.lesson_id.clone(),
+                title,
+            })
+        })
+        .collect::<rusqlite::Result<_>>()?;
+    let draft = EntryDraft {
+        kind: s.kind,
+        title: s.title.clone(),
+        date: s.date.clone(),
+        body: s.body.clone(),
+        reflection: s.reflection.clone(),
+        tags: s.tags.clone(),
+        cpd: s.cpd,
+        shadowing: s.shadowing.clone(),
+        feedback_source: s.feedback_source,
+        behaviours: s.behaviours.clone(),
+        lessons: s.lessons.clone(),
+        keep_attachments: s.attachments.clone(),
+        new_uploads: vec![],
+    };
+    Ok(EntryView {
+        id,
+        uid: row.uid,
+        version,
+        latest_version: row.latest,
+        kind: s.kind,
+        kind_label: kind_label(s.kind),
+        body_html: markdown::render(&s.body),
+        reflection: reflection_view(&s),
+        behaviours: rated_behaviours(&s),
+        lessons,
+        attachments,
+        from_study: row.from_study,
+        created_at: row.created_at,
+        // An earlier version shows when it was saved; the current one when last changed.
+        updated_at: if version == row.latest {
+            row.updated_at
+        } else {
+            saved_at
+        },
+        deleted_at: row.deleted_at,
+        title: s.title,
+        date: s.date,
+        body: s.body,
+        tags: s.tags,
+        cpd: s.cpd,
+        shadowing: s.shadowing,
+        feedback_source: s.feedback_source,
+        draft,
+    })
+}
+
+fn kind_label(kind: EntryKind) -> String {
+    kind.label().into()
+}
+
+fn attachments(conn: &Connection, entry: i64, ids: &[i64]) -> Result<Vec<AttachmentView>> {
+    let mut statement = conn.prepare(
+        "SELECT id, file_name, media_type, size, sha256 FROM attachments
+         WHERE entry_id = ?1 AND id IN (SELECT value FROM json_each(?2)) ORDER BY id",
+    )?;
+    let files = statement
+        .query_map(
+            params![entry, serde_json::to_string(ids).unwrap_or_default()],
+            |r| {
+                Ok(AttachmentView {
+                    id: r.get(0)?,
+                    file_name: r.get(1)?,
+                    media_type: r.get(2)?,
+                    size: r.get::<_, i64>(3)?.max(0) as u64,
+                    sha256: r.get(4)?,
+                })
+            },
+        )?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(files)
+}
+
+fn reflection_view(s: &EntrySnapshot) -> Option<ReflectionView> {
+    let r = s.reflection.as_ref()?;
+    let sections = template_sections(r.template)
+        .iter()
+        .map(|t| {
+            let text = r
+                .sections
+                .iter()
+                .find(|sec| sec.id == t.id)
+                .map(|sec| sec.text.clone())
+                .unwrap_or_default();
+            ReflectionSectionView {
+                id: t.id.into(),
+                title: t.title.into(),
+                html: markdown::render(&text),
+                text,
+            }
+        })
+        .collect();
+    let code_themes = code_themes()
+        .iter()
+        .filter(|(id, _)| r.code_themes.iter().any(|c| c == id))
+        .map(|(_, title)| (*title).to_owned())
+        .collect();
+    Some(ReflectionView {
+        template: r.template,
+        template_title: template_title(r.template).into(),
+        sections,
+        code_themes,
+    })
+}
+
+fn rated_behaviours(s: &EntrySnapshot) -> Vec<RatedBehaviour> {
+    s.behaviours
+        .iter()
+        .map(|b| {
+            let fw = framework::builtin().iter().find(|f| f.id == b.framework_id);
+            let item = fw.and_then(|f| f.items().into_iter().find(|i| i.id == b.behaviour_id));
+            let label = fw
+                .and_then(|f| f.scale.levels.iter().find(|l| l.value == b.rating))
+                .map(|l| l.label.clone())
+                .unwrap_or_else(|| b.rating.to_string());
+            RatedBehaviour {
+                framework_id: b.framework_id.clone(),
+                framework_title: fw
+                    .map(|f| f.title.clone())
+                    .unwrap_or_else(|| b.framework_id.clone()),
+                behaviour_id: b.behaviour_id.clone(),
+                statement: item
+                    .map(|i| i.statement.to_owned())
+                    .unwrap_or_else(|| b.behaviour_id.clone()),
+                domain_title: item.map(|i| i.domain.title.clone()).unwrap_or_default(),
+                rating: b.rating,
+                rating_label: label,
+                justification: b.justification.clone(),
+            }
+        })
+        .collect()
+}

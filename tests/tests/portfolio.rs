@@ -1,0 +1,325 @@
+//! J3 and J4 in the real app: a learner logs a reflective entry with a structured reflection,
+//! CPD time, a behaviour rating, a lesson link and two attachments (the privacy guard flags an
+//! NHS number on the way), finds it by search, sees the coverage chart and revalidation
+//! counters change, edits it, and restores the first version.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use serde_json::json;
+use w2b_e2e::{eval, text, App, Result};
+
+const TITLE: &str = "Rota review with the finance business partner";
+
+fn attachment(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/attachments")
+        .join(name)
+}
+
+/// Sets a field's value the way typing would end, for inputs WebDriver cannot type into
+/// portably (native date pickers).
+async fn set_value(app: &App, css: &str, value: &str) -> Result<()> {
+    el(app, css).await?;
+    app.client
+        .execute(
+            "const el = document.querySelector(arguments[0]); el.value = arguments[1];
+             el.dispatchEvent(new Event('input', { bubbles: true }));
+             el.dispatchEvent(new Event('change', { bubbles: true })); return 1;",
+            vec![json!(css), json!(value)],
+        )
+        .await?;
+    Ok(())
+}
+
+/// The element, scrolled to the middle of the window: WebDriver otherwise scrolls it to the
+/// bottom edge, under the editor's sticky Save bar, and the click lands on the bar.
+async fn el(app: &App, css: &str) -> Result<fantoccini::elements::Element> {
+    let element = app.find(css).await?;
+    app.client
+        .execute(
+            "arguments[0].scrollIntoView({ block: 'center' }); return 1;",
+            vec![serde_json::to_value(&element)?],
+        )
+        .await?;
+    Ok(element)
+}
+
+async fn fill(app: &App, css: &str, value: &str) -> Result<()> {
+    let field = el(app, css).await?;
+    field.clear().await?;
+    field.send_keys(value).await?;
+    Ok(())
+}
+
+async fn go(app: &App, hash: &str) -> Result<()> {
+    app.client
+        .execute("location.hash = arguments[0]; return 1;", vec![json!(hash)])
+        .await?;
+    Ok(())
+}
+
+/// Waits until the entry page's heading (kind caption, then title) ends with `title`.
+async fn wait_for_title(app: &App, title: &str) -> Result<()> {
+    let started = std::time::Instant::now();
+    loop {
+        if let Ok(heading) = app
+            .client
+            .find(fantoccini::Locator::Css("h1[data-testid=entry-title]"))
+            .await
+        {
+            if text(&heading).await.is_ok_and(|t| t.ends_with(title)) {
+                return Ok(());
+            }
+        }
+        if started.elapsed() > w2b_e2e::PATIENCE {
+            return Err(format!("the entry page did not show {title:?}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn coverage_summary(app: &App) -> Result<String> {
+    go(app, "#/coverage").await?;
+    app.find("[data-testid=coverage-table]").await?;
+    text(&app.find("[data-testid=coverage-summary]").await?).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
+    let app = App::launch().await?;
+    app.wait_for_text("h1", "Welcome to Ward to Board").await?;
+
+    // An empty portfolio says what an entry is and how to add one.
+    el(&app, "[data-testid=nav-portfolio]")
+        .await?
+        .click()
+        .await?;
+    el(&app, "[data-testid=portfolio-empty]").await?;
+    app.screenshot("40-portfolio-empty").await?;
+
+    // Coverage before any evidence: nothing covered.
+    let before = coverage_summary(&app).await?;
+    assert!(
+        before.contains("0 of"),
+        "no behaviour has evidence yet: {before}"
+    );
+    app.screenshot("41-coverage-before").await?;
+
+    // Add an entry.
+    go(&app, "#/portfolio").await?;
+    el(&app, "[data-testid=add-entry]").await?.click().await?;
+    el(&app, "[data-testid=entry-kind]")
+        .await?
+        .select_by_value("reflection")
+        .await?;
+    fill(&app, "[data-testid=entry-title]", TITLE).await?;
+    // The privacy guard flags a valid NHS number while the learner types.
+    fill(
+        &app,
+        "[data-testid=entry-body]",
+        "Met the finance partner about Ward 14's rota. Patient 943 476 5919 came up.",
+    )
+    .await?;
+    let warning = text(&el(&app, "[data-testid=privacy-warning]").await?).await?;
+    assert!(
+        warning.contains("943 476 5919"),
+        "the NHS number is named in the warning: {warning}"
+    );
+    app.screenshot("42-editor-privacy-warning").await?;
+    fill(
+        &app,
+        "[data-testid=entry-body]",
+        "Met the **finance partner** to go through Ward 14's rota and its overspend on bank shifts.",
+    )
+    .await?;
+    app.wait_for_count("[data-testid=privacy-warning]", 0)
+        .await?;
+
+    // CPD time: an hour and a half of management learning with someone else.
+    fill(&app, "[data-testid=cpd-management-hours]", "1.5").await?;
+    el(&app, "[data-testid=participatory]")
+        .await?
+        .click()
+        .await?;
+
+    // A structured reflection on the NMC form.
+    el(&app, "[data-testid=template-choice]")
+        .await?
+        .select_by_value("nmc")
+        .await?;
+    fill(
+        &app,
+        "[data-testid=reflection-section-nature]",
+        "A rota review with the ward's finance business partner.",
+    )
+    .await?;
+    fill(
+        &app,
+        "[data-testid=reflection-section-learning]",
+        "Bank shifts booked late cost the ward far more than planned overtime.",
+    )
+    .await?;
+    el(&app, "[data-testid=code-theme-practise_effectively]")
+        .await?
+        .click()
+        .await?;
+
+    // Tag, behaviour rating and lesson link.
+    fill(&app, "[data-testid=tag-input]", "rota\n").await?;
+    el(&app, "[data-testid=behaviour-framework]")
+        .await?
+        .select_by_value("cmpf")
+        .await?;
+    el(&app, "[data-testid=behaviour-select]")
+        .await?
+        .select_by_value("cmpf.resources.budget-ownership")
+        .await?;
+    el(&app, "[data-testid=behaviour-rating-2]")
+        .await?
+        .click()
+        .await?;
+    fill(
+        &app,
+        "[data-testid=behaviour-justification]",
+        "I read the month 6 statement and explained the pay variance.",
+    )
+    .await?;
+    el(&app, "[data-testid=add-behaviour]")
+        .await?
+        .click()
+        .await?;
+    el(&app, "[data-testid=behaviour-list]").await?;
+    el(&app, "[data-testid=lesson-select]")
+        .await?
+        .select_by_index(1)
+        .await?;
+    el(&app, "[data-testid=add-lesson]").await?.click().await?;
+    app.wait_for_count("[data-testid=lesson-list] li", 1)
+        .await?;
+
+    // Two attachments, through the real file input.
+    let files = el(&app, "[data-testid=attach-files]").await?;
+    files
+        .send_keys(&attachment("ward-rota.png").display().to_string())
+        .await?;
+    app.wait_for_count("[data-testid=pending-upload]", 1)
+        .await?;
+    let files = el(&app, "[data-testid=attach-files]").await?;
+    files
+        .send_keys(&attachment("rota-review-notes.pdf").display().to_string())
+        .await?;
+    app.wait_for_count("[data-testid=pending-upload]", 2)
+        .await?;
+    app.screenshot("43-editor-filled").await?;
+
+    el(&app, "[data-testid=save-entry]").await?.click().await?;
+    wait_for_title(&app, TITLE).await?;
+    let behaviour = text(&el(&app, "[data-testid=entry-behaviour]").await?).await?;
+    assert!(
+        behaviour.contains("read its monthly statements"),
+        "the rated behaviour is shown in the framework's words: {behaviour}"
+    );
+    app.wait_for_count("[data-testid=attachment]", 2).await?;
+    el(&app, "[data-testid=attachment-preview]").await?;
+    let reflection = text(&el(&app, "[data-testid=entry-reflection]").await?).await?;
+    assert!(
+        reflection.contains("Bank shifts booked late"),
+        "the reflection's sections are shown: {reflection}"
+    );
+    app.screenshot("44-entry-view").await?;
+
+    // Find it again by words from its reflection.
+    go(&app, "#/portfolio").await?;
+    fill(&app, "[data-testid=portfolio-search]", "bank shifts").await?;
+    app.wait_for_count("[data-testid=entry-row]", 1).await?;
+    let marks = app
+        .find_all("[data-testid=entry-snippet] mark")
+        .await?
+        .len();
+    assert!(marks >= 1, "the matched words are highlighted");
+    fill(&app, "[data-testid=portfolio-search]", "zebra crossing").await?;
+    el(&app, "[data-testid=no-matches]").await?;
+    fill(&app, "[data-testid=portfolio-search]", "finance partner").await?;
+    app.wait_for_count("[data-testid=entry-row]", 1).await?;
+    app.screenshot("45-portfolio-search").await?;
+
+    // The coverage chart now counts the entry.
+    let after = coverage_summary(&app).await?;
+    assert_ne!(before, after, "the coverage summary changed");
+    assert!(
+        after.contains("1 of"),
+        "one behaviour has evidence: {after}"
+    );
+    el(&app, "[data-testid=coverage-chart] canvas").await?;
+    let row = text(&el(&app, "[data-testid=domain-cmpf\\.resources]").await?).await?;
+    assert!(
+        row.contains("read its monthly statements"),
+        "the behaviour is listed under its domain: {row}"
+    );
+    app.screenshot("46-coverage-after").await?;
+
+    // The NMC counters count it: 1.5 participatory hours and one reflective account.
+    go(&app, "#/revalidation").await?;
+    set_value(&app, "#nmc-expiry", "2028-03-31").await?;
+    el(&app, "[data-testid=save-dates]").await?.click().await?;
+    let cpd = text(&el(&app, "[data-testid=counter-cpd]").await?).await?;
+    assert!(cpd.contains("1.5"), "CPD hours counted: {cpd}");
+    let accounts = text(&el(&app, "[data-testid=counter-reflections]").await?).await?;
+    assert!(
+        accounts.contains('1'),
+        "one NMC reflective account: {accounts}"
+    );
+    app.screenshot("47-revalidation").await?;
+
+    // Edit the entry: a new title makes version 2.
+    go(&app, "#/portfolio").await?;
+    el(&app, "[data-testid=entry-row] a").await?.click().await?;
+    el(&app, "[data-testid=edit-entry]").await?.click().await?;
+    fill(&app, "[data-testid=entry-title]", "Rota review, revised").await?;
+    el(&app, "[data-testid=save-entry]").await?.click().await?;
+    wait_for_title(&app, "Rota review, revised").await?;
+    app.wait_for_count("[data-testid=version-row]", 2).await?;
+
+    // View version 1 and restore it: version 3 has the first title back.
+    let id = eval(&app, "return location.hash.split('/')[2];").await?;
+    let id = id
+        .as_str()
+        .ok_or("the entry's id is in its address")?
+        .to_owned();
+    go(&app, &format!("#/portfolio/{id}/version/1")).await?;
+    el(&app, "[data-testid=older-version]").await?;
+    wait_for_title(&app, TITLE).await?;
+    app.screenshot("48-older-version").await?;
+    el(&app, "[data-testid=restore-version]")
+        .await?
+        .click()
+        .await?;
+    app.wait_for_count("[data-testid=version-row]", 3).await?;
+    wait_for_title(&app, TITLE).await?;
+    assert_eq!(
+        eval(&app, "return location.hash;").await?,
+        json!(format!("#/portfolio/{id}")),
+        "after restoring, the current version is shown"
+    );
+    app.wait_for_count("[data-testid=attachment]", 2).await?;
+    app.screenshot("49-version-restored").await?;
+
+    // A goal in the development plan, linked to nothing yet.
+    go(&app, "#/plan").await?;
+    el(&app, "[data-testid=add-goal]").await?.click().await?;
+    fill(
+        &app,
+        "[data-testid=goal-title]",
+        "Present Ward 14's budget position at the monthly review",
+    )
+    .await?;
+    set_value(&app, "#goal-due", "2027-03-31").await?;
+    el(&app, "[data-testid=save-goal]").await?.click().await?;
+    el(&app, "[data-testid=goal-card]").await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    app.screenshot("50-development-plan").await?;
+
+    app.quit().await?;
+    Ok(())
+}

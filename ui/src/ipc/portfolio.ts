@@ -1,0 +1,79 @@
+import { invoke } from '@tauri-apps/api/core';
+import { call, IpcError } from './call';
+import type { AppError } from './bindings/AppError';
+import type { EditorOptions } from './bindings/EditorOptions';
+import type { EntryDraft } from './bindings/EntryDraft';
+import type { EntryPage } from './bindings/EntryPage';
+import type { EntryQuery } from './bindings/EntryQuery';
+import type { EntryView } from './bindings/EntryView';
+import type { TagCount } from './bindings/TagCount';
+import type { UploadView } from './bindings/UploadView';
+import type { VersionSummary } from './bindings/VersionSummary';
+import type { PrivacyFinding } from './bindings/PrivacyFinding';
+
+export type { EditorOptions, EntryDraft, EntryPage, EntryQuery, EntryView, TagCount, UploadView, VersionSummary, PrivacyFinding };
+export type { EntryKind } from './bindings/EntryKind';
+export type { EntrySort } from './bindings/EntrySort';
+export type { EntrySummary } from './bindings/EntrySummary';
+export type { ReflectionTemplate } from './bindings/ReflectionTemplate';
+export type { Reflection } from './bindings/Reflection';
+export type { FeedbackSource } from './bindings/FeedbackSource';
+export type { BehaviourRating } from './bindings/BehaviourRating';
+export type { AttachmentView } from './bindings/AttachmentView';
+export type { FrameworkOutline } from './bindings/FrameworkOutline';
+export type { TemplateInfo } from './bindings/TemplateInfo';
+export type { LessonChoice } from './bindings/LessonChoice';
+
+/** A query that matches every entry outside the bin, newest first. */
+export function emptyQuery(): EntryQuery {
+  return { text: '', kinds: [], from: null, to: null, behaviour: null, tag: null, sort: 'newest', inBin: false, offset: 0, limit: 0 };
+}
+
+export const getEditorOptions = () => call<EditorOptions>('get_editor_options');
+
+export const findEntries = (query: EntryQuery) => call<EntryPage>('find_entries', { query });
+
+export const listEntryTags = () => call<TagCount[]>('list_entry_tags');
+
+export const countBin = () => call<number>('count_bin');
+
+/** The current version, or an earlier one. */
+export const getEntry = (id: number, version: number | null = null) => call<EntryView>('get_entry', { id, version });
+
+/** Saves a new entry (id null) or a new version of one, refused if it moved on from `expectedVersion`. */
+export const saveEntry = (id: number | null, expectedVersion: number | null, draft: EntryDraft) =>
+  call<EntryView>('save_entry', { id, expectedVersion, draft });
+
+export const listEntryVersions = (id: number) => call<VersionSummary[]>('list_entry_versions', { id });
+
+export const restoreEntryVersion = (id: number, version: number) => call<EntryView>('restore_entry_version', { id, version });
+
+export const deleteEntry = (id: number) => call<null>('delete_entry', { id });
+
+export const restoreEntryFromBin = (id: number) => call<null>('restore_entry_from_bin', { id });
+
+/** Deletes every entry in the bin for good; returns how many. */
+export const emptyBin = () => call<number>('empty_bin');
+
+/** Sends a file's bytes as the raw body, its name in a header; the file waits until the entry is saved. */
+export async function uploadAttachment(file: File): Promise<UploadView> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  try {
+    return await invoke<UploadView>('upload_attachment', bytes, { headers: { 'x-file-name': encodeURIComponent(file.name) } });
+  } catch (error) {
+    const e = error as AppError;
+    throw new IpcError(typeof e === 'object' && e && typeof e.kind === 'string' ? e : { kind: 'internal', message: String(error) });
+  }
+}
+
+/** Asks where to save a copy; returns the path, or null when cancelled. */
+export const saveAttachmentCopy = (id: number) => call<string | null>('save_attachment_copy', { id });
+
+/** A picture attachment as a data: address; null for other files. */
+export const getAttachmentPreview = (id: number) => call<string | null>('get_attachment_preview', { id });
+
+/** Markdown rendered and sanitised by the app, for the editor's preview. */
+export const previewMarkdown = (text: string) => call<string>('preview_markdown', { text });
+
+/** Likely patient-identifiable text: NHS numbers, dates of birth, postcodes. */
+export const checkPrivacy = (text: string) => call<PrivacyFinding[]>('check_privacy', { text });
