@@ -36,6 +36,7 @@ fn export_bindings() {
     SearchHit::export_all(&cfg).unwrap_or_else(fail);
     Settings::export_all(&cfg).unwrap_or_else(fail);
     BackupInfo::export_all(&cfg).unwrap_or_else(fail);
+    w2b_core::store::EditorDraft::export_all(&cfg).unwrap_or_else(fail);
     EditorOptions::export_all(&cfg).unwrap_or_else(fail);
     EntryDraft::export_all(&cfg).unwrap_or_else(fail);
     EntryPage::export_all(&cfg).unwrap_or_else(fail);

@@ -59,6 +59,34 @@ async fn go(app: &App, hash: &str) -> Result<()> {
     Ok(())
 }
 
+/// Scrolls the window so `css` is at the top, for a screenshot of that part of the page.
+async fn show(app: &App, css: &str) -> Result<()> {
+    app.find(css).await?;
+    app.client
+        .execute(
+            "document.querySelector(arguments[0]).scrollIntoView({ block: 'start' }); return 1;",
+            vec![json!(css)],
+        )
+        .await?;
+    Ok(())
+}
+
+async fn to_top(app: &App) -> Result<()> {
+    eval(app, "window.scrollTo(0, 0); return 1;").await?;
+    Ok(())
+}
+
+/// Fails on any serious or critical WCAG 2.1 A/AA finding on the screen as it is now.
+async fn assert_accessible(app: &App, screen: &str) -> Result<()> {
+    let violations = app.serious_accessibility_violations().await?;
+    assert!(
+        violations.is_empty(),
+        "{screen} has serious accessibility problems:\n{}",
+        violations.join("\n")
+    );
+    Ok(())
+}
+
 /// Waits until the entry page's heading (kind caption, then title) ends with `title`.
 async fn wait_for_title(app: &App, title: &str) -> Result<()> {
     let started = std::time::Instant::now();
@@ -96,6 +124,8 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
         .click()
         .await?;
     el(&app, "[data-testid=portfolio-empty]").await?;
+    to_top(&app).await?;
+    assert_accessible(&app, "the empty portfolio").await?;
     app.screenshot("40-portfolio-empty").await?;
 
     // Coverage before any evidence: nothing covered.
@@ -211,6 +241,7 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
         .await?;
     app.wait_for_count("[data-testid=pending-upload]", 2)
         .await?;
+    assert_accessible(&app, "the entry editor, filled in").await?;
     app.screenshot("43-editor-filled").await?;
 
     el(&app, "[data-testid=save-entry]").await?.click().await?;
@@ -227,7 +258,13 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
         reflection.contains("Bank shifts booked late"),
         "the reflection's sections are shown: {reflection}"
     );
+    to_top(&app).await?;
+    assert_accessible(&app, "an entry").await?;
     app.screenshot("44-entry-view").await?;
+    show(&app, "[data-testid=entry-reflection]").await?;
+    app.screenshot("44b-entry-reflection").await?;
+    show(&app, "[data-testid=entry-behaviour]").await?;
+    app.screenshot("44c-entry-behaviours-and-files").await?;
 
     // Find it again by words from its reflection.
     go(&app, "#/portfolio").await?;
@@ -242,6 +279,8 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
     el(&app, "[data-testid=no-matches]").await?;
     fill(&app, "[data-testid=portfolio-search]", "finance partner").await?;
     app.wait_for_count("[data-testid=entry-row]", 1).await?;
+    to_top(&app).await?;
+    assert_accessible(&app, "portfolio search results").await?;
     app.screenshot("45-portfolio-search").await?;
 
     // The coverage chart now counts the entry.
@@ -257,7 +296,11 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
         row.contains("read its monthly statements"),
         "the behaviour is listed under its domain: {row}"
     );
-    app.screenshot("46-coverage-after").await?;
+    assert_accessible(&app, "coverage").await?;
+    show(&app, "#coverage-chart-heading").await?;
+    app.screenshot("46-coverage-chart").await?;
+    show(&app, "[data-testid=domain-cmpf\\.resources]").await?;
+    app.screenshot("46b-coverage-gaps").await?;
 
     // The NMC counters count it: 1.5 participatory hours and one reflective account.
     go(&app, "#/revalidation").await?;
@@ -270,7 +313,11 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
         accounts.contains('1'),
         "one NMC reflective account: {accounts}"
     );
+    assert_accessible(&app, "revalidation").await?;
+    show(&app, "[data-testid=nmc-period]").await?;
     app.screenshot("47-revalidation").await?;
+    show(&app, "[data-testid=currency]").await?;
+    app.screenshot("47b-clinical-currency").await?;
 
     // Edit the entry: a new title makes version 2.
     go(&app, "#/portfolio").await?;
@@ -290,6 +337,8 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
     go(&app, &format!("#/portfolio/{id}/version/1")).await?;
     el(&app, "[data-testid=older-version]").await?;
     wait_for_title(&app, TITLE).await?;
+    to_top(&app).await?;
+    assert_accessible(&app, "an older version").await?;
     app.screenshot("48-older-version").await?;
     el(&app, "[data-testid=restore-version]")
         .await?
@@ -303,7 +352,29 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
         "after restoring, the current version is shown"
     );
     app.wait_for_count("[data-testid=attachment]", 2).await?;
+    to_top(&app).await?;
     app.screenshot("49-version-restored").await?;
+    show(&app, "[data-testid=versions]").await?;
+    app.screenshot("49b-version-history").await?;
+
+    // Delete moves it to the bin, which lists it until it is put back.
+    el(&app, "[data-testid=delete-entry]")
+        .await?
+        .click()
+        .await?;
+    el(&app, "[data-testid=confirm-delete]")
+        .await?
+        .click()
+        .await?;
+    app.find("[data-testid=portfolio-notice]").await?;
+    go(&app, "#/portfolio/bin").await?;
+    app.wait_for_count("[data-testid=entry-row]", 1).await?;
+    assert_accessible(&app, "the bin").await?;
+    app.screenshot("51-bin").await?;
+    el(&app, "[data-testid=put-back]").await?.click().await?;
+    app.find("[data-testid=bin-empty]").await?;
+    go(&app, "#/portfolio").await?;
+    app.wait_for_count("[data-testid=entry-row]", 1).await?;
 
     // A goal in the development plan, linked to nothing yet.
     go(&app, "#/plan").await?;
@@ -318,7 +389,26 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
     el(&app, "[data-testid=save-goal]").await?.click().await?;
     el(&app, "[data-testid=goal-card]").await?;
     tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_accessible(&app, "the development plan").await?;
     app.screenshot("50-development-plan").await?;
+
+    // Backups: take one now; it is listed with the entry it holds.
+    go(&app, "#/backups").await?;
+    app.find("[data-testid=backups-table], [data-testid=no-backups]")
+        .await?;
+    let before = eval(
+        &app,
+        "return document.querySelectorAll('[data-testid=backup-row]').length;",
+    )
+    .await?
+    .as_u64()
+    .unwrap_or(0) as usize;
+    el(&app, "[data-testid=backup-now]").await?.click().await?;
+    app.wait_for_count("[data-testid=backup-row]", before + 1)
+        .await?;
+    assert_accessible(&app, "backups").await?;
+    to_top(&app).await?;
+    app.screenshot("52-backups").await?;
 
     app.quit().await?;
     Ok(())

@@ -12,6 +12,7 @@ use w2b_core::portfolio::{
     VersionSummary,
 };
 use w2b_core::privacy::{self, PrivacyFinding};
+use w2b_core::store::EditorDraft;
 
 use crate::error::{AppError, ErrorKind};
 use crate::state::AppState;
@@ -166,6 +167,32 @@ pub fn get_attachment_preview(
         return Ok(None);
     }
     Ok(Some(format!("data:{media_type};base64,{}", base64(&data))))
+}
+
+/// Keeps the editor's unsaved work (its own JSON) for `entry`, or for a new entry.
+#[tauri::command(async)]
+pub fn keep_editor_draft(
+    state: State<'_, AppState>,
+    entry: Option<i64>,
+    json: String,
+) -> Result<(), AppError> {
+    Ok(state.store()?.keep_editor_draft(entry, &json, Utc::now())?)
+}
+
+#[tauri::command(async)]
+pub fn get_editor_draft(
+    state: State<'_, AppState>,
+    entry: Option<i64>,
+) -> Result<Option<EditorDraft>, AppError> {
+    Ok(state.store()?.editor_draft(entry)?)
+}
+
+#[tauri::command(async)]
+pub fn discard_editor_draft(
+    state: State<'_, AppState>,
+    entry: Option<i64>,
+) -> Result<(), AppError> {
+    Ok(state.store()?.discard_editor_draft(entry)?)
 }
 
 /// The editor's preview: the same renderer and sanitiser as saved entries and lessons.

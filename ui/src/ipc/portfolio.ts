@@ -72,6 +72,16 @@ export const saveAttachmentCopy = (id: number) => call<string | null>('save_atta
 /** A picture attachment as a data: address; null for other files. */
 export const getAttachmentPreview = (id: number) => call<string | null>('get_attachment_preview', { id });
 
+export type { EditorDraft } from './bindings/EditorDraft';
+import type { EditorDraft } from './bindings/EditorDraft';
+
+/** Keeps the editor's unsaved work (its own JSON) for an entry, or for a new entry (null). */
+export const keepEditorDraft = (entry: number | null, json: string) => call<null>('keep_editor_draft', { entry, json });
+
+export const getEditorDraft = (entry: number | null) => call<EditorDraft | null>('get_editor_draft', { entry });
+
+export const discardEditorDraft = (entry: number | null) => call<null>('discard_editor_draft', { entry });
+
 /** Markdown rendered and sanitised by the app, for the editor's preview. */
 export const previewMarkdown = (text: string) => call<string>('preview_markdown', { text });
 

@@ -21,7 +21,7 @@ use w2b_core::store::{Store, DATABASE_FILE, SCHEMA_VERSION};
 
 const SIZES: [usize; 2] = [10_000, 100_000];
 /// Bump when the generated entries change, so the cached databases are rebuilt.
-const GENERATOR: u32 = 1;
+const GENERATOR: u32 = 2;
 /// In about one entry in this many, so a search for it finds a handful.
 const RARE_EVERY: usize = 2_500;
 const RARE_WORD: &str = "thrombectomy";

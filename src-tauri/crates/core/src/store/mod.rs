@@ -3,6 +3,7 @@
 
 mod backups;
 mod coverage;
+mod drafts;
 mod import;
 mod learning;
 mod migrations;
@@ -14,6 +15,7 @@ mod study;
 
 pub use backups::{AUTOMATIC_BACKUPS_KEPT, AUTOMATIC_BACKUP_INTERVAL_HOURS};
 pub use coverage::DEFAULT_FRAMEWORK;
+pub use drafts::{EditorDraft, MAX_DRAFT_BYTES};
 pub use import::{Imported, BUILTIN_PACK_ID};
 pub use migrations::SCHEMA_VERSION;
 pub use packs::InstallOutcome;
