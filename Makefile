@@ -150,6 +150,7 @@ bench-startup: deps ui/dist/index.html
 	xvfb-run -a --server-args="-screen 0 1280x1000x24" python3 benches/startup/measure.py \
 	  --app $(CARGO_TARGET_DIR)/release/ward-to-board \
 	  --bare $(CARGO_TARGET_DIR)/release/w2b-bare-window \
+	  $(if $(wildcard $(CARGO_TARGET_DIR)/tmp/portfolio-bench-g2-s4-10000/ward-to-board.sqlite3),--large-data $(CARGO_TARGET_DIR)/tmp/portfolio-bench-g2-s4-10000) \
 	  --runs $(BENCH_RUNS) --json $(CARGO_TARGET_DIR)/startup.json
 
 clean:

@@ -413,3 +413,63 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
     app.quit().await?;
     Ok(())
 }
+
+/// "Nothing may ever be lost": an entry half typed when the app is killed is offered back,
+/// whole, the next time the editor opens.
+#[tokio::test(flavor = "multi_thread")]
+async fn unsaved_entry_survives_a_kill() -> Result<()> {
+    let app = App::launch().await?;
+    app.wait_for_text("h1", "Welcome to Ward to Board").await?;
+    go(&app, "#/portfolio/new").await?;
+    fill(&app, "[data-testid=entry-title]", "Half-written reflection").await?;
+    fill(
+        &app,
+        "[data-testid=entry-body]",
+        "The bed meeting at 08:30 went badly because",
+    )
+    .await?;
+    // The editor says when it has kept the work; then the app is killed without warning.
+    let started = std::time::Instant::now();
+    loop {
+        let status = text(&app.find("[data-testid=editor-status]").await?).await?;
+        if status.starts_with("Changes kept on this computer") {
+            break;
+        }
+        assert!(
+            started.elapsed() < w2b_e2e::PATIENCE,
+            "the editor keeps the work while typing: {status:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let data_dir = app.data_dir().to_path_buf();
+    let _home = app.kill_app().await?;
+
+    let app = App::launch_on(&data_dir).await?;
+    app.find("h1").await?;
+    go(&app, "#/portfolio/new").await?;
+    let notice = text(&el(&app, "[data-testid=kept-notice]").await?).await?;
+    assert!(
+        notice.contains("You started a new entry but did not save it"),
+        "the kept work is offered: {notice}"
+    );
+    to_top(&app).await?;
+    app.screenshot("53-editor-offers-kept-work").await?;
+    el(&app, "[data-testid=carry-on]").await?.click().await?;
+    assert_eq!(
+        app.value("[data-testid=entry-title]").await?,
+        "Half-written reflection",
+        "the title typed before the kill is back"
+    );
+    assert_eq!(
+        app.value("[data-testid=entry-body]").await?,
+        "The bed meeting at 08:30 went badly because",
+        "and so is every word of the body"
+    );
+    el(&app, "[data-testid=save-entry]").await?.click().await?;
+    wait_for_title(&app, "Half-written reflection").await?;
+    go(&app, "#/portfolio/new").await?;
+    el(&app, "[data-testid=entry-title]").await?;
+    app.wait_for_count("[data-testid=kept-notice]", 0).await?;
+    app.quit().await?;
+    Ok(())
+}

@@ -211,7 +211,7 @@ type Handler = (args: never) => unknown;
 /**
  * A backend for the editor: options, entry 12, saves that answer with the saved entry (a new
  * one becomes entry 42), and a privacy check that finds `NHS_NUMBER`. `handlers` replace any
- * of these, and add `upload_attachment`.
+ * of these, and add `upload_attachment`. Unsaved work is never found, and keeping it succeeds.
  */
 export function editorBackend(handlers: Record<string, Handler> = {}): EditorCall[] {
   const calls: EditorCall[] = [];
@@ -222,6 +222,10 @@ export function editorBackend(handlers: Record<string, Handler> = {}): EditorCal
     check_privacy: (args: { text: string }) => nhsNumberFinding(args.text),
     // Stands in for the app's renderer: enough to tell rendered from raw text.
     preview_markdown: (args: { text: string }) => `<p>${args.text.replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')}</p>`,
+    // No unsaved work from last time; keeping and discarding work succeed.
+    get_editor_draft: () => null,
+    keep_editor_draft: () => null,
+    discard_editor_draft: () => null,
   };
   mockIPC((cmd, args) => {
     calls.push([cmd, args]);

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, screen, waitFor } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import axe from 'axe-core';
-import { editorBackend } from '../../test/editor-fixtures';
+import EntryEditor from './EntryEditor.svelte';
+import { editorBackend, sampleDraft } from '../../test/editor-fixtures';
+import { formFromDraft } from './draft';
+import { keptJson } from './kept-draft';
 import { byId, openEditor, pick } from './editor-test-helpers';
+
+const axeOptions = { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } };
 
 describe('entry editor accessibility', () => {
   it('has no axe violations with every part, warning and error showing', async () => {
@@ -21,7 +26,16 @@ describe('entry editor accessibility', () => {
     await fireEvent.click(byId('save-entry'));
     await screen.findByTestId('error-summary');
     // Colours are not computed here, and the page landmarks belong to the app shell.
-    const results = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });
+    const results = await axe.run(document.body, axeOptions);
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 120)).join(' | ')}`), 'labels, ids and roles are sound').toEqual([]);
+  });
+
+  it('has no axe violations while offering unsaved work from last time', async () => {
+    const json = keptJson({ expectedVersion: 2, form: { ...formFromDraft(sampleDraft()), title: 'Changed' }, tagText: '' });
+    editorBackend({ get_editor_draft: () => ({ json, savedAt: '2026-11-20T21:42:00Z' }) });
+    render(EntryEditor, { id: 12 });
+    await screen.findByTestId('kept-notice-stale');
+    const results = await axe.run(document.body, axeOptions);
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 120)).join(' | ')}`), 'the notice is sound').toEqual([]);
   });
 });

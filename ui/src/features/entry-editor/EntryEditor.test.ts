@@ -48,7 +48,10 @@ describe('entry editor: the quick part', () => {
       'Management task or achievement',
     ]);
     expect(byId('entry-date').value, 'the date defaults to today').toBe(localDate());
-    expect(calls.map(([c]) => c), 'a new entry loads no entry').toEqual(['get_editor_options']);
+    expect(calls, 'a new entry loads no entry, only any unsaved work for a new entry').toEqual([
+      ['get_editor_options', {}],
+      ['get_editor_draft', { entry: null }],
+    ]);
     expect(screen.getByRole('link', { name: 'Cancel' }).getAttribute('href')).toBe('#/portfolio');
   });
 

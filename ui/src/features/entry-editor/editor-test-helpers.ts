@@ -19,10 +19,11 @@ export async function openEditor(id: number | null = null) {
   await screen.findByTestId('entry-title');
 }
 
-/** Selects Save and waits for the app to be asked; returns what it was sent. */
+/** Selects Save and waits for the save to finish; returns what the app was sent. */
 export async function saveAndWait(calls: EditorCall[]): Promise<SaveArgs> {
   const before = calls.filter(([c]) => c === 'save_entry').length;
   await fireEvent.click(byId('save-entry'));
   await waitFor(() => expect(calls.filter(([c]) => c === 'save_entry').length, 'the entry was sent to be saved').toBe(before + 1));
+  await waitFor(() => expect(byId<HTMLButtonElement>('save-entry').disabled, 'the save has finished').toBe(false));
   return lastCall<SaveArgs>(calls, 'save_entry')!;
 }

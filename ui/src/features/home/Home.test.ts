@@ -118,8 +118,9 @@ describe('home', () => {
 
     const status = await within(cpd).findByRole('status');
     expect(words(status)).toContain(
-      `Logged 25 minutes of study on ${dayName(today)} as CPD. It will appear in your portfolio.`,
+      `Logged 25 minutes of study on ${dayName(today)} as CPD. It is now an entry in your portfolio.`,
     );
+    expect(within(status).getByRole('link', { name: 'See your portfolio' }).getAttribute('href'), 'the entry is one click away').toBe('#/portfolio');
     const made = calls.map(([c]) => c).filter((c) => c !== 'report_ready');
     expect(made.slice(-2)).toEqual(['log_study_as_cpd', 'get_study_summary']);
     expect(calls.find(([c]) => c === 'log_study_as_cpd')?.[1]).toEqual({ localDate: today });

@@ -219,20 +219,30 @@ pub struct EntryDraft {
 }
 
 /// A saved entry as it is stored in a version: the draft with its attachments resolved.
+/// Fields added later must default, so every stored version stays readable.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EntrySnapshot {
     pub kind: EntryKind,
     pub title: String,
     pub date: String,
+    #[serde(default)]
     pub body: String,
+    #[serde(default)]
     pub reflection: Option<Reflection>,
+    #[serde(default)]
     pub tags: Vec<String>,
+    #[serde(default)]
     pub cpd: CpdTime,
+    #[serde(default)]
     pub shadowing: Option<Shadowing>,
+    #[serde(default)]
     pub feedback_source: Option<FeedbackSource>,
+    #[serde(default)]
     pub behaviours: Vec<BehaviourRating>,
+    #[serde(default)]
     pub lessons: Vec<EntryLesson>,
+    #[serde(default)]
     pub attachments: Vec<i64>,
 }
 
