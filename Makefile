@@ -25,7 +25,7 @@ SCREENSHOTS ?= $(CARGO_TARGET_DIR)/e2e-screenshots
 # Debian packages: building the Tauri app, then running its end-to-end tests.
 APT_BUILD := build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev \
              librsvg2-dev libayatana-appindicator3-dev libsoup-3.0-dev
-APT_TEST := xvfb webkit2gtk-driver xauth fonts-liberation2
+APT_TEST := xvfb webkit2gtk-driver xauth fonts-liberation2 chromium
 
 .PHONY: help run test deps system-deps test-deps tauri-driver app lint unit ui-check ui-test \
         bindings-check core-has-no-tauri e2e bench-startup clean

@@ -1,5 +1,6 @@
 //! `w2b`: the command-line tool for training schemes and appraisers. It only calls `w2b-core`.
 
+mod bundle;
 mod pack;
 
 use std::path::PathBuf;
@@ -11,7 +12,7 @@ use clap::{Parser, Subcommand};
 #[command(
     name = "w2b",
     version,
-    about = "Work with Ward to Board curriculum packs"
+    about = "Work with Ward to Board curriculum packs and portfolio bundles"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -23,6 +24,29 @@ enum Command {
     /// Curriculum packs.
     #[command(subcommand)]
     Pack(PackCommand),
+    /// Portfolio bundles a learner exported for their appraiser.
+    #[command(subcommand)]
+    Bundle(BundleCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum BundleCommand {
+    /// Check a bundle against its manifest (every file's size and SHA-256) and that it is safe
+    /// to open; every problem is listed. Nothing is written. Exit status: 0 verified, 1
+    /// problems found, 2 not a bundle, unreadable, or made by a newer version.
+    Verify {
+        /// The .w2bbundle file.
+        file: PathBuf,
+    },
+    /// Verify a bundle, then describe it: who and when, the period, entries by kind,
+    /// attachments, goals and framework coverage. Exit status as for verify.
+    Info {
+        /// The .w2bbundle file.
+        file: PathBuf,
+        /// Print the description (or the refusal) as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -82,5 +106,7 @@ fn main() -> ExitCode {
         }) => pack::import(&path, &data_dir, allow_downgrade),
         Command::Pack(PackCommand::List { data_dir }) => pack::list(&data_dir),
         Command::Pack(PackCommand::Remove { id, data_dir }) => pack::remove(&id, &data_dir),
+        Command::Bundle(BundleCommand::Verify { file }) => bundle::verify(&file),
+        Command::Bundle(BundleCommand::Info { file, json }) => bundle::info(&file, json),
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod backups;
 pub mod curriculum;
+pub mod export;
 pub mod framework;
 pub mod installed;
 pub mod learning;

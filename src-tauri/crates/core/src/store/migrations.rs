@@ -5,7 +5,7 @@ use rusqlite::Transaction;
 use rusqlite_migration::{HookResult, Migrations, M};
 
 /// The schema version this app writes; a database above it is refused.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -19,6 +19,7 @@ pub(crate) fn migrations() -> Migrations<'static> {
             include_str!("../../migrations/0004_portfolio.sql"),
             study_cpd_into_portfolio,
         ),
+        M::up(include_str!("../../migrations/0005_reviews.sql")),
     ])
 }
 

@@ -2,6 +2,7 @@
 //! before any upgrade. Queries live in one module per table group.
 
 mod backups;
+mod bundle;
 mod coverage;
 mod drafts;
 mod import;
@@ -10,16 +11,19 @@ mod migrations;
 mod packs;
 mod plan;
 mod portfolio;
+mod reviews;
 mod search;
 mod study;
 
 pub use backups::{AUTOMATIC_BACKUPS_KEPT, AUTOMATIC_BACKUP_INTERVAL_HOURS};
+pub use bundle::PlannedAttachment;
 pub use coverage::DEFAULT_FRAMEWORK;
 pub use drafts::{EditorDraft, MAX_DRAFT_BYTES};
 pub use import::{Imported, BUILTIN_PACK_ID};
 pub use migrations::SCHEMA_VERSION;
 pub use packs::InstallOutcome;
 pub use portfolio::{MAX_CPD_MINUTES, MAX_TAGS, MAX_TEXT_BYTES, MAX_TITLE_CHARS};
+pub use reviews::{EntryComment, ReviewView, SharedEntry, SignOffView};
 pub use search::MAX_RESULTS as MAX_SEARCH_RESULTS;
 pub use study::{MAX_NOTE_BYTES, MAX_STUDY_INCREMENT_SECONDS};
 

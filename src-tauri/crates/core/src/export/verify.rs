@@ -1,0 +1,286 @@
+//! Verifying a bundle that came from elsewhere: the archive's entries are checked (names,
+//! sizes, compression ratios) before anything is decompressed, then every file is hashed
+//! against the manifest as it streams past. A changed, missing or extra file is reported,
+//! never accepted, and every problem is named, not just the first. Nothing is written.
+
+mod contents;
+mod entries;
+mod error;
+mod stream;
+
+use std::fs::File;
+use std::io::{self, BufReader};
+use std::path::Path;
+
+use serde::Deserialize;
+use zip::result::ZipError;
+use zip::{ZipArchive, ZipReadOptions};
+
+use self::entries::{Layout, StoredFile};
+use self::error::shown;
+pub use self::error::{BundleError, BundleProblem};
+use self::stream::{hash_capped, Digest, StreamError};
+use super::{
+    Manifest, PortfolioDocument, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, MANIFEST_PATH,
+    MAX_BUNDLE_TOTAL_BYTES,
+};
+
+type Archive = ZipArchive<BufReader<File>>;
+
+/// The manifest lists at most 20,000 files of a few hundred bytes each.
+const MAX_MANIFEST_BYTES: u64 = 16 * 1024 * 1024;
+/// Room for the zip headers of the largest bundle, on top of its files.
+const ARCHIVE_OVERHEAD_BYTES: u64 = 64 * 1024 * 1024;
+
+#[derive(Debug, Clone)]
+pub struct VerifiedBundle {
+    pub manifest: Manifest,
+    /// SHA-256 of `manifest.json` as stored: with the manifest's own hashes, this names the
+    /// whole bundle's content.
+    pub manifest_sha256: String,
+    pub document: PortfolioDocument,
+    /// The files the manifest lists, together, unpacked.
+    pub total_bytes: u64,
+}
+
+/// Checks a bundle from elsewhere completely: the archive's entries, the manifest, every
+/// file's size and SHA-256, and that `portfolio.json` agrees with the manifest. Streams each
+/// file; holds only the manifest and the parsed portfolio in memory. Writes nothing.
+pub fn verify_bundle(path: &Path) -> Result<VerifiedBundle, BundleError> {
+    let file = file_name(path);
+    let mut zip = open(path, &file)?;
+    let layout = entries::check(&mut zip, &file)?;
+    let (manifest, manifest_sha256) = read_manifest(&mut zip, &layout, &file)?;
+    let (total_bytes, document) = contents::check_files(&mut zip, &layout, &manifest, &file)?;
+    contents::check_document(&document, &manifest, &file)?;
+    Ok(VerifiedBundle {
+        manifest,
+        manifest_sha256,
+        document,
+        total_bytes,
+    })
+}
+
+/// Extracts one file of a bundle, checking the archive again first (it may have changed
+/// since it was verified) and the file's SHA-256 on the way out. At most `max_bytes` are read.
+pub fn read_bundle_file(
+    path: &Path,
+    inner_path: &str,
+    expected_sha256: &str,
+    max_bytes: u64,
+) -> Result<Vec<u8>, BundleError> {
+    let file = file_name(path);
+    let tampered = |problem: String| BundleError::Tampered {
+        file: file.clone(),
+        problems: vec![BundleProblem::new(inner_path, problem)],
+    };
+    let mut zip = open(path, &file)?;
+    let layout = entries::check(&mut zip, &file)?;
+    let Some(stored) = layout.files.iter().find(|f| f.name == inner_path) else {
+        return Err(tampered("is not in the bundle".into()));
+    };
+    if stored.size > max_bytes {
+        return Err(BundleError::Unsafe {
+            file: file.clone(),
+            problems: vec![BundleProblem::new(
+                inner_path,
+                format!(
+                    "is {} bytes; at most {max_bytes} may be read here",
+                    stored.size
+                ),
+            )],
+        });
+    }
+    let capacity = usize::try_from(stored.size).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity);
+    let digest = unpack(&mut zip, stored, &file, &mut bytes)?.map_err(tampered)?;
+    if digest.bytes != stored.size || !digest.sha256.eq_ignore_ascii_case(expected_sha256) {
+        return Err(tampered(
+            "has changed since the bundle was verified (its SHA-256 does not match)".into(),
+        ));
+    }
+    Ok(bytes)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+fn open(path: &Path, file: &str) -> Result<Archive, BundleError> {
+    let io_error = |source: io::Error| BundleError::Io {
+        file: file.to_owned(),
+        source,
+    };
+    let not_a_bundle = |reason: String| BundleError::NotABundle {
+        file: file.to_owned(),
+        reason,
+    };
+    let metadata = std::fs::metadata(path).map_err(io_error)?;
+    if metadata.is_dir() {
+        return Err(not_a_bundle("it is a folder".into()));
+    }
+    let limit = MAX_BUNDLE_TOTAL_BYTES + ARCHIVE_OVERHEAD_BYTES;
+    if metadata.len() > limit {
+        return Err(BundleError::Unsafe {
+            file: file.to_owned(),
+            problems: vec![BundleProblem::new(
+                file,
+                format!(
+                    "the file is {} MiB; a bundle is at most {} MiB",
+                    metadata.len() / 1024 / 1024,
+                    limit / 1024 / 1024
+                ),
+            )],
+        });
+    }
+    let reader = BufReader::new(File::open(path).map_err(io_error)?);
+    ZipArchive::new(reader).map_err(|e| match e {
+        ZipError::Io(e)
+            if !matches!(
+                e.kind(),
+                io::ErrorKind::UnexpectedEof | io::ErrorKind::InvalidData
+            ) =>
+        {
+            io_error(e)
+        }
+        e => not_a_bundle(e.to_string()),
+    })
+}
+
+/// Streams one stored file into `sink` through SHA-256, stopping one byte past its declared
+/// size. The outer error is a refusal (the lie about its size); the inner one, damage.
+fn unpack(
+    zip: &mut Archive,
+    stored: &StoredFile,
+    file: &str,
+    sink: &mut impl io::Write,
+) -> Result<Result<Digest, String>, BundleError> {
+    // CRC checks are off: SHA-256 against the manifest is the check that counts, and with
+    // CRC off an error at the declared size can only mean the entry is longer than it says.
+    let options = ZipReadOptions::new().ignore_crc32(true);
+    let entry = match zip.by_index_with_options(stored.index, options) {
+        Ok(entry) => entry,
+        Err(e) => return Ok(Err(format!("cannot be unpacked ({e})"))),
+    };
+    match hash_capped(entry, stored.size, sink) {
+        Ok(digest) if digest.bytes < stored.size => Ok(Err(short(&digest, stored))),
+        Ok(digest) => Ok(Ok(digest)),
+        Err(StreamError::TooLong { limit }) => Err(too_long(file, &stored.name, limit)),
+        Err(StreamError::Damaged(e)) => Ok(Err(format!("cannot be unpacked ({e})"))),
+    }
+}
+
+fn short(digest: &Digest, stored: &StoredFile) -> String {
+    format!(
+        "holds {} bytes where the archive says {}",
+        digest.bytes, stored.size
+    )
+}
+
+fn too_long(file: &str, name: &str, limit: u64) -> BundleError {
+    BundleError::Unsafe {
+        file: file.to_owned(),
+        problems: vec![BundleProblem::new(
+            name,
+            format!(
+                "unpacks to more than the {limit} bytes its header declares: refused as a \
+                 compression bomb (unpacking stopped there)"
+            ),
+        )],
+    }
+}
+
+/// The two fields read before the rest, so a newer manifest (which may hold fields this
+/// version does not know) is named as newer rather than as malformed.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ManifestProbe {
+    format: Option<serde_json::Value>,
+    format_version: Option<serde_json::Value>,
+}
+
+fn read_manifest(
+    zip: &mut Archive,
+    layout: &Layout,
+    file: &str,
+) -> Result<(Manifest, String), BundleError> {
+    let not_a_bundle = |reason: String| BundleError::NotABundle {
+        file: file.to_owned(),
+        reason,
+    };
+    let Some(stored) = &layout.manifest else {
+        return Err(not_a_bundle(format!("it holds no {MANIFEST_PATH}")));
+    };
+    if stored.size > MAX_MANIFEST_BYTES {
+        return Err(BundleError::Unsafe {
+            file: file.to_owned(),
+            problems: vec![BundleProblem::new(
+                MANIFEST_PATH,
+                format!(
+                    "is {} bytes; a manifest is at most {MAX_MANIFEST_BYTES}",
+                    stored.size
+                ),
+            )],
+        });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(stored.size).unwrap_or(0));
+    let digest = unpack(zip, stored, file, &mut bytes)?
+        .map_err(|e| not_a_bundle(format!("{MANIFEST_PATH} {e}")))?;
+    let probe: ManifestProbe =
+        serde_json::from_slice(&bytes).map_err(|e| malformed(file, MANIFEST_PATH, &e))?;
+    match probe.format.as_ref().and_then(|f| f.as_str()) {
+        Some(BUNDLE_FORMAT) => {}
+        Some(other) => {
+            return Err(not_a_bundle(format!(
+                "its manifest says it is a `{}`",
+                shown(other)
+            )))
+        }
+        None => return Err(not_a_bundle("its manifest does not name its format".into())),
+    }
+    if let Some(found) = probe.format_version.as_ref().and_then(|v| v.as_u64()) {
+        if found > u64::from(BUNDLE_FORMAT_VERSION) {
+            return Err(BundleError::TooNew {
+                file: file.to_owned(),
+                found,
+            });
+        }
+    }
+    let manifest: Manifest =
+        serde_json::from_slice(&bytes).map_err(|e| malformed(file, MANIFEST_PATH, &e))?;
+    if !is_bundle_id(&manifest.bundle_id) {
+        return Err(BundleError::Malformed {
+            file: file.to_owned(),
+            inner: MANIFEST_PATH.into(),
+            line: 0,
+            column: 0,
+            reason: format!(
+                "its bundleId `{}` is not 32 lower-case hexadecimal digits",
+                shown(&manifest.bundle_id)
+            ),
+        });
+    }
+    Ok((manifest, digest.sha256))
+}
+
+fn is_bundle_id(id: &str) -> bool {
+    id.len() == 32 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+fn malformed(file: &str, inner: &str, error: &serde_json::Error) -> BundleError {
+    let text = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    BundleError::Malformed {
+        file: file.to_owned(),
+        inner: inner.to_owned(),
+        line: error.line(),
+        column: error.column(),
+        reason: text.strip_suffix(&suffix).unwrap_or(&text).to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests;
