@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod backups;
+pub mod bundle;
 pub mod learning;
 pub mod packs;
 pub mod plan;

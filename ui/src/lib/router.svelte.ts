@@ -15,6 +15,9 @@ export type Route =
   | { name: 'plan' }
   | { name: 'revalidation' }
   | { name: 'backups' }
+  | { name: 'export' }
+  | { name: 'reviews' }
+  | { name: 'review' }
   | { name: 'not-found'; hash: string };
 
 export function parseHash(hash: string): Route {
@@ -23,7 +26,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'path' && parts.length === 1) return { name: 'path' };
   if (parts[0] === 'packs' && parts.length === 1) return { name: 'packs' };
   if (parts.length === 1) {
-    const single = ({ portfolio: 'portfolio', coverage: 'coverage', plan: 'plan', revalidation: 'revalidation', backups: 'backups' } as const)[parts[0]!];
+    const single = ({ portfolio: 'portfolio', coverage: 'coverage', plan: 'plan', revalidation: 'revalidation', backups: 'backups', export: 'export', reviews: 'reviews', review: 'review' } as const)[parts[0]!];
     if (single) return { name: single };
   }
   if (parts[0] === 'portfolio' && parts.length >= 2) {
@@ -72,6 +75,12 @@ export const coverageHref = '#/coverage';
 export const planHref = '#/plan';
 export const revalidationHref = '#/revalidation';
 export const backupsHref = '#/backups';
+/** The learner shares a bundle for appraisal. */
+export const exportHref = '#/export';
+/** The learner imports reviews and sees them. */
+export const reviewsHref = '#/reviews';
+/** An appraiser reviews someone else's bundle. */
+export const reviewHref = '#/review';
 
 export function entryHref(id: number, version: number | null = null): string {
   return version === null ? `#/portfolio/${id}` : `#/portfolio/${id}/version/${version}`;

@@ -23,6 +23,7 @@ function entryBackend(handler: Handler = () => undefined, entry: (version: numbe
     if (cmd === 'get_entry') return entry((args as { version: number | null }).version);
     if (cmd === 'list_entry_versions') return sampleVersions();
     if (cmd === 'get_attachment_preview') return 'data:image/png;base64,iVBORw0KGgo=';
+    if (cmd === 'get_entry_comments') return [];
     return null;
   });
   return calls;
