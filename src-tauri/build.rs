@@ -35,6 +35,7 @@ fn main() {
         "get_bundle_picture",
         "keep_review_draft",
         "save_review",
+        "print_bundle_page",
         "list_backups",
         "backup_now",
         "restore_backup",

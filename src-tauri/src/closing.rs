@@ -28,6 +28,10 @@ pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
     let WindowEvent::CloseRequested { api, .. } = event else {
         return;
     };
+    // Only the app's own window has saves waiting; the print window just closes.
+    if window.label() != "main" {
+        return;
+    }
     let Some(webview) = window.app_handle().get_webview_window(window.label()) else {
         return;
     };

@@ -93,6 +93,7 @@ pub fn run() {
             commands::bundle::get_bundle_picture,
             commands::bundle::keep_review_draft,
             commands::bundle::save_review,
+            commands::bundle::print_bundle_page,
             commands::backups::list_backups,
             commands::backups::backup_now,
             commands::backups::restore_backup,

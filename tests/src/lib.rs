@@ -154,7 +154,17 @@ impl App {
     pub async fn wait_for_count(&self, css: &str, count: usize) -> Result<()> {
         let started = Instant::now();
         loop {
-            let found = self.client.find_all(Locator::Css(css)).await?.len();
+            // Counted in the page rather than through element handles, which go stale (and
+            // fail the call) when the page re-renders the list while it is being counted.
+            let found = self
+                .client
+                .execute(
+                    "return document.querySelectorAll(arguments[0]).length;",
+                    vec![json!(css)],
+                )
+                .await?
+                .as_u64()
+                .unwrap_or(0) as usize;
             if found == count {
                 return Ok(());
             }

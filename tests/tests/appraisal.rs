@@ -31,11 +31,46 @@ async fn el(app: &App, css: &str) -> Result<fantoccini::elements::Element> {
     Ok(element)
 }
 
+/// Clicks `css` once it is on screen, finding it afresh if the page re-rendered it between
+/// finding and clicking (a stale element), as a person's click would simply land on the new one.
+async fn click(app: &App, css: &str) -> Result<()> {
+    let started = std::time::Instant::now();
+    loop {
+        let attempt = async {
+            let element = el(app, css).await?;
+            element.click().await?;
+            Ok::<(), Box<dyn std::error::Error + Send + Sync>>(())
+        }
+        .await;
+        match attempt {
+            Ok(()) => return Ok(()),
+            Err(e) if started.elapsed() < w2b_e2e::PATIENCE => {
+                let _ = e;
+                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            }
+            Err(e) => return Err(format!("could not click `{css}`: {e}").into()),
+        }
+    }
+}
+
 async fn fill(app: &App, css: &str, value: &str) -> Result<()> {
-    let field = el(app, css).await?;
-    field.clear().await?;
-    field.send_keys(value).await?;
-    Ok(())
+    let started = std::time::Instant::now();
+    loop {
+        let attempt = async {
+            let field = el(app, css).await?;
+            field.clear().await?;
+            field.send_keys(value).await?;
+            Ok::<(), Box<dyn std::error::Error + Send + Sync>>(())
+        }
+        .await;
+        match attempt {
+            Ok(()) => return Ok(()),
+            Err(_) if started.elapsed() < w2b_e2e::PATIENCE => {
+                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            }
+            Err(e) => return Err(format!("could not type into `{css}`: {e}").into()),
+        }
+    }
 }
 
 /// The one file in `dir` with `extension`, once it exists.
@@ -79,24 +114,15 @@ async fn export_review_and_import_the_feedback() -> Result<()> {
         "Went through the month 6 statement and the pay variance.",
     )
     .await?;
-    el(&learner, "[data-testid=save-entry]")
-        .await?
-        .click()
-        .await?;
+    click(&learner, "[data-testid=save-entry]").await?;
     learner.find("h1[data-testid=entry-title]").await?;
 
     // ... and exports everything, after the privacy check.
     go(&learner, "#/export").await?;
     fill(&learner, "[data-testid=learner-name]", "Sam Patel").await?;
-    el(&learner, "[data-testid=check-privacy]")
-        .await?
-        .click()
-        .await?;
+    click(&learner, "[data-testid=check-privacy]").await?;
     learner.find("[data-testid=preview-summary]").await?;
-    el(&learner, "[data-testid=export-bundle]")
-        .await?
-        .click()
-        .await?;
+    click(&learner, "[data-testid=export-bundle]").await?;
     learner.find("[data-testid=export-done]").await?;
     assert_accessible(&learner, "the export page").await?;
     learner.screenshot("70-export-done").await?;
@@ -141,10 +167,7 @@ async fn export_review_and_import_the_feedback() -> Result<()> {
     .await?;
     assert_accessible(&appraiser, "review mode").await?;
     appraiser.screenshot("71-review-mode").await?;
-    el(&appraiser, "[data-testid=save-review]")
-        .await?
-        .click()
-        .await?;
+    click(&appraiser, "[data-testid=save-review]").await?;
     appraiser.find("[data-testid=review-saved]").await?;
     appraiser.screenshot("72-review-saved").await?;
     let review = only_file(&appraiser.data_dir().join("reviews"), "w2breview").await?;
@@ -167,10 +190,7 @@ async fn export_review_and_import_the_feedback() -> Result<()> {
     assert_accessible(&learner, "reviews").await?;
     learner.screenshot("73-review-imported").await?;
     go(&learner, "#/portfolio").await?;
-    el(&learner, "[data-testid=entry-row] a")
-        .await?
-        .click()
-        .await?;
+    click(&learner, "[data-testid=entry-row] a").await?;
     let comments = text(&el(&learner, "[data-testid=entry-comments]").await?).await?;
     assert!(
         comments.contains(COMMENT),

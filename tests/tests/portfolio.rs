@@ -45,11 +45,46 @@ async fn el(app: &App, css: &str) -> Result<fantoccini::elements::Element> {
     Ok(element)
 }
 
+/// Clicks `css` once it is on screen, finding it afresh if the page re-rendered it between
+/// finding and clicking (a stale element), as a person's click would simply land on the new one.
+async fn click(app: &App, css: &str) -> Result<()> {
+    let started = std::time::Instant::now();
+    loop {
+        let attempt = async {
+            let element = el(app, css).await?;
+            element.click().await?;
+            Ok::<(), Box<dyn std::error::Error + Send + Sync>>(())
+        }
+        .await;
+        match attempt {
+            Ok(()) => return Ok(()),
+            Err(e) if started.elapsed() < w2b_e2e::PATIENCE => {
+                let _ = e;
+                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            }
+            Err(e) => return Err(format!("could not click `{css}`: {e}").into()),
+        }
+    }
+}
+
 async fn fill(app: &App, css: &str, value: &str) -> Result<()> {
-    let field = el(app, css).await?;
-    field.clear().await?;
-    field.send_keys(value).await?;
-    Ok(())
+    let started = std::time::Instant::now();
+    loop {
+        let attempt = async {
+            let field = el(app, css).await?;
+            field.clear().await?;
+            field.send_keys(value).await?;
+            Ok::<(), Box<dyn std::error::Error + Send + Sync>>(())
+        }
+        .await;
+        match attempt {
+            Ok(()) => return Ok(()),
+            Err(_) if started.elapsed() < w2b_e2e::PATIENCE => {
+                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            }
+            Err(e) => return Err(format!("could not type into `{css}`: {e}").into()),
+        }
+    }
 }
 
 async fn go(app: &App, hash: &str) -> Result<()> {
@@ -119,10 +154,7 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
     app.wait_for_text("h1", "Welcome to Ward to Board").await?;
 
     // An empty portfolio says what an entry is and how to add one.
-    el(&app, "[data-testid=nav-portfolio]")
-        .await?
-        .click()
-        .await?;
+    click(&app, "[data-testid=nav-portfolio]").await?;
     el(&app, "[data-testid=portfolio-empty]").await?;
     to_top(&app).await?;
     assert_accessible(&app, "the empty portfolio").await?;
@@ -138,7 +170,7 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
 
     // Add an entry.
     go(&app, "#/portfolio").await?;
-    el(&app, "[data-testid=add-entry]").await?.click().await?;
+    click(&app, "[data-testid=add-entry]").await?;
     el(&app, "[data-testid=entry-kind]")
         .await?
         .select_by_value("reflection")
@@ -168,10 +200,7 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
 
     // CPD time: an hour and a half of management learning with someone else.
     fill(&app, "[data-testid=cpd-management-hours]", "1.5").await?;
-    el(&app, "[data-testid=participatory]")
-        .await?
-        .click()
-        .await?;
+    click(&app, "[data-testid=participatory]").await?;
 
     // A structured reflection on the NMC form.
     el(&app, "[data-testid=template-choice]")
@@ -190,10 +219,7 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
         "Bank shifts booked late cost the ward far more than planned overtime.",
     )
     .await?;
-    el(&app, "[data-testid=code-theme-practise_effectively]")
-        .await?
-        .click()
-        .await?;
+    click(&app, "[data-testid=code-theme-practise_effectively]").await?;
 
     // Tag, behaviour rating and lesson link.
     fill(&app, "[data-testid=tag-input]", "rota\n").await?;
@@ -205,26 +231,20 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
         .await?
         .select_by_value("cmpf.resources.budget-ownership")
         .await?;
-    el(&app, "[data-testid=behaviour-rating-2]")
-        .await?
-        .click()
-        .await?;
+    click(&app, "[data-testid=behaviour-rating-2]").await?;
     fill(
         &app,
         "[data-testid=behaviour-justification]",
         "I read the month 6 statement and explained the pay variance.",
     )
     .await?;
-    el(&app, "[data-testid=add-behaviour]")
-        .await?
-        .click()
-        .await?;
+    click(&app, "[data-testid=add-behaviour]").await?;
     el(&app, "[data-testid=behaviour-list]").await?;
     el(&app, "[data-testid=lesson-select]")
         .await?
         .select_by_index(1)
         .await?;
-    el(&app, "[data-testid=add-lesson]").await?.click().await?;
+    click(&app, "[data-testid=add-lesson]").await?;
     app.wait_for_count("[data-testid=lesson-list] li", 1)
         .await?;
 
@@ -244,7 +264,7 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
     assert_accessible(&app, "the entry editor, filled in").await?;
     app.screenshot("43-editor-filled").await?;
 
-    el(&app, "[data-testid=save-entry]").await?.click().await?;
+    click(&app, "[data-testid=save-entry]").await?;
     wait_for_title(&app, TITLE).await?;
     let behaviour = text(&el(&app, "[data-testid=entry-behaviour]").await?).await?;
     assert!(
@@ -305,7 +325,7 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
     // The NMC counters count it: 1.5 participatory hours and one reflective account.
     go(&app, "#/revalidation").await?;
     set_value(&app, "#nmc-expiry", "2028-03-31").await?;
-    el(&app, "[data-testid=save-dates]").await?.click().await?;
+    click(&app, "[data-testid=save-dates]").await?;
     let cpd = text(&el(&app, "[data-testid=counter-cpd]").await?).await?;
     assert!(cpd.contains("1.5"), "CPD hours counted: {cpd}");
     let accounts = text(&el(&app, "[data-testid=counter-reflections]").await?).await?;
@@ -321,10 +341,10 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
 
     // Edit the entry: a new title makes version 2.
     go(&app, "#/portfolio").await?;
-    el(&app, "[data-testid=entry-row] a").await?.click().await?;
-    el(&app, "[data-testid=edit-entry]").await?.click().await?;
+    click(&app, "[data-testid=entry-row] a").await?;
+    click(&app, "[data-testid=edit-entry]").await?;
     fill(&app, "[data-testid=entry-title]", "Rota review, revised").await?;
-    el(&app, "[data-testid=save-entry]").await?.click().await?;
+    click(&app, "[data-testid=save-entry]").await?;
     wait_for_title(&app, "Rota review, revised").await?;
     app.wait_for_count("[data-testid=version-row]", 2).await?;
 
@@ -340,10 +360,7 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
     to_top(&app).await?;
     assert_accessible(&app, "an older version").await?;
     app.screenshot("48-older-version").await?;
-    el(&app, "[data-testid=restore-version]")
-        .await?
-        .click()
-        .await?;
+    click(&app, "[data-testid=restore-version]").await?;
     app.wait_for_count("[data-testid=version-row]", 3).await?;
     wait_for_title(&app, TITLE).await?;
     assert_eq!(
@@ -358,27 +375,21 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
     app.screenshot("49b-version-history").await?;
 
     // Delete moves it to the bin, which lists it until it is put back.
-    el(&app, "[data-testid=delete-entry]")
-        .await?
-        .click()
-        .await?;
-    el(&app, "[data-testid=confirm-delete]")
-        .await?
-        .click()
-        .await?;
+    click(&app, "[data-testid=delete-entry]").await?;
+    click(&app, "[data-testid=confirm-delete]").await?;
     app.find("[data-testid=portfolio-notice]").await?;
     go(&app, "#/portfolio/bin").await?;
     app.wait_for_count("[data-testid=entry-row]", 1).await?;
     assert_accessible(&app, "the bin").await?;
     app.screenshot("51-bin").await?;
-    el(&app, "[data-testid=put-back]").await?.click().await?;
+    click(&app, "[data-testid=put-back]").await?;
     app.find("[data-testid=bin-empty]").await?;
     go(&app, "#/portfolio").await?;
     app.wait_for_count("[data-testid=entry-row]", 1).await?;
 
     // A goal in the development plan, linked to nothing yet.
     go(&app, "#/plan").await?;
-    el(&app, "[data-testid=add-goal]").await?.click().await?;
+    click(&app, "[data-testid=add-goal]").await?;
     fill(
         &app,
         "[data-testid=goal-title]",
@@ -386,7 +397,7 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
     )
     .await?;
     set_value(&app, "#goal-due", "2027-03-31").await?;
-    el(&app, "[data-testid=save-goal]").await?.click().await?;
+    click(&app, "[data-testid=save-goal]").await?;
     el(&app, "[data-testid=goal-card]").await?;
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_accessible(&app, "the development plan").await?;
@@ -403,7 +414,7 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
     .await?
     .as_u64()
     .unwrap_or(0) as usize;
-    el(&app, "[data-testid=backup-now]").await?.click().await?;
+    click(&app, "[data-testid=backup-now]").await?;
     app.wait_for_count("[data-testid=backup-row]", before + 1)
         .await?;
     assert_accessible(&app, "backups").await?;
@@ -454,7 +465,7 @@ async fn unsaved_entry_survives_a_kill() -> Result<()> {
     );
     to_top(&app).await?;
     app.screenshot("53-editor-offers-kept-work").await?;
-    el(&app, "[data-testid=carry-on]").await?.click().await?;
+    click(&app, "[data-testid=carry-on]").await?;
     assert_eq!(
         app.value("[data-testid=entry-title]").await?,
         "Half-written reflection",
@@ -465,7 +476,7 @@ async fn unsaved_entry_survives_a_kill() -> Result<()> {
         "The bed meeting at 08:30 went badly because",
         "and so is every word of the body"
     );
-    el(&app, "[data-testid=save-entry]").await?.click().await?;
+    click(&app, "[data-testid=save-entry]").await?;
     wait_for_title(&app, "Half-written reflection").await?;
     go(&app, "#/portfolio/new").await?;
     el(&app, "[data-testid=entry-title]").await?;

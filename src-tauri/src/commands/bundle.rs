@@ -11,7 +11,7 @@ use chrono::{Datelike, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use tauri::ipc::{InvokeBody, Request};
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
 use w2b_core::export::{
@@ -452,4 +452,67 @@ pub fn save_review(
         .and_then(|n| n.to_str())
         .unwrap_or_default()
         .to_owned())
+}
+
+/// The print window's label. It is in no capability, so its page can call nothing.
+const PRINT_WINDOW: &str = "print";
+
+/// Opens an exported bundle's readable page (from `exports/`) in a window of its own and
+/// starts the system's print dialog there, where printing to a file saves a PDF. The page is
+/// the bundle's own, with its print styles: one entry per page.
+#[tauri::command(rename_all = "camelCase")]
+pub async fn print_bundle_page(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    file_name: String,
+) -> Result<(), AppError> {
+    if file_name.contains(['/', '\\'])
+        || file_name.starts_with('.')
+        || !file_name.ends_with(".html")
+    {
+        return Err(AppError::new(
+            ErrorKind::InvalidInput,
+            "not a page this app wrote",
+        ));
+    }
+    let path = state.data_dir().join(EXPORTS_DIR).join(&file_name);
+    if !path.is_file() {
+        return Err(AppError::new(
+            ErrorKind::NotFound,
+            format!(
+                "{} is no longer in the exports folder; export the bundle again",
+                file_name
+            ),
+        ));
+    }
+    let url = tauri::Url::from_file_path(&path).map_err(|()| {
+        AppError::new(
+            ErrorKind::Internal,
+            format!("cannot open {}", path.display()),
+        )
+    })?;
+    if let Some(open) = app.get_webview_window(PRINT_WINDOW) {
+        let _ = open.destroy();
+    }
+    let page = url.path().to_owned();
+    tauri::WebviewWindowBuilder::new(&app, PRINT_WINDOW, tauri::WebviewUrl::External(url))
+        .title("Print or save as PDF")
+        .inner_size(900.0, 1000.0)
+        // The page may move within itself (its contents links) and nowhere else.
+        .on_navigation(move |to| to.scheme() == "file" && to.path() == page)
+        .on_page_load(|window, payload| {
+            if payload.event() == tauri::webview::PageLoadEvent::Finished {
+                if let Err(error) = window.print() {
+                    eprintln!("ward-to-board: the print dialog did not open: {error}");
+                }
+            }
+        })
+        .build()
+        .map_err(|e| {
+            AppError::new(
+                ErrorKind::Internal,
+                format!("the page could not be opened for printing: {e}"),
+            )
+        })?;
+    Ok(())
 }

@@ -53,5 +53,8 @@ export const getBundlePicture = (token: string, path: string, sha256: string, me
 export const keepReviewDraft = (bundleId: string, manifestSha256: string, json: string) =>
   call<null>('keep_review_draft', { bundleId, manifestSha256, json });
 
+/** Opens the exported bundle's readable page in its own window with the system's print dialog (print to a file for a PDF). */
+export const printBundlePage = (fileName: string) => call<null>('print_bundle_page', { fileName });
+
 /** Writes the review file to the data folder's reviews/; returns its file name. */
 export const saveReview = (token: string, review: ReviewInput) => call<string>('save_review', { token, review });

@@ -291,6 +291,19 @@ describe('export page', () => {
     expect(await screen.findByTestId('copy-cancelled'), 'a cancelled save says no copy was made').toBeTruthy();
   });
 
+  it('opens the readable page for printing or saving as a PDF', async () => {
+    const calls = exportBackend({ print_bundle_page: () => null });
+    render(ExportPage, {});
+    await fireEvent.click(screen.getByTestId('export-bundle'));
+    await fireEvent.click(await screen.findByTestId('print-page'));
+    await waitFor(() =>
+      expect(calls.find(([c]) => c === 'print_bundle_page')?.[1], 'the standalone page is the one printed').toEqual({
+        fileName: 'sam-patel-2026-11-23.html',
+      }),
+    );
+    expect(screen.queryByTestId('print-error'), 'no error when the window opens').toBeNull();
+  });
+
   it('offers the readable page on its own, and copies that file', async () => {
     const calls = exportBackend({ save_copy_as: () => '/home/me/Documents/sam-patel-2026-11-23.html' });
     render(ExportPage, {});
