@@ -165,6 +165,9 @@ async fn export_review_and_import_the_feedback() -> Result<()> {
         "A clear, honest portfolio.",
     )
     .await?;
+    // Sign-off: the outcome, with the reviewer's name and role and today's date filled in.
+    click(&appraiser, "#sign-off-satisfactory").await?;
+    appraiser.find("[data-testid=sign-off-details]").await?;
     assert_accessible(&appraiser, "review mode").await?;
     appraiser.screenshot("71-review-mode").await?;
     click(&appraiser, "[data-testid=save-review]").await?;
@@ -186,7 +189,11 @@ async fn export_review_and_import_the_feedback() -> Result<()> {
         .await?
         .send_keys(&review.display().to_string())
         .await?;
-    learner.find("[data-testid=review-imported]").await?;
+    let imported = text(&learner.find("[data-testid=review-imported]").await?).await?;
+    assert!(
+        imported.contains("Satisfactory"),
+        "the sign-off is shown with the imported review: {imported}"
+    );
     assert_accessible(&learner, "reviews").await?;
     learner.screenshot("73-review-imported").await?;
     go(&learner, "#/portfolio").await?;
