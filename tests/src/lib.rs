@@ -226,6 +226,80 @@ impl App {
 }
 
 impl App {
+    /// Opens an in-app address (`#/...`), as following a link would.
+    pub async fn go(&self, hash: &str) -> Result<()> {
+        self.client
+            .execute("location.hash = arguments[0]; return 1;", vec![json!(hash)])
+            .await?;
+        Ok(())
+    }
+
+    /// The element, once it appears, scrolled to the middle of the window: WebDriver would
+    /// otherwise scroll it to the bottom edge, under a sticky bar, and a click would land there.
+    pub async fn on_screen(&self, css: &str) -> Result<Element> {
+        let element = self.find(css).await?;
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center' }); return 1;",
+                vec![serde_json::to_value(&element)?],
+            )
+            .await?;
+        Ok(element)
+    }
+
+    /// Clicks `css`, finding it afresh if the page re-rendered it between finding and clicking
+    /// (a stale element), as a person's click would simply land on the new one.
+    pub async fn click(&self, css: &str) -> Result<()> {
+        retrying(&format!("click `{css}`"), || async {
+            self.on_screen(css).await?.click().await?;
+            Ok(())
+        })
+        .await
+    }
+
+    /// Replaces the text in the field `css` with `value`, typed as keys.
+    pub async fn fill(&self, css: &str, value: &str) -> Result<()> {
+        retrying(&format!("type into `{css}`"), || async {
+            let field = self.on_screen(css).await?;
+            field.clear().await?;
+            field.send_keys(value).await?;
+            Ok(())
+        })
+        .await
+    }
+
+    /// Fails on any serious or critical WCAG 2.1 A/AA finding on the screen as it is now.
+    pub async fn assert_accessible(&self, screen: &str) -> Result<()> {
+        let violations = self.serious_accessibility_violations().await?;
+        assert!(
+            violations.is_empty(),
+            "{screen} has serious accessibility problems:\n{}",
+            violations.join("\n")
+        );
+        Ok(())
+    }
+}
+
+/// Runs `attempt` until it succeeds, for up to `PATIENCE`: an element the page re-renders
+/// mid-action fails once and is found afresh on the next try.
+async fn retrying<F, Fut>(what: &str, mut attempt: F) -> Result<()>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<()>>,
+{
+    let started = Instant::now();
+    loop {
+        match attempt().await {
+            Ok(()) => return Ok(()),
+            Err(_) if started.elapsed() < PATIENCE => {
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            Err(e) => return Err(format!("could not {what}: {e}").into()),
+        }
+    }
+}
+
+impl App {
     /// The app processes started for this data folder (normally one).
     fn app_pids(&self) -> Result<Vec<u32>> {
         let marker = self.data_dir.display().to_string();

@@ -6,72 +6,10 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use serde_json::json;
 use w2b_e2e::{text, App, Result};
 
 const TITLE: &str = "Budget review with the finance partner";
 const COMMENT: &str = "Good grasp of the pay variance; bring the forecast next time.";
-
-async fn go(app: &App, hash: &str) -> Result<()> {
-    app.client
-        .execute("location.hash = arguments[0]; return 1;", vec![json!(hash)])
-        .await?;
-    Ok(())
-}
-
-/// The element, scrolled to the middle of the window (clear of sticky bars).
-async fn el(app: &App, css: &str) -> Result<fantoccini::elements::Element> {
-    let element = app.find(css).await?;
-    app.client
-        .execute(
-            "arguments[0].scrollIntoView({ block: 'center' }); return 1;",
-            vec![serde_json::to_value(&element)?],
-        )
-        .await?;
-    Ok(element)
-}
-
-/// Clicks `css` once it is on screen, finding it afresh if the page re-rendered it between
-/// finding and clicking (a stale element), as a person's click would simply land on the new one.
-async fn click(app: &App, css: &str) -> Result<()> {
-    let started = std::time::Instant::now();
-    loop {
-        let attempt = async {
-            let element = el(app, css).await?;
-            element.click().await?;
-            Ok::<(), Box<dyn std::error::Error + Send + Sync>>(())
-        }
-        .await;
-        match attempt {
-            Ok(()) => return Ok(()),
-            Err(e) if started.elapsed() < w2b_e2e::PATIENCE => {
-                let _ = e;
-                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-            }
-            Err(e) => return Err(format!("could not click `{css}`: {e}").into()),
-        }
-    }
-}
-
-async fn fill(app: &App, css: &str, value: &str) -> Result<()> {
-    let started = std::time::Instant::now();
-    loop {
-        let attempt = async {
-            let field = el(app, css).await?;
-            field.clear().await?;
-            field.send_keys(value).await?;
-            Ok::<(), Box<dyn std::error::Error + Send + Sync>>(())
-        }
-        .await;
-        match attempt {
-            Ok(()) => return Ok(()),
-            Err(_) if started.elapsed() < w2b_e2e::PATIENCE => {
-                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-            }
-            Err(e) => return Err(format!("could not type into `{css}`: {e}").into()),
-        }
-    }
-}
 
 /// The one file in `dir` with `extension`, once it exists.
 async fn only_file(dir: &Path, extension: &str) -> Result<PathBuf> {
@@ -91,40 +29,32 @@ async fn only_file(dir: &Path, extension: &str) -> Result<PathBuf> {
     Err(format!("no single .{extension} file in {}", dir.display()).into())
 }
 
-async fn assert_accessible(app: &App, screen: &str) -> Result<()> {
-    let violations = app.serious_accessibility_violations().await?;
-    assert!(
-        violations.is_empty(),
-        "{screen} has serious accessibility problems:\n{}",
-        violations.join("\n")
-    );
-    Ok(())
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn export_review_and_import_the_feedback() -> Result<()> {
     // The learner logs an entry.
     let learner = App::launch().await?;
     learner.find("h1").await?;
-    go(&learner, "#/portfolio/new").await?;
-    fill(&learner, "[data-testid=entry-title]", TITLE).await?;
-    fill(
-        &learner,
-        "[data-testid=entry-body]",
-        "Went through the month 6 statement and the pay variance.",
-    )
-    .await?;
-    click(&learner, "[data-testid=save-entry]").await?;
+    learner.go("#/portfolio/new").await?;
+    learner.fill("[data-testid=entry-title]", TITLE).await?;
+    learner
+        .fill(
+            "[data-testid=entry-body]",
+            "Went through the month 6 statement and the pay variance.",
+        )
+        .await?;
+    learner.click("[data-testid=save-entry]").await?;
     learner.find("h1[data-testid=entry-title]").await?;
 
     // ... and exports everything, after the privacy check.
-    go(&learner, "#/export").await?;
-    fill(&learner, "[data-testid=learner-name]", "Sam Patel").await?;
-    click(&learner, "[data-testid=check-privacy]").await?;
+    learner.go("#/export").await?;
+    learner
+        .fill("[data-testid=learner-name]", "Sam Patel")
+        .await?;
+    learner.click("[data-testid=check-privacy]").await?;
     learner.find("[data-testid=preview-summary]").await?;
-    click(&learner, "[data-testid=export-bundle]").await?;
+    learner.click("[data-testid=export-bundle]").await?;
     learner.find("[data-testid=export-done]").await?;
-    assert_accessible(&learner, "the export page").await?;
+    learner.assert_accessible("the export page").await?;
     learner.screenshot("70-export-done").await?;
     let bundle = only_file(&learner.data_dir().join("exports"), "w2bbundle").await?;
     // The readable page also stands on its own beside the bundle, with no script in it.
@@ -140,8 +70,9 @@ async fn export_review_and_import_the_feedback() -> Result<()> {
     // The appraiser, on their own copy of the app, opens the bundle in review mode.
     let appraiser = App::launch().await?;
     appraiser.find("h1").await?;
-    go(&appraiser, "#/review").await?;
-    el(&appraiser, "[data-testid=open-bundle]")
+    appraiser.go("#/review").await?;
+    appraiser
+        .on_screen("[data-testid=open-bundle]")
         .await?
         .send_keys(&bundle.display().to_string())
         .await?;
@@ -151,26 +82,24 @@ async fn export_review_and_import_the_feedback() -> Result<()> {
         entry.contains(TITLE),
         "the learner's entry is shown: {entry}"
     );
-    fill(&appraiser, "[data-testid=entry-comment]", COMMENT).await?;
-    fill(&appraiser, "[data-testid=reviewer-name]", "Dr Jo Okafor").await?;
-    fill(
-        &appraiser,
-        "[data-testid=reviewer-role]",
-        "Educational supervisor",
-    )
-    .await?;
-    fill(
-        &appraiser,
-        "[data-testid=review-summary]",
-        "A clear, honest portfolio.",
-    )
-    .await?;
+    appraiser
+        .fill("[data-testid=entry-comment]", COMMENT)
+        .await?;
+    appraiser
+        .fill("[data-testid=reviewer-name]", "Dr Jo Okafor")
+        .await?;
+    appraiser
+        .fill("[data-testid=reviewer-role]", "Educational supervisor")
+        .await?;
+    appraiser
+        .fill("[data-testid=review-summary]", "A clear, honest portfolio.")
+        .await?;
     // Sign-off: the outcome, with the reviewer's name and role and today's date filled in.
-    click(&appraiser, "#sign-off-satisfactory").await?;
+    appraiser.click("#sign-off-satisfactory").await?;
     appraiser.find("[data-testid=sign-off-details]").await?;
-    assert_accessible(&appraiser, "review mode").await?;
+    appraiser.assert_accessible("review mode").await?;
     appraiser.screenshot("71-review-mode").await?;
-    click(&appraiser, "[data-testid=save-review]").await?;
+    appraiser.click("[data-testid=save-review]").await?;
     appraiser.find("[data-testid=review-saved]").await?;
     appraiser.screenshot("72-review-saved").await?;
     let review = only_file(&appraiser.data_dir().join("reviews"), "w2breview").await?;
@@ -184,8 +113,9 @@ async fn export_review_and_import_the_feedback() -> Result<()> {
     // Back with the learner: import the review; the comment is on the entry.
     let learner = App::launch_on(&learner_dir).await?;
     learner.find("h1").await?;
-    go(&learner, "#/reviews").await?;
-    el(&learner, "[data-testid=import-review]")
+    learner.go("#/reviews").await?;
+    learner
+        .on_screen("[data-testid=import-review]")
         .await?
         .send_keys(&review.display().to_string())
         .await?;
@@ -194,11 +124,11 @@ async fn export_review_and_import_the_feedback() -> Result<()> {
         imported.contains("Satisfactory"),
         "the sign-off is shown with the imported review: {imported}"
     );
-    assert_accessible(&learner, "reviews").await?;
+    learner.assert_accessible("reviews").await?;
     learner.screenshot("73-review-imported").await?;
-    go(&learner, "#/portfolio").await?;
-    click(&learner, "[data-testid=entry-row] a").await?;
-    let comments = text(&el(&learner, "[data-testid=entry-comments]").await?).await?;
+    learner.go("#/portfolio").await?;
+    learner.click("[data-testid=entry-row] a").await?;
+    let comments = text(&learner.on_screen("[data-testid=entry-comments]").await?).await?;
     assert!(
         comments.contains(COMMENT),
         "the appraiser's comment is on the entry: {comments}"

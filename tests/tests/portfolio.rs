@@ -20,7 +20,7 @@ fn attachment(name: &str) -> PathBuf {
 /// Sets a field's value the way typing would end, for inputs WebDriver cannot type into
 /// portably (native date pickers).
 async fn set_value(app: &App, css: &str, value: &str) -> Result<()> {
-    el(app, css).await?;
+    app.on_screen(css).await?;
     app.client
         .execute(
             "const el = document.querySelector(arguments[0]); el.value = arguments[1];
@@ -28,68 +28,6 @@ async fn set_value(app: &App, css: &str, value: &str) -> Result<()> {
              el.dispatchEvent(new Event('change', { bubbles: true })); return 1;",
             vec![json!(css), json!(value)],
         )
-        .await?;
-    Ok(())
-}
-
-/// The element, scrolled to the middle of the window: WebDriver otherwise scrolls it to the
-/// bottom edge, under the editor's sticky Save bar, and the click lands on the bar.
-async fn el(app: &App, css: &str) -> Result<fantoccini::elements::Element> {
-    let element = app.find(css).await?;
-    app.client
-        .execute(
-            "arguments[0].scrollIntoView({ block: 'center' }); return 1;",
-            vec![serde_json::to_value(&element)?],
-        )
-        .await?;
-    Ok(element)
-}
-
-/// Clicks `css` once it is on screen, finding it afresh if the page re-rendered it between
-/// finding and clicking (a stale element), as a person's click would simply land on the new one.
-async fn click(app: &App, css: &str) -> Result<()> {
-    let started = std::time::Instant::now();
-    loop {
-        let attempt = async {
-            let element = el(app, css).await?;
-            element.click().await?;
-            Ok::<(), Box<dyn std::error::Error + Send + Sync>>(())
-        }
-        .await;
-        match attempt {
-            Ok(()) => return Ok(()),
-            Err(e) if started.elapsed() < w2b_e2e::PATIENCE => {
-                let _ = e;
-                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-            }
-            Err(e) => return Err(format!("could not click `{css}`: {e}").into()),
-        }
-    }
-}
-
-async fn fill(app: &App, css: &str, value: &str) -> Result<()> {
-    let started = std::time::Instant::now();
-    loop {
-        let attempt = async {
-            let field = el(app, css).await?;
-            field.clear().await?;
-            field.send_keys(value).await?;
-            Ok::<(), Box<dyn std::error::Error + Send + Sync>>(())
-        }
-        .await;
-        match attempt {
-            Ok(()) => return Ok(()),
-            Err(_) if started.elapsed() < w2b_e2e::PATIENCE => {
-                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-            }
-            Err(e) => return Err(format!("could not type into `{css}`: {e}").into()),
-        }
-    }
-}
-
-async fn go(app: &App, hash: &str) -> Result<()> {
-    app.client
-        .execute("location.hash = arguments[0]; return 1;", vec![json!(hash)])
         .await?;
     Ok(())
 }
@@ -108,17 +46,6 @@ async fn show(app: &App, css: &str) -> Result<()> {
 
 async fn to_top(app: &App) -> Result<()> {
     eval(app, "window.scrollTo(0, 0); return 1;").await?;
-    Ok(())
-}
-
-/// Fails on any serious or critical WCAG 2.1 A/AA finding on the screen as it is now.
-async fn assert_accessible(app: &App, screen: &str) -> Result<()> {
-    let violations = app.serious_accessibility_violations().await?;
-    assert!(
-        violations.is_empty(),
-        "{screen} has serious accessibility problems:\n{}",
-        violations.join("\n")
-    );
     Ok(())
 }
 
@@ -143,7 +70,7 @@ async fn wait_for_title(app: &App, title: &str) -> Result<()> {
 }
 
 async fn coverage_summary(app: &App) -> Result<String> {
-    go(app, "#/coverage").await?;
+    app.go("#/coverage").await?;
     app.find("[data-testid=coverage-table]").await?;
     text(&app.find("[data-testid=coverage-summary]").await?).await
 }
@@ -154,10 +81,10 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
     app.wait_for_text("h1", "Welcome to Ward to Board").await?;
 
     // An empty portfolio says what an entry is and how to add one.
-    click(&app, "[data-testid=nav-portfolio]").await?;
-    el(&app, "[data-testid=portfolio-empty]").await?;
+    app.click("[data-testid=nav-portfolio]").await?;
+    app.on_screen("[data-testid=portfolio-empty]").await?;
     to_top(&app).await?;
-    assert_accessible(&app, "the empty portfolio").await?;
+    app.assert_accessible("the empty portfolio").await?;
     app.screenshot("40-portfolio-empty").await?;
 
     // Coverage before any evidence: nothing covered.
@@ -169,29 +96,26 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
     app.screenshot("41-coverage-before").await?;
 
     // Add an entry.
-    go(&app, "#/portfolio").await?;
-    click(&app, "[data-testid=add-entry]").await?;
-    el(&app, "[data-testid=entry-kind]")
+    app.go("#/portfolio").await?;
+    app.click("[data-testid=add-entry]").await?;
+    app.on_screen("[data-testid=entry-kind]")
         .await?
         .select_by_value("reflection")
         .await?;
-    fill(&app, "[data-testid=entry-title]", TITLE).await?;
+    app.fill("[data-testid=entry-title]", TITLE).await?;
     // The privacy guard flags a valid NHS number while the learner types.
-    fill(
-        &app,
+    app.fill(
         "[data-testid=entry-body]",
         "Met the finance partner about Ward 14's rota. Patient 943 476 5919 came up.",
     )
     .await?;
-    let warning = text(&el(&app, "[data-testid=privacy-warning]").await?).await?;
+    let warning = text(&app.on_screen("[data-testid=privacy-warning]").await?).await?;
     assert!(
         warning.contains("943 476 5919"),
         "the NHS number is named in the warning: {warning}"
     );
     app.screenshot("42-editor-privacy-warning").await?;
-    fill(
-        &app,
-        "[data-testid=entry-body]",
+    app.fill("[data-testid=entry-body]",
         "Met the **finance partner** to go through Ward 14's rota and its overspend on bank shifts.",
     )
     .await?;
@@ -199,87 +123,86 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
         .await?;
 
     // CPD time: an hour and a half of management learning with someone else.
-    fill(&app, "[data-testid=cpd-management-hours]", "1.5").await?;
-    click(&app, "[data-testid=participatory]").await?;
+    app.fill("[data-testid=cpd-management-hours]", "1.5")
+        .await?;
+    app.click("[data-testid=participatory]").await?;
 
     // A structured reflection on the NMC form.
-    el(&app, "[data-testid=template-choice]")
+    app.on_screen("[data-testid=template-choice]")
         .await?
         .select_by_value("nmc")
         .await?;
-    fill(
-        &app,
+    app.fill(
         "[data-testid=reflection-section-nature]",
         "A rota review with the ward's finance business partner.",
     )
     .await?;
-    fill(
-        &app,
+    app.fill(
         "[data-testid=reflection-section-learning]",
         "Bank shifts booked late cost the ward far more than planned overtime.",
     )
     .await?;
-    click(&app, "[data-testid=code-theme-practise_effectively]").await?;
+    app.click("[data-testid=code-theme-practise_effectively]")
+        .await?;
 
     // Tag, behaviour rating and lesson link.
-    fill(&app, "[data-testid=tag-input]", "rota\n").await?;
-    el(&app, "[data-testid=behaviour-framework]")
+    app.fill("[data-testid=tag-input]", "rota\n").await?;
+    app.on_screen("[data-testid=behaviour-framework]")
         .await?
         .select_by_value("cmpf")
         .await?;
-    el(&app, "[data-testid=behaviour-select]")
+    app.on_screen("[data-testid=behaviour-select]")
         .await?
         .select_by_value("cmpf.resources.budget-ownership")
         .await?;
-    click(&app, "[data-testid=behaviour-rating-2]").await?;
-    fill(
-        &app,
+    app.click("[data-testid=behaviour-rating-2]").await?;
+    app.fill(
         "[data-testid=behaviour-justification]",
         "I read the month 6 statement and explained the pay variance.",
     )
     .await?;
-    click(&app, "[data-testid=add-behaviour]").await?;
-    el(&app, "[data-testid=behaviour-list]").await?;
-    el(&app, "[data-testid=lesson-select]")
+    app.click("[data-testid=add-behaviour]").await?;
+    app.on_screen("[data-testid=behaviour-list]").await?;
+    app.on_screen("[data-testid=lesson-select]")
         .await?
         .select_by_index(1)
         .await?;
-    click(&app, "[data-testid=add-lesson]").await?;
+    app.click("[data-testid=add-lesson]").await?;
     app.wait_for_count("[data-testid=lesson-list] li", 1)
         .await?;
 
     // Two attachments, through the real file input.
-    let files = el(&app, "[data-testid=attach-files]").await?;
+    let files = app.on_screen("[data-testid=attach-files]").await?;
     files
         .send_keys(&attachment("ward-rota.png").display().to_string())
         .await?;
     app.wait_for_count("[data-testid=pending-upload]", 1)
         .await?;
-    let files = el(&app, "[data-testid=attach-files]").await?;
+    let files = app.on_screen("[data-testid=attach-files]").await?;
     files
         .send_keys(&attachment("rota-review-notes.pdf").display().to_string())
         .await?;
     app.wait_for_count("[data-testid=pending-upload]", 2)
         .await?;
-    assert_accessible(&app, "the entry editor, filled in").await?;
+    app.assert_accessible("the entry editor, filled in").await?;
     app.screenshot("43-editor-filled").await?;
 
-    click(&app, "[data-testid=save-entry]").await?;
+    app.click("[data-testid=save-entry]").await?;
     wait_for_title(&app, TITLE).await?;
-    let behaviour = text(&el(&app, "[data-testid=entry-behaviour]").await?).await?;
+    let behaviour = text(&app.on_screen("[data-testid=entry-behaviour]").await?).await?;
     assert!(
         behaviour.contains("read its monthly statements"),
         "the rated behaviour is shown in the framework's words: {behaviour}"
     );
     app.wait_for_count("[data-testid=attachment]", 2).await?;
-    el(&app, "[data-testid=attachment-preview]").await?;
-    let reflection = text(&el(&app, "[data-testid=entry-reflection]").await?).await?;
+    app.on_screen("[data-testid=attachment-preview]").await?;
+    let reflection = text(&app.on_screen("[data-testid=entry-reflection]").await?).await?;
     assert!(
         reflection.contains("Bank shifts booked late"),
         "the reflection's sections are shown: {reflection}"
     );
     to_top(&app).await?;
-    assert_accessible(&app, "an entry").await?;
+    app.assert_accessible("an entry").await?;
     app.screenshot("44-entry-view").await?;
     show(&app, "[data-testid=entry-reflection]").await?;
     app.screenshot("44b-entry-reflection").await?;
@@ -287,20 +210,23 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
     app.screenshot("44c-entry-behaviours-and-files").await?;
 
     // Find it again by words from its reflection.
-    go(&app, "#/portfolio").await?;
-    fill(&app, "[data-testid=portfolio-search]", "bank shifts").await?;
+    app.go("#/portfolio").await?;
+    app.fill("[data-testid=portfolio-search]", "bank shifts")
+        .await?;
     app.wait_for_count("[data-testid=entry-row]", 1).await?;
     let marks = app
         .find_all("[data-testid=entry-snippet] mark")
         .await?
         .len();
     assert!(marks >= 1, "the matched words are highlighted");
-    fill(&app, "[data-testid=portfolio-search]", "zebra crossing").await?;
-    el(&app, "[data-testid=no-matches]").await?;
-    fill(&app, "[data-testid=portfolio-search]", "finance partner").await?;
+    app.fill("[data-testid=portfolio-search]", "zebra crossing")
+        .await?;
+    app.on_screen("[data-testid=no-matches]").await?;
+    app.fill("[data-testid=portfolio-search]", "finance partner")
+        .await?;
     app.wait_for_count("[data-testid=entry-row]", 1).await?;
     to_top(&app).await?;
-    assert_accessible(&app, "portfolio search results").await?;
+    app.assert_accessible("portfolio search results").await?;
     app.screenshot("45-portfolio-search").await?;
 
     // The coverage chart now counts the entry.
@@ -310,41 +236,46 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
         after.contains("1 of"),
         "one behaviour has evidence: {after}"
     );
-    el(&app, "[data-testid=coverage-chart] canvas").await?;
-    let row = text(&el(&app, "[data-testid=domain-cmpf\\.resources]").await?).await?;
+    app.on_screen("[data-testid=coverage-chart] canvas").await?;
+    let row = text(
+        &app.on_screen("[data-testid=domain-cmpf\\.resources]")
+            .await?,
+    )
+    .await?;
     assert!(
         row.contains("read its monthly statements"),
         "the behaviour is listed under its domain: {row}"
     );
-    assert_accessible(&app, "coverage").await?;
+    app.assert_accessible("coverage").await?;
     show(&app, "#coverage-chart-heading").await?;
     app.screenshot("46-coverage-chart").await?;
     show(&app, "[data-testid=domain-cmpf\\.resources]").await?;
     app.screenshot("46b-coverage-gaps").await?;
 
     // The NMC counters count it: 1.5 participatory hours and one reflective account.
-    go(&app, "#/revalidation").await?;
+    app.go("#/revalidation").await?;
     set_value(&app, "#nmc-expiry", "2028-03-31").await?;
-    click(&app, "[data-testid=save-dates]").await?;
-    let cpd = text(&el(&app, "[data-testid=counter-cpd]").await?).await?;
+    app.click("[data-testid=save-dates]").await?;
+    let cpd = text(&app.on_screen("[data-testid=counter-cpd]").await?).await?;
     assert!(cpd.contains("1.5"), "CPD hours counted: {cpd}");
-    let accounts = text(&el(&app, "[data-testid=counter-reflections]").await?).await?;
+    let accounts = text(&app.on_screen("[data-testid=counter-reflections]").await?).await?;
     assert!(
         accounts.contains('1'),
         "one NMC reflective account: {accounts}"
     );
-    assert_accessible(&app, "revalidation").await?;
+    app.assert_accessible("revalidation").await?;
     show(&app, "[data-testid=nmc-period]").await?;
     app.screenshot("47-revalidation").await?;
     show(&app, "[data-testid=currency]").await?;
     app.screenshot("47b-clinical-currency").await?;
 
     // Edit the entry: a new title makes version 2.
-    go(&app, "#/portfolio").await?;
-    click(&app, "[data-testid=entry-row] a").await?;
-    click(&app, "[data-testid=edit-entry]").await?;
-    fill(&app, "[data-testid=entry-title]", "Rota review, revised").await?;
-    click(&app, "[data-testid=save-entry]").await?;
+    app.go("#/portfolio").await?;
+    app.click("[data-testid=entry-row] a").await?;
+    app.click("[data-testid=edit-entry]").await?;
+    app.fill("[data-testid=entry-title]", "Rota review, revised")
+        .await?;
+    app.click("[data-testid=save-entry]").await?;
     wait_for_title(&app, "Rota review, revised").await?;
     app.wait_for_count("[data-testid=version-row]", 2).await?;
 
@@ -354,13 +285,13 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
         .as_str()
         .ok_or("the entry's id is in its address")?
         .to_owned();
-    go(&app, &format!("#/portfolio/{id}/version/1")).await?;
-    el(&app, "[data-testid=older-version]").await?;
+    app.go(&format!("#/portfolio/{id}/version/1")).await?;
+    app.on_screen("[data-testid=older-version]").await?;
     wait_for_title(&app, TITLE).await?;
     to_top(&app).await?;
-    assert_accessible(&app, "an older version").await?;
+    app.assert_accessible("an older version").await?;
     app.screenshot("48-older-version").await?;
-    click(&app, "[data-testid=restore-version]").await?;
+    app.click("[data-testid=restore-version]").await?;
     app.wait_for_count("[data-testid=version-row]", 3).await?;
     wait_for_title(&app, TITLE).await?;
     assert_eq!(
@@ -375,36 +306,35 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
     app.screenshot("49b-version-history").await?;
 
     // Delete moves it to the bin, which lists it until it is put back.
-    click(&app, "[data-testid=delete-entry]").await?;
-    click(&app, "[data-testid=confirm-delete]").await?;
+    app.click("[data-testid=delete-entry]").await?;
+    app.click("[data-testid=confirm-delete]").await?;
     app.find("[data-testid=portfolio-notice]").await?;
-    go(&app, "#/portfolio/bin").await?;
+    app.go("#/portfolio/bin").await?;
     app.wait_for_count("[data-testid=entry-row]", 1).await?;
-    assert_accessible(&app, "the bin").await?;
+    app.assert_accessible("the bin").await?;
     app.screenshot("51-bin").await?;
-    click(&app, "[data-testid=put-back]").await?;
+    app.click("[data-testid=put-back]").await?;
     app.find("[data-testid=bin-empty]").await?;
-    go(&app, "#/portfolio").await?;
+    app.go("#/portfolio").await?;
     app.wait_for_count("[data-testid=entry-row]", 1).await?;
 
     // A goal in the development plan, linked to nothing yet.
-    go(&app, "#/plan").await?;
-    click(&app, "[data-testid=add-goal]").await?;
-    fill(
-        &app,
+    app.go("#/plan").await?;
+    app.click("[data-testid=add-goal]").await?;
+    app.fill(
         "[data-testid=goal-title]",
         "Present Ward 14's budget position at the monthly review",
     )
     .await?;
     set_value(&app, "#goal-due", "2027-03-31").await?;
-    click(&app, "[data-testid=save-goal]").await?;
-    el(&app, "[data-testid=goal-card]").await?;
+    app.click("[data-testid=save-goal]").await?;
+    app.on_screen("[data-testid=goal-card]").await?;
     tokio::time::sleep(Duration::from_millis(300)).await;
-    assert_accessible(&app, "the development plan").await?;
+    app.assert_accessible("the development plan").await?;
     app.screenshot("50-development-plan").await?;
 
     // Backups: take one now; it is listed with the entry it holds.
-    go(&app, "#/backups").await?;
+    app.go("#/backups").await?;
     app.find("[data-testid=backups-table], [data-testid=no-backups]")
         .await?;
     let before = eval(
@@ -414,10 +344,10 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
     .await?
     .as_u64()
     .unwrap_or(0) as usize;
-    click(&app, "[data-testid=backup-now]").await?;
+    app.click("[data-testid=backup-now]").await?;
     app.wait_for_count("[data-testid=backup-row]", before + 1)
         .await?;
-    assert_accessible(&app, "backups").await?;
+    app.assert_accessible("backups").await?;
     to_top(&app).await?;
     app.screenshot("52-backups").await?;
 
@@ -431,10 +361,10 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
 async fn unsaved_entry_survives_a_kill() -> Result<()> {
     let app = App::launch().await?;
     app.wait_for_text("h1", "Welcome to Ward to Board").await?;
-    go(&app, "#/portfolio/new").await?;
-    fill(&app, "[data-testid=entry-title]", "Half-written reflection").await?;
-    fill(
-        &app,
+    app.go("#/portfolio/new").await?;
+    app.fill("[data-testid=entry-title]", "Half-written reflection")
+        .await?;
+    app.fill(
         "[data-testid=entry-body]",
         "The bed meeting at 08:30 went badly because",
     )
@@ -457,15 +387,15 @@ async fn unsaved_entry_survives_a_kill() -> Result<()> {
 
     let app = App::launch_on(&data_dir).await?;
     app.find("h1").await?;
-    go(&app, "#/portfolio/new").await?;
-    let notice = text(&el(&app, "[data-testid=kept-notice]").await?).await?;
+    app.go("#/portfolio/new").await?;
+    let notice = text(&app.on_screen("[data-testid=kept-notice]").await?).await?;
     assert!(
         notice.contains("You started a new entry but did not save it"),
         "the kept work is offered: {notice}"
     );
     to_top(&app).await?;
     app.screenshot("53-editor-offers-kept-work").await?;
-    click(&app, "[data-testid=carry-on]").await?;
+    app.click("[data-testid=carry-on]").await?;
     assert_eq!(
         app.value("[data-testid=entry-title]").await?,
         "Half-written reflection",
@@ -476,10 +406,10 @@ async fn unsaved_entry_survives_a_kill() -> Result<()> {
         "The bed meeting at 08:30 went badly because",
         "and so is every word of the body"
     );
-    click(&app, "[data-testid=save-entry]").await?;
+    app.click("[data-testid=save-entry]").await?;
     wait_for_title(&app, "Half-written reflection").await?;
-    go(&app, "#/portfolio/new").await?;
-    el(&app, "[data-testid=entry-title]").await?;
+    app.go("#/portfolio/new").await?;
+    app.on_screen("[data-testid=entry-title]").await?;
     app.wait_for_count("[data-testid=kept-notice]", 0).await?;
     app.quit().await?;
     Ok(())
