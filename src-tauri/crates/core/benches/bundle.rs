@@ -12,7 +12,10 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use w2b_core::export::{verify_bundle, write_bundle, BundleSelection};
 use w2b_core::framework;
 use w2b_core::portfolio::{BehaviourRating, CpdTime, EntryDraft, EntryKind};
-use w2b_core::store::{Store, DATABASE_FILE, SCHEMA_VERSION};
+use w2b_core::store::{Store, SCHEMA_VERSION};
+
+mod generated;
+use generated::{cached_store, Rng};
 
 const ENTRIES: usize = 10_000;
 const ATTACHMENT_EVERY: usize = 10;
@@ -64,46 +67,23 @@ const WORDS: &[&str] = &[
     "for",
 ];
 
-/// A small deterministic generator, so every run measures the same portfolio.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn words(&mut self, n: usize) -> String {
-        (0..n)
-            .map(|_| WORDS[self.below(WORDS.len())])
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-
-    /// An attachment of 50 to 200 KB: a text file of prose, or a PNG-headed picture of
-    /// random bytes (which, like a real photo, does not compress).
-    fn attachment(&mut self, i: usize) -> (String, Vec<u8>) {
-        let size = 50 * 1024 + self.below(150 * 1024);
-        if i.is_multiple_of(2) {
-            let mut text = String::with_capacity(size + 200);
-            while text.len() < size {
-                text.push_str(&self.words(40));
-                text.push_str(".\n");
-            }
-            (format!("meeting notes {i}.txt"), text.into_bytes())
-        } else {
-            let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
-            while bytes.len() < size {
-                bytes.extend_from_slice(&self.next().to_le_bytes());
-            }
-            (format!("whiteboard photo {i}.png"), bytes)
+/// An attachment of 50 to 200 KB: a text file of prose, or a PNG-headed picture of
+/// random bytes (which, like a real photo, does not compress).
+fn attachment(rng: &mut Rng, i: usize) -> (String, Vec<u8>) {
+    let size = 50 * 1024 + rng.below(150 * 1024);
+    if i.is_multiple_of(2) {
+        let mut text = String::with_capacity(size + 200);
+        while text.len() < size {
+            text.push_str(&rng.words(WORDS, 40));
+            text.push_str(".\n");
         }
+        (format!("meeting notes {i}.txt"), text.into_bytes())
+    } else {
+        let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
+        while bytes.len() < size {
+            bytes.extend_from_slice(&rng.next().to_le_bytes());
+        }
+        (format!("whiteboard photo {i}.png"), bytes)
     }
 }
 
@@ -128,7 +108,7 @@ fn build(dir: &Path) {
         let mut body = String::new();
         for _ in 0..(3 + rng.below(3)) {
             let len = 50 + rng.below(31);
-            body.push_str(&rng.words(len));
+            body.push_str(&rng.words(WORDS, len));
             body.push_str(".\n\n");
         }
         let mut rated: Vec<BehaviourRating> = Vec::new();
@@ -139,14 +119,14 @@ fn build(dir: &Path) {
                     framework_id: "cmpf".into(),
                     behaviour_id: id,
                     rating: 1 + rng.below(4) as u32,
-                    justification: rng.words(20),
+                    justification: rng.words(WORDS, 20),
                 });
             }
         }
         let kind = EntryKind::ALL[rng.below(EntryKind::ALL.len())];
         let date = first_day + chrono::Duration::days(rng.below(3_650) as i64);
         let new_uploads = if i.is_multiple_of(ATTACHMENT_EVERY) {
-            let (name, bytes) = rng.attachment(i / ATTACHMENT_EVERY);
+            let (name, bytes) = attachment(&mut rng, i / ATTACHMENT_EVERY);
             vec![
                 store
                     .upload_attachment(&name, &bytes, now)
@@ -159,7 +139,7 @@ fn build(dir: &Path) {
         let title_len = 3 + rng.below(5);
         let draft = EntryDraft {
             kind,
-            title: format!("{} {i}", rng.words(title_len)),
+            title: format!("{} {i}", rng.words(WORDS, title_len)),
             date: date.format("%Y-%m-%d").to_string(),
             body,
             reflection: None,
@@ -189,24 +169,10 @@ fn build(dir: &Path) {
 
 /// A fresh copy of the data folder; the portfolio is built once into the target folder.
 fn filled() -> (tempfile::TempDir, Store) {
-    let cache = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
-        "bundle-bench-g{GENERATOR}-s{SCHEMA_VERSION}-{ENTRIES}"
-    ));
-    if !cache.join(DATABASE_FILE).exists() {
-        let partial = cache.with_extension("partial");
-        let _ = std::fs::remove_dir_all(&partial);
-        build(&partial);
-        std::fs::rename(&partial, &cache).unwrap_or_else(|e| panic!("keeps the build: {e}"));
-    }
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("temp dir: {e}"));
-    for file in [DATABASE_FILE.to_owned(), format!("{DATABASE_FILE}-wal")] {
-        if cache.join(&file).exists() {
-            std::fs::copy(cache.join(&file), dir.path().join(&file))
-                .unwrap_or_else(|e| panic!("copies {file}: {e}"));
-        }
-    }
-    let store = Store::open(dir.path(), Utc::now()).unwrap_or_else(|e| panic!("opens: {e}"));
-    (dir, store)
+    cached_store(
+        &format!("bundle-bench-g{GENERATOR}-s{SCHEMA_VERSION}-{ENTRIES}"),
+        build,
+    )
 }
 
 /// The process's peak resident memory so far, in MiB (Linux; 0 elsewhere).

@@ -17,7 +17,10 @@ use w2b_core::portfolio::{
     BehaviourRating, CpdTime, EntryDraft, EntryKind, EntryLesson, EntryQuery, EntrySort,
     FeedbackSource, Reflection, ReflectionSection, ReflectionTemplate, RevalidationSettings,
 };
-use w2b_core::store::{Store, DATABASE_FILE, SCHEMA_VERSION};
+use w2b_core::store::{Store, SCHEMA_VERSION};
+
+mod generated;
+use generated::{cached_store, Rng};
 
 const SIZES: [usize; 2] = [10_000, 100_000];
 /// Bump when the generated entries change, so the cached databases are rebuilt.
@@ -54,33 +57,6 @@ const TAGS: &str = "\
 static WORD_LIST: LazyLock<Vec<&str>> = LazyLock::new(|| WORDS.split_whitespace().collect());
 static TAG_LIST: LazyLock<Vec<&str>> = LazyLock::new(|| TAGS.split_whitespace().collect());
 
-/// A small deterministic generator, so every run measures the same portfolio.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a, T>(&mut self, from: &'a [T]) -> &'a T {
-        &from[self.below(from.len())]
-    }
-
-    fn words(&mut self, n: usize) -> String {
-        (0..n)
-            .map(|_| *self.pick(&WORD_LIST))
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-}
-
 fn draft(
     i: usize,
     rng: &mut Rng,
@@ -94,7 +70,7 @@ fn draft(
     let mut body = String::new();
     for _ in 0..(3 + rng.below(3)) {
         let len = 50 + rng.below(31);
-        body.push_str(&rng.words(len));
+        body.push_str(&rng.words(&WORD_LIST, len));
         body.push_str(&format!(". On the {COMMON_WORD} it mattered.\n\n"));
     }
     if i.is_multiple_of(RARE_EVERY) {
@@ -112,7 +88,7 @@ fn draft(
                 framework_id: "cmpf".into(),
                 behaviour_id: id,
                 rating: 1 + rng.below(4) as u32,
-                justification: rng.words(20),
+                justification: rng.words(&WORD_LIST, 20),
             });
         }
     }
@@ -120,13 +96,13 @@ fn draft(
         template: ReflectionTemplate::Nmc,
         sections: vec![ReflectionSection {
             id: "learning".into(),
-            text: rng.words(60),
+            text: rng.words(&WORD_LIST, 60),
         }],
         code_themes: vec!["practise_effectively".into()],
     });
     EntryDraft {
         kind,
-        title: format!("{} {i}", rng.words(title_words)),
+        title: format!("{} {i}", rng.words(&WORD_LIST, title_words)),
         date: date.format("%Y-%m-%d").to_string(),
         body,
         reflection,
@@ -234,23 +210,10 @@ fn build(dir: &Path, n: usize) {
 /// so each size is built once into the target folder and copied for every run; the folder's
 /// name changes with the schema and the generator, so a stale one is never used.
 fn filled(n: usize) -> (tempfile::TempDir, Store) {
-    let cache = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
-        "portfolio-bench-g{GENERATOR}-s{SCHEMA_VERSION}-{n}"
-    ));
-    if !cache.join(DATABASE_FILE).exists() {
-        let partial = cache.with_extension("partial");
-        let _ = std::fs::remove_dir_all(&partial);
-        build(&partial, n);
-        std::fs::rename(&partial, &cache).unwrap_or_else(|e| panic!("keeps the build: {e}"));
-    }
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("temp dir: {e}"));
-    for file in [DATABASE_FILE.to_owned(), format!("{DATABASE_FILE}-wal")] {
-        if cache.join(&file).exists() {
-            std::fs::copy(cache.join(&file), dir.path().join(&file))
-                .unwrap_or_else(|e| panic!("copies {file}: {e}"));
-        }
-    }
-    let store = Store::open(dir.path(), Utc::now()).unwrap_or_else(|e| panic!("opens: {e}"));
+    let (dir, store) = cached_store(
+        &format!("portfolio-bench-g{GENERATOR}-s{SCHEMA_VERSION}-{n}"),
+        |dir| build(dir, n),
+    );
     let size = std::fs::metadata(store.path()).map_or(0, |m| m.len());
     eprintln!("{n} entries: database {} MB", size / 1_000_000);
     (dir, store)
