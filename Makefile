@@ -143,6 +143,10 @@ e2e: test-deps app
 # the app, so both link the very same build of tauri (alone, feature unification would
 # compile tauri a second time, slightly differently).
 BENCH_RUNS ?= 5
+# The newest 10,000-entry portfolio the criterion bench built (its folder is named after the
+# generator and schema versions), for the start-up bench's large-portfolio row.
+LARGE_DATA = $(lastword $(sort $(wildcard $(CARGO_TARGET_DIR)/tmp/portfolio-bench-g*-s*-10000/ward-to-board.sqlite3)))
+
 bench-startup: deps ui/dist/index.html
 	@command -v xvfb-run >/dev/null || { echo "xvfb-run is missing: run 'make test-deps' first"; exit 1; }
 	$(TAURI) build --no-bundle --ci
@@ -150,7 +154,7 @@ bench-startup: deps ui/dist/index.html
 	xvfb-run -a --server-args="-screen 0 1280x1000x24" python3 benches/startup/measure.py \
 	  --app $(CARGO_TARGET_DIR)/release/ward-to-board \
 	  --bare $(CARGO_TARGET_DIR)/release/w2b-bare-window \
-	  $(if $(wildcard $(CARGO_TARGET_DIR)/tmp/portfolio-bench-g2-s4-10000/ward-to-board.sqlite3),--large-data $(CARGO_TARGET_DIR)/tmp/portfolio-bench-g2-s4-10000) \
+	  $(if $(LARGE_DATA),--large-data $(patsubst %/,%,$(dir $(LARGE_DATA)))) \
 	  --runs $(BENCH_RUNS) --json $(CARGO_TARGET_DIR)/startup.json
 
 clean:
