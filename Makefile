@@ -25,10 +25,10 @@ SCREENSHOTS ?= $(CARGO_TARGET_DIR)/e2e-screenshots
 # Debian packages: building the Tauri app, then running its end-to-end tests.
 APT_BUILD := build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev \
              librsvg2-dev libayatana-appindicator3-dev libsoup-3.0-dev
-APT_TEST := xvfb webkit2gtk-driver xauth fonts-liberation2 chromium
+APT_TEST := xvfb webkit2gtk-driver xauth fonts-liberation2 chromium faketime
 
 .PHONY: help run test deps system-deps test-deps tauri-driver app lint unit ui-check ui-test \
-        bindings-check core-has-no-tauri e2e bench-startup clean
+        bindings-check core-has-no-tauri far-clocks e2e bench-startup clean
 
 help:
 	@echo "make run    build and open Ward to Board"
@@ -41,7 +41,7 @@ run: deps app
 	  echo "No display found. On a machine without a desktop, run: xvfb-run -a make run"; exit 1; fi
 	$(APP_BINARY)
 
-test: deps test-deps lint unit bindings-check core-has-no-tauri ui-check ui-test e2e
+test: deps test-deps lint unit bindings-check core-has-no-tauri ui-check ui-test far-clocks e2e
 	@echo "All checks and tests passed."
 
 ## --- installing what is missing -------------------------------------------------
@@ -126,6 +126,12 @@ ui-check: ui/node_modules/.installed
 
 ui-test: ui/node_modules/.installed
 	npm --prefix ui test
+
+# The Vitest suite and every Rust test binary again, under clocks shifted years ahead in far
+# time zones (libfaketime): a test that reads the machine's clock, zone or locale fails here,
+# not on some later day. The binaries are built first, under the real clock. docs/testing.md.
+far-clocks: test-deps unit ui/node_modules/.installed
+	python3 tests/tools/far_clocks.py
 
 # Drives the real app under Xvfb; screenshots of each screen go to $(SCREENSHOTS).
 e2e: test-deps app

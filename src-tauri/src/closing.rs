@@ -53,8 +53,9 @@ pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
 
 fn destroy<R: Runtime>(webview: &WebviewWindow<R>) {
     // After the page's own saves, so the day's copy holds them.
-    if let Ok(store) = webview.state::<AppState>().store() {
-        if let Err(error) = store.backup_if_due(chrono::Utc::now()) {
+    let state = webview.state::<AppState>();
+    if let Ok(store) = state.store() {
+        if let Err(error) = store.backup_if_due(state.now()) {
             eprintln!("ward-to-board: the daily backup failed: {error}");
         }
     }

@@ -2,6 +2,7 @@
 //! logic lives in `w2b-core`.
 
 mod assets;
+mod clock;
 mod closing;
 mod commands;
 pub mod error;
@@ -10,7 +11,6 @@ mod state;
 #[cfg(test)]
 mod bindings;
 
-use chrono::Utc;
 use tauri::{Manager, Url, WebviewUrl, WebviewWindowBuilder};
 use w2b_core::store::Store;
 
@@ -31,8 +31,9 @@ pub fn run() {
                 Some(dir) => dir,
                 None => app.path().app_data_dir()?,
             };
-            let store = Store::open(&data_dir, Utc::now()).and_then(|store| {
-                store.sync_builtin_pack(Utc::now())?;
+            let clock = clock::Clock::from_env();
+            let store = Store::open(&data_dir, clock.now()).and_then(|store| {
+                store.sync_builtin_pack(clock.now())?;
                 Ok(store)
             });
             if let Err(error) = &store {
@@ -41,12 +42,13 @@ pub fn run() {
                     data_dir.display()
                 );
             }
-            app.manage(AppState::new(data_dir, store, import_arg(&args)));
+            app.manage(AppState::new(data_dir, store, import_arg(&args), clock));
             // The daily copy is taken in the background so the window is not kept waiting.
             let handle = app.handle().clone();
             tauri::async_runtime::spawn_blocking(move || {
-                if let Ok(store) = handle.state::<AppState>().store() {
-                    if let Err(error) = store.backup_if_due(Utc::now()) {
+                let state = handle.state::<AppState>();
+                if let Ok(store) = state.store() {
+                    if let Err(error) = store.backup_if_due(state.now()) {
                         eprintln!("ward-to-board: the daily backup failed: {error}");
                     }
                 }

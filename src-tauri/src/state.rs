@@ -1,11 +1,14 @@
 //! What the commands share: where the data lives and the open store, or why it could not be
-//! opened (shown to the person in the window rather than a silent exit).
+//! opened (shown to the person in the window rather than a silent exit), and the clock.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use chrono::{DateTime, Utc};
 use w2b_core::store::{Store, StoreError};
+
+use crate::clock::Clock;
 
 use crate::error::AppError;
 
@@ -18,6 +21,8 @@ pub struct AppState {
     allowed_imports: Mutex<HashSet<PathBuf>>,
     /// A pack file named with `--import` at launch, for the window to offer.
     pending_import: Option<PathBuf>,
+    /// The one clock commands read.
+    clock: Clock,
 }
 
 impl AppState {
@@ -25,6 +30,7 @@ impl AppState {
         data_dir: PathBuf,
         store: Result<Store, StoreError>,
         pending_import: Option<PathBuf>,
+        clock: Clock,
     ) -> Self {
         let allowed_imports = Mutex::new(pending_import.iter().cloned().collect());
         Self {
@@ -32,6 +38,7 @@ impl AppState {
             store,
             allowed_imports,
             pending_import,
+            clock,
         }
     }
 
@@ -55,6 +62,15 @@ impl AppState {
 
     pub fn store(&self) -> Result<&Store, AppError> {
         self.store.as_ref().map_err(AppError::from)
+    }
+
+    /// "Now" for the commands: the system's clock, or a debug build's fixed one.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    pub fn clock(&self) -> &Clock {
+        &self.clock
     }
 
     pub fn data_dir(&self) -> &Path {
@@ -120,6 +136,7 @@ mod tests {
             PathBuf::from("/d"),
             Err(StoreError::NotFound("x".into())),
             import_arg(&args(&["app", "--import", "/p/a.w2bpack"])),
+            crate::clock::Clock::system(),
         );
         assert!(
             state.is_import_allowed(Path::new("/p/a.w2bpack")),

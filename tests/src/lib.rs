@@ -18,6 +18,12 @@ use serde_json::{json, Map, Value};
 
 pub type Result<T, E = Box<dyn std::error::Error + Send + Sync>> = std::result::Result<T, E>;
 
+/// The instant every app under test starts at (a debug build honours `W2B_FIXED_NOW`), so what
+/// the tests see does not depend on the day they run: a Friday evening in December.
+pub const NOW: &str = "2026-12-04T21:30:00Z";
+/// The learner's time zone in every test: "today" is 4 December 2026 there at [`NOW`].
+pub const TIME_ZONE: &str = "Europe/London";
+
 /// How long to wait for the app to show something before the test fails.
 pub const PATIENCE: Duration = Duration::from_secs(30);
 
@@ -91,6 +97,8 @@ impl App {
                 .env("XDG_DATA_HOME", home.path().join("share"))
                 .env("XDG_CACHE_HOME", home.path().join("cache"))
                 .env_remove("W2B_DATA_DIR")
+                .env("W2B_FIXED_NOW", NOW)
+                .env("W2B_TIME_ZONE", TIME_ZONE)
                 .stdout(Stdio::null())
                 .spawn()
                 .map_err(|e| {
@@ -266,6 +274,14 @@ impl App {
             Ok(())
         })
         .await
+    }
+
+    /// Types a date into the Day, Month and Year boxes of the date field `id`, as a person would.
+    pub async fn fill_date(&self, id: &str, day: &str, month: &str, year: &str) -> Result<()> {
+        for (part, value) in [("day", day), ("month", month), ("year", year)] {
+            self.fill(&format!("#{id}-{part}"), value).await?;
+        }
+        Ok(())
     }
 
     /// Fails on any serious or critical WCAG 2.1 A/AA finding on the screen as it is now.

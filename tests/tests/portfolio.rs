@@ -17,21 +17,6 @@ fn attachment(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// Sets a field's value the way typing would end, for inputs WebDriver cannot type into
-/// portably (native date pickers).
-async fn set_value(app: &App, css: &str, value: &str) -> Result<()> {
-    app.on_screen(css).await?;
-    app.client
-        .execute(
-            "const el = document.querySelector(arguments[0]); el.value = arguments[1];
-             el.dispatchEvent(new Event('input', { bubbles: true }));
-             el.dispatchEvent(new Event('change', { bubbles: true })); return 1;",
-            vec![json!(css), json!(value)],
-        )
-        .await?;
-    Ok(())
-}
-
 /// Scrolls the window so `css` is at the top, for a screenshot of that part of the page.
 async fn show(app: &App, css: &str) -> Result<()> {
     app.find(css).await?;
@@ -103,6 +88,28 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
         .select_by_value("reflection")
         .await?;
     app.fill("[data-testid=entry-title]", TITLE).await?;
+    // The date is typed day first, in Day, Month and Year boxes (never a US-order picker), and
+    // one that does not exist, or has not happened yet, is refused in the design system's words.
+    app.fill_date("entry-date", "31", "2", "2026").await?;
+    app.click("[data-testid=save-entry]").await?;
+    app.wait_for_text(
+        "[data-testid=error-summary] li",
+        "Date it happened must be a real date",
+    )
+    .await?;
+    app.screenshot("42a-editor-date-not-real").await?;
+    // The app's clock is fixed at 21:30 on 4 December 2026 (w2b_e2e::NOW), so the 5th is tomorrow.
+    app.fill_date("entry-date", "5", "12", "2026").await?;
+    app.click("[data-testid=save-entry]").await?;
+    app.wait_for_text(
+        "[data-testid=error-summary] li",
+        "Date it happened must be today or in the past",
+    )
+    .await?;
+    app.assert_accessible("the entry editor with a date error")
+        .await?;
+    app.screenshot("42b-editor-date-in-future").await?;
+    app.fill_date("entry-date", "2", "12", "2026").await?;
     // The privacy guard flags a valid NHS number while the learner types.
     app.fill(
         "[data-testid=entry-body]",
@@ -254,7 +261,7 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
 
     // The NMC counters count it: 1.5 participatory hours and one reflective account.
     app.go("#/revalidation").await?;
-    set_value(&app, "#nmc-expiry", "2028-03-31").await?;
+    app.fill_date("nmc-expiry", "31", "3", "2028").await?;
     app.click("[data-testid=save-dates]").await?;
     let cpd = text(&app.on_screen("[data-testid=counter-cpd]").await?).await?;
     assert!(cpd.contains("1.5"), "CPD hours counted: {cpd}");
@@ -326,7 +333,7 @@ async fn log_find_cover_edit_and_restore_an_entry() -> Result<()> {
         "Present Ward 14's budget position at the monthly review",
     )
     .await?;
-    set_value(&app, "#goal-due", "2027-03-31").await?;
+    app.fill_date("goal-due", "31", "3", "2027").await?;
     app.click("[data-testid=save-goal]").await?;
     app.on_screen("[data-testid=goal-card]").await?;
     tokio::time::sleep(Duration::from_millis(300)).await;

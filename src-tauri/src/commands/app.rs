@@ -5,6 +5,7 @@ use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 use ts_rs::TS;
 
+use crate::clock::FixedClock;
 use crate::error::{AppError, ErrorKind};
 use crate::state::AppState;
 
@@ -18,6 +19,9 @@ pub struct AppInfo {
     pub startup_error: Option<AppError>,
     /// A pack file named at launch (`--import FILE`), to offer for import.
     pub pending_import: Option<String>,
+    /// The clock the page must use instead of the system's (debug builds started with
+    /// `W2B_FIXED_NOW`, for the end-to-end tests); `None` for the system clock.
+    pub fixed_clock: Option<FixedClock>,
 }
 
 #[tauri::command(async)]
@@ -27,6 +31,7 @@ pub fn get_app_info(state: State<'_, AppState>) -> AppInfo {
         data_dir: state.data_dir().display().to_string(),
         startup_error: state.store().err(),
         pending_import: state.pending_import().map(|p| p.display().to_string()),
+        fixed_clock: state.clock().fixed().cloned(),
     }
 }
 

@@ -1,6 +1,5 @@
 //! Copies of the learner's data: listing them, taking one now, and restoring one.
 
-use chrono::Utc;
 use tauri::State;
 use w2b_core::backups::{BackupInfo, BackupKind};
 
@@ -16,7 +15,7 @@ pub fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupInfo>, AppEr
 /// would later delete or mistake for its own.
 #[tauri::command(async, rename_all = "camelCase")]
 pub fn backup_now(state: State<'_, AppState>) -> Result<BackupInfo, AppError> {
-    Ok(state.store()?.backup_now(BackupKind::Manual, Utc::now())?)
+    Ok(state.store()?.backup_now(BackupKind::Manual, state.now())?)
 }
 
 /// Restores the copy `file_name`; returns the copy of the data it replaced.
@@ -26,8 +25,8 @@ pub fn restore_backup(
     file_name: String,
 ) -> Result<BackupInfo, AppError> {
     let store = state.store()?;
-    let kept = store.restore_backup(&file_name, Utc::now())?;
+    let kept = store.restore_backup(&file_name, state.now())?;
     // A copy from before a newer built-in curriculum gets it now, not at the next start.
-    store.sync_builtin_pack(Utc::now())?;
+    store.sync_builtin_pack(state.now())?;
     Ok(kept)
 }

@@ -7,7 +7,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use chrono::{Datelike, Utc};
+use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use tauri::ipc::{InvokeBody, Request};
@@ -103,7 +103,8 @@ fn bundle_error(error: &BundleError) -> AppError {
 }
 
 /// Writes `bytes` to `target` through a temporary name in the same folder.
-fn write_atomically(target: &Path, bytes: &[u8]) -> Result<(), AppError> {
+/// Writes `bytes` to a temporary name beside `target`, syncs it, then renames it into place.
+pub(crate) fn write_atomically(target: &Path, bytes: &[u8]) -> Result<(), AppError> {
     let dir = target.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(io(format!("cannot create {}", dir.display())))?;
     let partial = dir.join(format!(
@@ -168,12 +169,12 @@ pub fn preview_export(
     let (document, attachments) =
         state
             .store()?
-            .portfolio_document(&selection, &"0".repeat(32), Utc::now())?;
+            .portfolio_document(&selection, &"0".repeat(32), state.now())?;
     Ok(ExportPreview {
         entries: u32::try_from(document.entries.len()).unwrap_or(u32::MAX),
         attachments: u32::try_from(attachments.len()).unwrap_or(u32::MAX),
         goals: u32::try_from(document.goals.len()).unwrap_or(u32::MAX),
-        findings: document_findings(&document, Utc::now().year()),
+        findings: document_findings(&document, state.now().year()),
     })
 }
 
@@ -185,7 +186,7 @@ pub fn export_bundle(
     selection: BundleSelection,
 ) -> Result<ExportedBundle, AppError> {
     let store = state.store()?;
-    let now = Utc::now();
+    let now = state.now();
     let dir = state.data_dir().join(EXPORTS_DIR);
     std::fs::create_dir_all(&dir).map_err(io(format!("cannot create {}", dir.display())))?;
     let stem = format!("{}-{}", slug(&selection.learner), now.format("%Y-%m-%d"));
@@ -284,7 +285,7 @@ pub fn import_review(
             "choose the review file again",
         ));
     };
-    Ok(state.store()?.import_review(bytes, Utc::now())?)
+    Ok(state.store()?.import_review(bytes, state.now())?)
 }
 
 #[tauri::command(async)]
@@ -400,7 +401,7 @@ pub fn keep_review_draft(
 ) -> Result<(), AppError> {
     Ok(state
         .store()?
-        .keep_review_draft(&bundle_id, &manifest_sha256, &json, Utc::now())?)
+        .keep_review_draft(&bundle_id, &manifest_sha256, &json, state.now())?)
 }
 
 /// Writes the review file to `reviews/` in the data folder, tied to the bundle as checked
@@ -425,7 +426,9 @@ pub fn save_review(
         bundle_id: verified.manifest.bundle_id.clone(),
         manifest_sha256: verified.manifest_sha256.clone(),
         learner: verified.document.learner.clone(),
-        created_at: Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        created_at: state
+            .now()
+            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
         reviewer: review.reviewer,
         summary: review.summary,
         comments: review.comments,
@@ -443,7 +446,7 @@ pub fn save_review(
     let stem = format!(
         "review-{}-{}",
         slug(&verified.document.learner),
-        Utc::now().format("%Y-%m-%d")
+        state.now().format("%Y-%m-%d")
     );
     let target = unused(&dir, &stem, REVIEW_EXTENSION);
     write_atomically(&target, &json)?;

@@ -1,6 +1,5 @@
 //! The learning path and the lesson reader.
 
-use chrono::Utc;
 use tauri::State;
 use w2b_core::learning::{LearningPath, LessonProgress, LessonView};
 
@@ -20,7 +19,7 @@ pub fn open_lesson(
 ) -> Result<LessonView, AppError> {
     Ok(state
         .store()?
-        .open_lesson(&pack_id, &lesson_id, Utc::now())?)
+        .open_lesson(&pack_id, &lesson_id, state.now())?)
 }
 
 #[tauri::command(async, rename_all = "camelCase")]
@@ -32,5 +31,5 @@ pub fn set_lesson_complete(
 ) -> Result<LessonProgress, AppError> {
     Ok(state
         .store()?
-        .set_lesson_complete(&pack_id, &lesson_id, complete, Utc::now())?)
+        .set_lesson_complete(&pack_id, &lesson_id, complete, state.now())?)
 }

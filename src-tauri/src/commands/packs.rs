@@ -2,7 +2,6 @@
 
 use std::path::PathBuf;
 
-use chrono::Utc;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 use w2b_core::curriculum::{parse_pack, Pack, PackFiles, ARCHIVE_EXTENSION};
@@ -50,7 +49,7 @@ pub fn import_pack(
     let pack = read_allowed(&state, &path)?;
     Ok(state
         .store()?
-        .import_pack(&pack, allow_downgrade, Utc::now())?
+        .import_pack(&pack, allow_downgrade, state.now())?
         .preview)
 }
 

@@ -1,7 +1,7 @@
 //! Coverage, the development plan and revalidation. Dates the learner sees ("today") come
 //! from the page, in the learner's own time zone.
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use tauri::State;
 use w2b_core::portfolio::{Coverage, GoalDraft, GoalView, Revalidation, RevalidationSettings};
 
@@ -42,7 +42,7 @@ pub fn save_goal(
 ) -> Result<GoalView, AppError> {
     Ok(state
         .store()?
-        .save_goal(id, &draft, day(&today)?, Utc::now())?)
+        .save_goal(id, &draft, day(&today)?, state.now())?)
 }
 
 #[tauri::command(async)]
@@ -60,7 +60,7 @@ pub fn add_goal_review(
 ) -> Result<GoalView, AppError> {
     Ok(state
         .store()?
-        .add_goal_review(goal_id, &date, &note, day(&today)?, Utc::now())?)
+        .add_goal_review(goal_id, &date, &note, day(&today)?, state.now())?)
 }
 
 #[tauri::command(async)]
@@ -89,7 +89,7 @@ pub fn add_practice_hours(
 ) -> Result<(), AppError> {
     Ok(state
         .store()?
-        .add_practice_hours(&start, &end, hours, &role, Utc::now())?)
+        .add_practice_hours(&start, &end, hours, &role, state.now())?)
 }
 
 #[tauri::command(async)]

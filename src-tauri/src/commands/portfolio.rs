@@ -1,9 +1,6 @@
 //! Portfolio entries: find, show, save (with versions), restore, the bin, attachments, and
 //! the privacy check the editor runs while the learner types.
 
-use std::io::Write;
-
-use chrono::Utc;
 use tauri::ipc::{InvokeBody, Request};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
@@ -58,7 +55,7 @@ pub fn save_entry(
 ) -> Result<EntryView, AppError> {
     Ok(state
         .store()?
-        .save_entry(id, expected_version, &draft, Utc::now())?)
+        .save_entry(id, expected_version, &draft, state.now())?)
 }
 
 #[tauri::command(async)]
@@ -77,12 +74,12 @@ pub fn restore_entry_version(
 ) -> Result<EntryView, AppError> {
     Ok(state
         .store()?
-        .restore_entry_version(id, version, Utc::now())?)
+        .restore_entry_version(id, version, state.now())?)
 }
 
 #[tauri::command(async)]
 pub fn delete_entry(state: State<'_, AppState>, id: i64) -> Result<(), AppError> {
-    Ok(state.store()?.delete_entry(id, Utc::now())?)
+    Ok(state.store()?.delete_entry(id, state.now())?)
 }
 
 #[tauri::command(async)]
@@ -114,7 +111,7 @@ pub fn upload_attachment(
         .and_then(|v| v.to_str().ok())
         .map(percent_decode)
         .unwrap_or_default();
-    Ok(state.store()?.upload_attachment(&name, data, Utc::now())?)
+    Ok(state.store()?.upload_attachment(&name, data, state.now())?)
 }
 
 /// Asks where to save a copy of an attachment, then writes it to a temporary name beside the
@@ -137,21 +134,7 @@ pub fn save_attachment_copy(
     else {
         return Ok(None);
     };
-    let io = |e: std::io::Error| {
-        AppError::new(
-            ErrorKind::Io,
-            format!("the copy could not be saved to {}: {e}", target.display()),
-        )
-    };
-    let dir = target.parent().unwrap_or(std::path::Path::new("."));
-    let mut temp = tempfile_in(dir).map_err(io)?;
-    temp.1.write_all(&data).map_err(io)?;
-    temp.1.sync_all().map_err(io)?;
-    drop(temp.1);
-    std::fs::rename(&temp.0, &target).map_err(|e| {
-        let _ = std::fs::remove_file(&temp.0);
-        io(e)
-    })?;
+    super::bundle::write_atomically(&target, &data)?;
     Ok(Some(target.display().to_string()))
 }
 
@@ -176,7 +159,9 @@ pub fn keep_editor_draft(
     entry: Option<i64>,
     json: String,
 ) -> Result<(), AppError> {
-    Ok(state.store()?.keep_editor_draft(entry, &json, Utc::now())?)
+    Ok(state
+        .store()?
+        .keep_editor_draft(entry, &json, state.now())?)
 }
 
 #[tauri::command(async)]
@@ -202,24 +187,8 @@ pub fn preview_markdown(text: String) -> String {
 }
 
 #[tauri::command(async)]
-pub fn check_privacy(text: String) -> Vec<PrivacyFinding> {
-    privacy::scan(
-        &text,
-        chrono::Datelike::year(&chrono::Local::now().date_naive()),
-    )
-}
-
-fn tempfile_in(dir: &std::path::Path) -> std::io::Result<(std::path::PathBuf, std::fs::File)> {
-    let stamp = Utc::now().timestamp_nanos_opt().unwrap_or_default();
-    let path = dir.join(format!(
-        ".ward-to-board-{}-{stamp}.partial",
-        std::process::id()
-    ));
-    let file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)?;
-    Ok((path, file))
+pub fn check_privacy(state: State<'_, AppState>, text: String) -> Vec<PrivacyFinding> {
+    privacy::scan(&text, chrono::Datelike::year(&state.now()))
 }
 
 pub(crate) fn percent_decode(text: &str) -> String {

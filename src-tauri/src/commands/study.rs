@@ -1,6 +1,5 @@
 //! Self-check, notes, reading time and position, CPD from study, search and settings.
 
-use chrono::Utc;
 use tauri::State;
 use w2b_core::study::{
     CpdRecordView, NoteView, QuizState, SearchHit, Settings, StudySummary, TextSize,
@@ -17,9 +16,13 @@ pub fn answer_question(
     question_id: String,
     selected: Vec<u32>,
 ) -> Result<QuizState, AppError> {
-    Ok(state
-        .store()?
-        .answer_question(&pack_id, &lesson_id, &question_id, &selected, Utc::now())?)
+    Ok(state.store()?.answer_question(
+        &pack_id,
+        &lesson_id,
+        &question_id,
+        &selected,
+        state.now(),
+    )?)
 }
 
 #[tauri::command(async, rename_all = "camelCase")]
@@ -30,7 +33,7 @@ pub fn restart_quiz(
 ) -> Result<QuizState, AppError> {
     Ok(state
         .store()?
-        .restart_quiz(&pack_id, &lesson_id, Utc::now())?)
+        .restart_quiz(&pack_id, &lesson_id, state.now())?)
 }
 
 #[tauri::command(async, rename_all = "camelCase")]
@@ -42,7 +45,7 @@ pub fn save_note(
 ) -> Result<Option<NoteView>, AppError> {
     Ok(state
         .store()?
-        .save_note(&pack_id, &lesson_id, &body, Utc::now())?)
+        .save_note(&pack_id, &lesson_id, &body, state.now())?)
 }
 
 #[tauri::command(async, rename_all = "camelCase")]
@@ -73,7 +76,7 @@ pub fn record_study(
         sitting,
         seconds,
         &local_date,
-        Utc::now(),
+        state.now(),
     )?)
 }
 
@@ -90,7 +93,7 @@ pub fn log_study_as_cpd(
     state: State<'_, AppState>,
     local_date: String,
 ) -> Result<CpdRecordView, AppError> {
-    Ok(state.store()?.log_study_as_cpd(&local_date, Utc::now())?)
+    Ok(state.store()?.log_study_as_cpd(&local_date, state.now())?)
 }
 
 #[tauri::command(async)]

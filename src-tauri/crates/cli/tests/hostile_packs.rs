@@ -11,8 +11,15 @@ use common::{import, w2b};
 
 use std::path::{Path, PathBuf};
 
-use chrono::Utc;
+use chrono::{DateTime, TimeZone, Utc};
 use w2b_core::store::Store;
+
+/// A fixed "now" for the store opened here (the `w2b` process reads its own clock).
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 12, 4, 21, 30, 0)
+        .single()
+        .expect("a real time")
+}
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../tests/fixtures/packs")
@@ -24,9 +31,9 @@ fn learner() -> tempfile::TempDir {
     let good = fixtures().join("good");
     let (code, _, stderr) = import(&good, dir.path(), &[]);
     assert_eq!(code, 0, "the good pack imports: {stderr}");
-    let store = Store::open(dir.path(), Utc::now()).expect("open");
+    let store = Store::open(dir.path(), now()).expect("open");
     store
-        .set_lesson_complete("test.good", "test-first", true, Utc::now())
+        .set_lesson_complete("test.good", "test-first", true, now())
         .expect("progress");
     dir
 }
@@ -179,7 +186,7 @@ fn script_and_unsafe_links_import_with_warnings_and_never_reach_the_page() {
         stderr.contains("basics/02-second.md:"),
         "warnings give the file and line:\n{stderr}"
     );
-    let store = Store::open(data.path(), Utc::now()).expect("open");
+    let store = Store::open(data.path(), now()).expect("open");
     let html = store
         .lesson("test.good", "test-second")
         .expect("imported")
@@ -210,7 +217,7 @@ fn a_new_version_keeps_progress_and_an_old_one_needs_confirming() {
         stdout.contains("Upgraded test.good from 1.0.0 to 1.1.0; progress is kept"),
         "{stdout}"
     );
-    let store = Store::open(data.path(), Utc::now()).expect("open");
+    let store = Store::open(data.path(), now()).expect("open");
     assert!(
         store
             .lesson("test.good", "test-first")

@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import { mockIPC } from '@tauri-apps/api/mocks';
 import CoveragePage from './CoveragePage.svelte';
 import { sampleCoverage, sampleEditorOptions } from '../../test/plan-fixtures';
-import { localDate } from '../../lib/dates';
+import { localDate } from '../../lib/clock';
 import type { Coverage } from '../../ipc/plan';
 
 /** What the learner reads in an element, with the markup's line breaks and indents folded away. */

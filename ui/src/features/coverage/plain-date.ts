@@ -1,17 +1,10 @@
-// Dates the learner picked (YYYY-MM-DD, no time or zone), written for people.
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+// Sums on dates the learner picked (YYYY-MM-DD, no time or zone). Words for them are in
+// lib/format.ts.
 
 function parts(ymd: string): [number, number, number] | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
   if (!match) return null;
   return [Number(match[1]), Number(match[2]), Number(match[3])];
-}
-
-/** "3 March 2026" from "2026-03-03"; anything else is shown as it is. */
-export function plainDate(ymd: string): string {
-  const p = parts(ymd);
-  return p ? dateFormat.format(new Date(p[0], p[1] - 1, p[2])) : ymd;
 }
 
 /**
@@ -22,7 +15,7 @@ export function yearBefore(ymd: string): string {
   const p = parts(ymd);
   if (!p) return ymd;
   const [y, m, d] = p;
-  const lastDay = new Date(y - 1, m, 0).getDate();
+  const lastDay = new Date(Date.UTC(y - 1, m, 0)).getUTCDate();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${y - 1}-${pad(m)}-${pad(Math.min(d, lastDay))}`;
 }

@@ -8,6 +8,7 @@ import { formFromDraft } from './draft';
 import { KEEP_AFTER_MS, keptJson, readKept, type KeptWork } from './kept-draft';
 import { byId, openEditor, saveAndWait, type, words } from './editor-test-helpers';
 import type { EditorDraft } from '../../ipc/portfolio';
+import { TEST_NOW } from '../../test/clock';
 
 type KeepArgs = { entry: number | null; json: string };
 
@@ -15,7 +16,6 @@ const keeps = (calls: EditorCall[]) => calls.filter(([c]) => c === 'keep_editor_
 const discards = (calls: EditorCall[]) => calls.filter(([c]) => c === 'discard_editor_draft').map(([, args]) => args);
 const keptWork = (args: KeepArgs | undefined): KeptWork => readKept(args!.json, '2026-11-23')!;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const clock = (at: Date) => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(at);
 
 /** Entry 12 as the learner left it: new title and text, more reflection, a tag half typed, a behaviour and a file added. */
 function changedWork(expectedVersion = 3): string {
@@ -32,7 +32,7 @@ function changedWork(expectedVersion = 3): string {
   return keptJson({ expectedVersion, form, tagText: 'staffing' });
 }
 
-function kept(json: string, savedAt = new Date().toISOString()): EditorDraft {
+function kept(json: string, savedAt = TEST_NOW): EditorDraft {
   return { json, savedAt };
 }
 
@@ -57,7 +57,7 @@ describe('entry editor: keeping unsaved work', () => {
     expect(work.form.body).toBe('We went through the variances.');
     expect(work.tagText, 'text left in the tag box is kept too').toBe('bud');
     expect(work.expectedVersion).toBeNull();
-    expect(words(byId('editor-status')), 'the learner sees it working').toBe(`Changes kept on this computer at ${clock(new Date())}`);
+    expect(words(byId('editor-status')), 'the learner sees it working').toBe('Changes kept on this computer at 21:30');
     expect(byId('editor-status').getAttribute('aria-live')).toBe('polite');
   });
 
@@ -158,11 +158,11 @@ describe('entry editor: unsaved work from last time', () => {
   });
 
   it('offers it without applying it, and "Carry on" brings every part back', async () => {
-    const savedAt = new Date();
+    const savedAt = new Date(TEST_NOW);
     const calls = editorBackend({ get_editor_draft: () => kept(changedWork(), savedAt.toISOString()) });
     render(EntryEditor, { id: 12 });
     const notice = await screen.findByTestId('kept-notice');
-    expect(words(notice)).toContain(`You have unsaved changes from today at ${clock(savedAt)}`);
+    expect(words(notice)).toContain('You have unsaved changes from today at 21:30');
     expect(screen.queryByTestId('kept-notice-stale'), 'the entry has not changed since').toBeNull();
     expect(screen.queryByTestId('entry-title'), 'nothing is applied until the learner chooses').toBeNull();
 

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import EntryEditor from './EntryEditor.svelte';
-import { localDate } from '../../lib/dates';
+import { TEST_TODAY } from '../../test/clock';
+import { dateIn } from '../../test/date-boxes';
 import { editorBackend, lastCall, sampleDraft, sampleEntry } from '../../test/editor-fixtures';
 import type { EntryDraft } from '../../ipc/portfolio';
 import { byId, openEditor, pick, saveAndWait, type, words, type SaveArgs } from './editor-test-helpers';
@@ -14,7 +15,7 @@ function minimalDraft(title: string): EntryDraft {
   return {
     kind: 'reflection',
     title,
-    date: localDate(),
+    date: TEST_TODAY,
     body: '',
     reflection: null,
     tags: [],
@@ -47,7 +48,7 @@ describe('entry editor: the quick part', () => {
       'Significant event',
       'Management task or achievement',
     ]);
-    expect(byId('entry-date').value, 'the date defaults to today').toBe(localDate());
+    expect(dateIn('entry-date'), 'the date defaults to today, on the clock').toBe(TEST_TODAY);
     expect(calls, 'a new entry loads no entry, only any unsaved work for a new entry').toEqual([
       ['get_editor_options', {}],
       ['get_editor_draft', { entry: null }],

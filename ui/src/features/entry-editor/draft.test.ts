@@ -39,7 +39,7 @@ describe('editor draft', () => {
 
   it('finds the field an error from the app is about', () => {
     expect(errorTarget('Title: give the entry a title, so you can find it again')).toBe('entry-title');
-    expect(errorTarget('Date: `2026-02-30` is not a real date. Enter the day, month and year it happened')).toBe('entry-date');
+    expect(errorTarget('Date: `2026-02-30` is not a real date. Enter the day, month and year it happened')).toBe('entry-date-day');
     expect(errorTarget('CPD time: 25 hours is more than a day.')).toBe('cpd-clinical-hours');
     expect(errorTarget('Tags: an entry can have up to 30 tags')).toBe('tag-input');
     expect(errorTarget('Behaviours: `x` is rated twice')).toBe('behaviour-select');

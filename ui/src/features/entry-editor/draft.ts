@@ -165,7 +165,7 @@ export function draftFromForm(
 /** The app's messages start with the field they are about ("Title: give the entry a title"). */
 const FIELDS: [string, string][] = [
   ['Title:', 'entry-title'],
-  ['Date:', 'entry-date'],
+  ['Date:', 'entry-date-day'],
   ['Reflection:', 'template-choice'],
   ['Tags:', 'tag-input'],
   ['CPD time:', 'cpd-clinical-hours'],

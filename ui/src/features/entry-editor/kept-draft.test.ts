@@ -1,6 +1,8 @@
+import { whenInWords } from '../../lib/format';
 import { describe, expect, it } from 'vitest';
 import { formFromDraft } from './draft';
-import { DraftKeeper, keptJson, readKept, whenInWords, type KeepEvent } from './kept-draft';
+import { fixedClock, setClock } from '../../lib/clock';
+import { DraftKeeper, keptJson, readKept, type KeepEvent } from './kept-draft';
 import { sampleDraft } from '../../test/editor-fixtures';
 
 describe('kept work', () => {
@@ -22,12 +24,19 @@ describe('kept work', () => {
     expect(partial.tagText).toBe('');
   });
 
-  it('says when in words', () => {
-    const now = new Date(2026, 10, 23, 22, 0);
-    expect(whenInWords(new Date(2026, 10, 23, 21, 42).toISOString(), now)).toBe('today at 21:42');
-    expect(whenInWords(new Date(2026, 10, 22, 8, 5).toISOString(), now)).toBe('yesterday at 08:05');
-    expect(whenInWords(new Date(2026, 10, 16, 21, 42).toISOString(), now)).toBe('Monday 16 November at 21:42');
-    expect(whenInWords(new Date(2025, 10, 16, 21, 42).toISOString(), now)).toBe('Sunday 16 November 2025 at 21:42');
+  it('says when in words, in the learner\'s zone', () => {
+    setClock(fixedClock('2026-11-23T22:00:00Z', 'Europe/London'));
+    expect(whenInWords('2026-11-23T21:42:00Z')).toBe('today at 21:42');
+    expect(whenInWords('2026-11-22T08:05:00Z')).toBe('yesterday at 08:05');
+    expect(whenInWords('2026-11-16T21:42:00Z')).toBe('Monday 16 November at 21:42');
+    expect(whenInWords('2025-11-16T21:42:00Z')).toBe('Sunday 16 November 2025 at 21:42');
+    expect(whenInWords('not a time')).toBe('earlier');
+    // Summer time: 21:42 UTC in July is 22:42 in London.
+    setClock(fixedClock('2026-07-01T22:00:00Z', 'Europe/London'));
+    expect(whenInWords('2026-07-01T21:42:00Z'), 'British Summer Time is applied').toBe('today at 22:42');
+    // Auckland is 13 hours ahead in November: 22:00Z on the 23rd is 11:00 on the 24th there.
+    setClock(fixedClock('2026-11-23T22:00:00Z', 'Pacific/Auckland'));
+    expect(whenInWords('2026-11-23T08:05:00Z'), 'the day is Auckland\'s').toBe('yesterday at 21:05');
   });
 });
 

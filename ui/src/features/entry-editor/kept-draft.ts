@@ -2,6 +2,7 @@
 // window or a crash loses nothing. The app stores the JSON whole; its shape is the editor's own.
 import type { EditorForm } from './draft';
 import { emptyForm } from './draft';
+import { now } from '../../lib/clock';
 
 /** Quiet time after the last change before the work is kept. */
 export const KEEP_AFTER_MS = 800;
@@ -45,27 +46,6 @@ export function readKept(json: string, today: string): KeptWork | null {
     form,
     tagText: typeof value.tagText === 'string' ? value.tagText : '',
   };
-}
-
-const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
-const day = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long' });
-
-/** "21:42" in the learner's own time zone. */
-export function clockTime(at: Date): string {
-  return clock.format(at);
-}
-
-/** "today at 21:42", "yesterday at 08:05", "Monday 16 November at 21:42" (with the year if not this one). */
-export function whenInWords(instant: string, now: Date = new Date()): string {
-  const at = new Date(instant);
-  if (Number.isNaN(at.getTime())) return 'earlier';
-  const yesterday = new Date(now);
-  yesterday.setDate(now.getDate() - 1);
-  const time = clockTime(at);
-  if (at.toDateString() === now.toDateString()) return `today at ${time}`;
-  if (at.toDateString() === yesterday.toDateString()) return `yesterday at ${time}`;
-  const year = at.getFullYear() === now.getFullYear() ? '' : ` ${at.getFullYear()}`;
-  return `${day.format(at)}${year} at ${time}`;
 }
 
 export type KeepEvent = { kind: 'kept'; at: Date } | { kind: 'failed'; during: 'keep' | 'discard'; message: string } | { kind: 'discarded' };
@@ -123,7 +103,7 @@ export class DraftKeeper {
       }
       await this.keep(json);
       this.stored = json;
-      this.onEvent({ kind: 'kept', at: new Date() });
+      this.onEvent({ kind: 'kept', at: now() });
     }, () => during);
   }
 

@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import { mockIPC } from '@tauri-apps/api/mocks';
 import Home from './Home.svelte';
 import { sampleCpdRecord, samplePath, sampleSummary } from '../../test/fixtures';
-import { localDate } from '../../lib/dates';
+import { localDate } from '../../lib/clock';
 import { dayName } from '../../lib/format';
 import type { LearningPath } from '../../ipc/learning';
 import type { StudySummary } from '../../ipc/study';

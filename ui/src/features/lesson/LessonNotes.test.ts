@@ -1,13 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import LessonNotes from './LessonNotes.svelte';
 import { SAVE_AFTER_MS } from './notes-saver';
 import type { NoteView } from '../../ipc/study';
+import { fixedClock, setClock } from '../../lib/clock';
+import { TEST_NOW } from '../../test/clock';
 
-const SAVED_AT = '2026-11-23T21:05:00.000Z';
-/** What the learner sees for SAVED_AT, in their own time zone. */
-const savedAtText = `Saved at ${new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(new Date(SAVED_AT))}`;
+/** Earlier on the test clock's day (TEST_NOW is 21:30 in London). */
+const SAVED_AT = '2026-12-04T21:05:00.000Z';
+/** What the learner sees for SAVED_AT: a time alone, since it is today. */
+const savedAtText = 'Saved at 21:05';
 
 /** Lets pending IPC replies and screen updates through without moving the clock. */
 const settle = () => vi.advanceTimersByTimeAsync(0);
@@ -47,6 +50,17 @@ describe('lesson notes', () => {
     renderNotes(stored('Ask about agency spend'));
     expect(textarea().value).toBe('Ask about agency spend');
     expect(status()).toBe(savedAtText);
+  });
+
+  it('names the day of a note saved on another day, in the learner\'s zone', () => {
+    noteBackend();
+    // 23:30 on 3 December in UTC is already 4 December in Auckland, and still 3 December in London.
+    renderNotes({ body: 'Older', html: '<p>Older</p>', updatedAt: '2026-12-03T23:30:00.000Z' });
+    expect(status(), 'yesterday in London, so the date is given').toBe('Saved on 3 December at 23:30');
+    cleanup();
+    setClock(fixedClock(TEST_NOW, 'Pacific/Auckland'));
+    renderNotes({ body: 'Older', html: '<p>Older</p>', updatedAt: '2026-12-04T09:00:00.000Z' });
+    expect(status(), 'in Auckland TEST_NOW is 10:30 on 5 December; 09:00Z was 22:00 on the 4th').toBe('Saved on 4 December at 22:00');
   });
 
   it('saves what was typed once the learner pauses', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IDLE_AFTER_MS, MAX_REPORT_SECONDS, StudyTracker, TICK_MS, type Clock } from './study-tracker';
-import { localDate } from '../../lib/dates';
+import { localDate } from '../../lib/clock';
 
 /** A clock the test moves by hand; the tracker's interval runs only when the test says so. */
 class FakeClock implements Clock {

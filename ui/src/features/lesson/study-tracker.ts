@@ -1,7 +1,7 @@
 // Active reading time for one open lesson. Time counts only while the window is visible and
 // the learner has done something (scrolled, typed, moved the pointer) in the last few
 // minutes; it is reported in small steps so closing the window or a crash loses at most one.
-import { localDate } from '../../lib/dates';
+import { localDate, now } from '../../lib/clock';
 
 /** With no input for this long, the learner is taken to be away. */
 export const IDLE_AFTER_MS = 3 * 60 * 1000;
@@ -23,7 +23,7 @@ export interface Clock {
 }
 
 const realClock: Clock = {
-  now: () => Date.now(),
+  now: () => now().getTime(),
   setInterval: (fn, ms) => window.setInterval(fn, ms),
   clearInterval: (id) => window.clearInterval(id),
 };

@@ -3,7 +3,8 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import { mockIPC } from '@tauri-apps/api/mocks';
 import PlanPage from './PlanPage.svelte';
 import { sampleEditorOptions, sampleGoals } from '../../test/plan-fixtures';
-import { localDate } from '../../lib/dates';
+import { TEST_TODAY } from '../../test/clock';
+import { dateIn, fillDate } from '../../test/date-boxes';
 import type { GoalDraft, GoalView } from '../../ipc/plan';
 
 /** What the learner reads in an element, with the markup's line breaks and indents folded away. */
@@ -46,7 +47,7 @@ describe('development plan', () => {
     render(PlanPage);
     const cards = await screen.findAllByTestId('goal-card');
     expect(screen.getByRole('heading', { level: 1, name: 'Personal development plan' })).toBeTruthy();
-    expect(made(calls, 'list_goals'), "goals are judged overdue against the learner's today").toEqual([{ today: localDate() }]);
+    expect(made(calls, 'list_goals'), "goals are judged overdue against the learner's today").toEqual([{ today: TEST_TODAY }]);
     expect(cards).toHaveLength(2);
     const [budget, oneToOnes] = cards as [HTMLElement, HTMLElement];
     expect(within(budget).getByRole('heading', { level: 3 }).textContent).toBe('Run my first budget meeting with finance');
@@ -77,7 +78,7 @@ describe('development plan', () => {
     await type(screen.getByLabelText('How you will measure it'), 'A new rota agreed by the team');
     await type(screen.getByLabelText('What makes it achievable'), 'Half a day a week from my matron');
     await type(screen.getByLabelText('Why it matters'), 'Fewer agency shifts');
-    await type(screen.getByLabelText('Due date'), '2027-02-28');
+    await fillDate('goal-due', '2027-02-28');
     await fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'in_progress' } });
 
     const picker = screen.getByLabelText<HTMLSelectElement>('Behaviour to link');
@@ -99,7 +100,7 @@ describe('development plan', () => {
     expect(made(calls, 'save_goal')).toEqual([
       {
         id: null,
-        today: localDate(),
+        today: TEST_TODAY,
         draft: {
           title: 'Lead the winter rota review',
           measure: 'A new rota agreed by the team',
@@ -124,11 +125,11 @@ describe('development plan', () => {
     const links = within(summary).getAllByRole('link');
     expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
       ['Enter your goal: say specifically what you want to achieve', '#goal-title'],
-      ['Enter the date you mean to achieve your goal by', '#goal-due'],
+      ['Enter the date you mean to achieve your goal by', '#goal-due-day'],
     ]);
     await waitFor(() => expect(document.activeElement, 'the summary takes focus so it is read out').toBe(summary));
     await fireEvent.click(links[1]!);
-    expect(document.activeElement?.id, 'a link in the summary moves to its field').toBe('goal-due');
+    expect(document.activeElement?.id, 'a link in the summary moves to its field').toBe('goal-due-day');
     expect(screen.getByTestId('goal-title').getAttribute('aria-describedby')).toContain('goal-title-error');
     expect(made(calls, 'save_goal')).toEqual([]);
   });
@@ -140,7 +141,7 @@ describe('development plan', () => {
     render(PlanPage);
     await fireEvent.click(await screen.findByTestId('add-goal'));
     await type(screen.getByTestId('goal-title'), 'Lead the rota review');
-    await type(screen.getByLabelText('Due date'), '2027-02-28');
+    await fillDate('goal-due', '2027-02-28');
     await fireEvent.click(screen.getByTestId('save-goal'));
     const summary = await screen.findByTestId('error-summary');
     expect(words(summary)).toBe('There is a problem Behaviours: `cmpf.gone` is not in a framework the app knows');
@@ -155,7 +156,7 @@ describe('development plan', () => {
     const form = screen.getByTestId('goal-form');
     expect(within(form).getByRole('heading', { name: 'Edit goal' })).toBeTruthy();
     expect((screen.getByTestId('goal-title') as HTMLInputElement).value).toBe('Run my first budget meeting with finance');
-    expect((screen.getByLabelText('Due date') as HTMLInputElement).value).toBe('2026-10-31');
+    expect(dateIn('goal-due'), 'the boxes show the goal\'s due date').toBe('2026-10-31');
     expect((screen.getByLabelText('Status') as HTMLSelectElement).value).toBe('in_progress');
     expect(words(screen.getByTestId('goal-behaviours'))).toContain('I explain the variances on my budget statement.');
 
@@ -193,13 +194,13 @@ describe('development plan', () => {
     render(PlanPage);
     const [budget] = await screen.findAllByTestId('goal-card');
     const note = within(budget!).getByTestId('review-note');
-    expect((within(budget!).getByLabelText('Date of review') as HTMLInputElement).value, 'the review is dated today unless changed').toBe(localDate());
-    await type(within(budget!).getByLabelText('Date of review'), '2026-11-20');
+    expect(dateIn('review-date-1'), 'the review is dated today unless changed').toBe(TEST_TODAY);
+    await fillDate('review-date-1', '2026-11-20');
     await type(note, 'Met finance; two variances explained.');
     await fireEvent.click(within(budget!).getByRole('button', { name: 'Add review note' }));
     await waitFor(() => expect(words(within(budget!).getByTestId('goal-reviews'))).toContain('20 November 2026: Met finance; two variances explained.'));
     expect(made(calls, 'add_goal_review')).toEqual([
-      { goalId: 1, date: '2026-11-20', note: 'Met finance; two variances explained.', today: localDate() },
+      { goalId: 1, date: '2026-11-20', note: 'Met finance; two variances explained.', today: TEST_TODAY },
     ]);
     expect((within(budget!).getByTestId('review-note') as HTMLTextAreaElement).value, 'the note box is cleared for the next one').toBe('');
   });

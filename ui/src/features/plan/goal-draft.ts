@@ -62,6 +62,6 @@ export function statementFor(options: EditorOptions | null, ref: BehaviourRef, f
 export function checkDraft(draft: GoalDraft): FormError[] {
   const errors: FormError[] = [];
   if (!draft.title.trim()) errors.push({ field: 'goal-title', text: 'Enter your goal: say specifically what you want to achieve' });
-  if (!draft.dueDate) errors.push({ field: 'goal-due', text: 'Enter the date you mean to achieve your goal by' });
+  if (!draft.dueDate) errors.push({ field: 'goal-due-day', text: 'Enter the date you mean to achieve your goal by' });
   return errors;
 }

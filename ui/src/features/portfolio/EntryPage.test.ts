@@ -1,10 +1,10 @@
+import { dateAndTime } from '../../lib/format';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type { InvokeArgs } from '@tauri-apps/api/core';
 import EntryPage from './EntryPage.svelte';
 import { leaveNotice, takeNotice } from './notice';
-import { savedWhen } from './portfolio-format';
 import type { EntryView } from '../../ipc/portfolio';
 import { sampleEntry, sampleVersions } from '../../test/portfolio-fixtures';
 
@@ -96,7 +96,7 @@ describe('an entry', () => {
       'Edited',
       'Created',
     ]);
-    expect(words(rows[0]!)).toContain(savedWhen('2026-03-17T09:30:00Z'));
+    expect(words(rows[0]!)).toContain(dateAndTime('2026-03-17T09:30:00Z'));
     expect(words(rows[0]!), 'the version shown is marked, not linked').toContain('Showing');
     expect(within(rows[0]!).queryByRole('link')).toBeNull();
     expect(within(rows[1]!).getByRole('link', { name: 'View version 2' }).getAttribute('href')).toBe('#/portfolio/5/version/2');
@@ -108,7 +108,7 @@ describe('an entry', () => {
     render(EntryPage, { id: 5, version: 1 });
     const callout = await screen.findByTestId('older-version');
     expect(made(calls, 'get_entry')).toEqual([{ id: 5, version: 1 }]);
-    expect(words(callout)).toContain(`You are looking at version 1 of 3, saved ${savedWhen('2026-03-16T08:00:00Z')}`);
+    expect(words(callout)).toContain(`You are looking at version 1 of 3, saved ${dateAndTime('2026-03-16T08:00:00Z')}`);
     expect(within(callout).getByRole('link', { name: 'Back to the current version' }).getAttribute('href')).toBe('#/portfolio/5');
     expect(screen.queryByTestId('edit-entry'), 'an old version is not edited in place').toBeNull();
     expect(screen.queryByTestId('delete-entry')).toBeNull();

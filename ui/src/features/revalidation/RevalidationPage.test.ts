@@ -3,7 +3,8 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import { mockIPC } from '@tauri-apps/api/mocks';
 import RevalidationPage from './RevalidationPage.svelte';
 import { sampleRevalidation } from '../../test/plan-fixtures';
-import { localDate } from '../../lib/dates';
+import { TEST_TODAY } from '../../test/clock';
+import { dateIn, fillDate } from '../../test/date-boxes';
 import type { Revalidation } from '../../ipc/plan';
 
 /** What the learner reads in an element, with the markup's line breaks and indents folded away. */
@@ -36,7 +37,7 @@ describe('revalidation page', () => {
     const calls = revalidationBackend();
     render(RevalidationPage);
     const nmc = await screen.findByTestId('nmc-period');
-    expect(made(calls, 'get_revalidation')).toEqual([{ today: localDate() }]);
+    expect(made(calls, 'get_revalidation')).toEqual([{ today: TEST_TODAY }]);
     expect(words(within(nmc).getByTestId('nmc-summary'))).toBe('NMC revalidation: 3 years to 31 March 2027 (128 days left)');
 
     const row = (id: string) => within(nmc).getByTestId(`counter-${id}`);
@@ -75,8 +76,8 @@ describe('revalidation page', () => {
     expect(screen.queryByTestId('nmc-period')).toBeNull();
     expect(screen.queryByTestId('practice-hours'), 'practice hours are for the NMC').toBeNull();
 
-    expect(screen.getByLabelText('NMC registration renewal date (optional)')).toBeTruthy();
-    await type(screen.getByLabelText('NMC registration renewal date (optional)'), '2027-03-31');
+    expect(screen.getByRole('group', { name: 'NMC registration renewal date (optional)' }), 'the date form is offered').toBeTruthy();
+    await fillDate('nmc-expiry', '2027-03-31');
     await fireEvent.click(screen.getByTestId('save-dates'));
     expect(await screen.findByTestId('nmc-period')).toBeTruthy();
     expect(made(calls, 'set_revalidation_settings')).toEqual([{ settings: { nmcExpiry: '2027-03-31', gmcAppraisal: null } }]);
@@ -87,9 +88,9 @@ describe('revalidation page', () => {
   it('clears a date by saving it empty', async () => {
     const calls = revalidationBackend();
     render(RevalidationPage);
-    const gmcDate = await screen.findByLabelText<HTMLInputElement>('Next GMC appraisal date (optional)');
-    expect(gmcDate.value, 'the form shows the saved date').toBe('2027-01-15');
-    await type(gmcDate, '');
+    await screen.findByRole('group', { name: 'Next GMC appraisal date (optional)' });
+    expect(dateIn('gmc-appraisal'), 'the form shows the saved date').toBe('2027-01-15');
+    await fillDate('gmc-appraisal', '');
     await fireEvent.click(screen.getByTestId('save-dates'));
     await waitFor(() => expect(made(calls, 'set_revalidation_settings')).toHaveLength(1));
     expect(made(calls, 'set_revalidation_settings')[0]).toEqual({ settings: { nmcExpiry: '2027-03-31', gmcAppraisal: null } });
@@ -114,8 +115,8 @@ describe('revalidation page', () => {
     const calls = revalidationBackend();
     render(RevalidationPage);
     const section = await screen.findByTestId('practice-hours');
-    await type(within(section).getByLabelText('From'), '2026-07-01');
-    await type(within(section).getByLabelText('To'), '2026-09-30');
+    await fillDate('hours-from', '2026-07-01');
+    await fillDate('hours-to', '2026-09-30');
     await type(within(section).getByLabelText('Hours'), '337,5');
     await type(within(section).getByLabelText('Role or setting (optional)'), '  Matron, surgery ');
     await fireEvent.click(within(section).getByTestId('add-hours'));
@@ -135,14 +136,14 @@ describe('revalidation page', () => {
     await fireEvent.click(within(section).getByTestId('add-hours'));
     let summary = await within(section).findByTestId('error-summary');
     expect(within(summary).getAllByRole('link').map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
-      ['Enter the date the period starts', '#hours-from'],
-      ['Enter the date the period ends', '#hours-to'],
+      ['Enter the date the period starts', '#hours-from-day'],
+      ['Enter the date the period ends', '#hours-to-day'],
       ['Enter the hours you worked as a number, like 37.5', '#hours-amount'],
     ]);
     expect(made(calls, 'add_practice_hours'), 'nothing is sent until the form is complete').toEqual([]);
 
-    await type(within(section).getByLabelText('From'), '2026-09-30');
-    await type(within(section).getByLabelText('To'), '2026-07-01');
+    await fillDate('hours-from', '2026-09-30');
+    await fillDate('hours-to', '2026-07-01');
     await type(within(section).getByLabelText('Hours'), '30');
     await fireEvent.click(within(section).getByTestId('add-hours'));
     await waitFor(() => expect(words(within(section).getByTestId('error-summary'))).toBe('There is a problem To: the end date is before the start date'));

@@ -4,7 +4,8 @@ import { mockIPC } from '@tauri-apps/api/mocks';
 import { tick } from 'svelte';
 import ReviewPage from './ReviewPage.svelte';
 import { KEEP_AFTER_MS } from './review-draft';
-import { localDate } from '../../lib/dates';
+import { TEST_TODAY } from '../../test/clock';
+import { dateIn, fillDate } from '../../test/date-boxes';
 import { SAMPLE_BUNDLE_ID, SAMPLE_MANIFEST_SHA, SAMPLE_TOKEN, sampleBundleEntry, sampleDocument, sampleSession } from '../../test/review-fixtures';
 import type { ReviewInput, ReviewSession } from '../../ipc/bundle';
 
@@ -213,8 +214,8 @@ describe('review mode', () => {
     expect((screen.getByTestId('sign-off-name') as HTMLInputElement).value, 'the reviewer is offered as the person signing off').toBe(
       'Dr Alex Morgan',
     );
-    expect((screen.getByTestId('sign-off-date') as HTMLInputElement).value, 'the sign-off is dated today unless changed').toBe(localDate());
-    await type(screen.getByTestId('sign-off-date'), '2026-11-23');
+    expect(dateIn('sign-off-date'), 'the sign-off is dated today unless changed').toBe(TEST_TODAY);
+    await fillDate('sign-off-date', '2026-11-23');
     await fireEvent.click(screen.getByTestId('save-review'));
 
     const saved = await screen.findByTestId('review-saved');
@@ -295,7 +296,7 @@ describe('review mode', () => {
       reviewer: { name: 'Dr Alex', role: '' },
       summary: '',
       comments: { 'entry-1': 'Escalate earlier' },
-      signOff: { outcome: null, name: '', role: '', date: localDate() },
+      signOff: { outcome: null, name: '', role: '', date: TEST_TODAY },
     });
     await vi.advanceTimersByTimeAsync(KEEP_AFTER_MS * 2);
     expect(made(calls, 'keep_review_draft'), 'an unchanged review is not written again').toHaveLength(1);
@@ -316,7 +317,7 @@ describe('review mode', () => {
     expect((screen.getByTestId('review-summary') as HTMLTextAreaElement).value).toBe('Half written');
     expect(screen.getAllByTestId('entry-comment').map((c) => (c as HTMLTextAreaElement).value)).toEqual(['', 'Which course?']);
     expect((screen.getByLabelText('Satisfactory') as HTMLInputElement).checked).toBe(true);
-    expect((screen.getByTestId('sign-off-date') as HTMLInputElement).value).toBe('2026-11-22');
+    expect(dateIn('sign-off-date'), 'the kept sign-off date is back in the boxes').toBe('2026-11-22');
     await vi.advanceTimersByTimeAsync(KEEP_AFTER_MS * 2);
     expect(made(calls, 'keep_review_draft'), 'restoring is not a change to keep').toEqual([]);
   });

@@ -1,6 +1,7 @@
 // The appraiser's review as the page holds it: kept as a draft while they write, and turned into
 // the review file's input when they save. The draft is the page's own JSON, so a name typed into
 // the sign-off survives choosing "No sign-off yet" and back.
+import { dateProblem, type DateCheck } from '../../components/date-input';
 import type { ReviewInput, SignOffOutcome } from '../../ipc/bundle';
 import type { FormError } from '../plan/form-errors';
 
@@ -60,17 +61,16 @@ export function parseDraft(json: string | null, today: string): ReviewDraft | nu
   };
 }
 
-/** The problems that stop the review being saved, each naming its field. */
-export function reviewProblems(draft: ReviewDraft): FormError[] {
+/** The problems that stop the review being saved, each naming its field; `signOffDate` is what the date boxes hold. */
+export function reviewProblems(draft: ReviewDraft, signOffDate: DateCheck): FormError[] {
   const problems: FormError[] = [];
   if (!draft.reviewer.name.trim()) problems.push({ field: 'reviewer-name', text: 'Enter your name' });
   if (draft.signOff.outcome !== null) {
     if (!draft.signOff.name.trim()) {
       problems.push({ field: 'sign-off-name', text: 'Enter the name of the person signing off, or choose "No sign-off yet"' });
     }
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.signOff.date)) {
-      problems.push({ field: 'sign-off-date', text: 'Enter the date of the sign-off' });
-    }
+    const date = dateProblem('sign-off-date', 'Date of sign-off', signOffDate, 'Enter the date of the sign-off');
+    if (date) problems.push({ field: date.box, text: date.text });
   }
   return problems;
 }

@@ -9,6 +9,8 @@ use std::process::Command;
 pub fn w2b(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_w2b"))
         .args(args)
+        // The machine's own setting must not stand in for a folder a test forgot to name.
+        .env_remove("W2B_DATA_DIR")
         .output()
         .expect("w2b runs");
     (

@@ -81,16 +81,23 @@ impl Store {
 mod tests {
     use super::*;
 
+    /// A fixed "now": tests never read the system clock.
+    fn now() -> DateTime<Utc> {
+        chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 12, 4, 21, 30, 0)
+            .single()
+            .unwrap_or_else(|| panic!("a real time"))
+    }
+
     fn store() -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let store = Store::open(dir.path(), Utc::now()).unwrap_or_else(|e| panic!("{e}"));
+        let store = Store::open(dir.path(), now()).unwrap_or_else(|e| panic!("{e}"));
         (dir, store)
     }
 
     #[test]
     fn a_draft_is_kept_per_entry_until_discarded() {
         let (_dir, store) = store();
-        let now = Utc::now();
+        let now = now();
         store
             .keep_editor_draft(None, r#"{"title":"new one"}"#, now)
             .unwrap_or_else(|e| panic!("{e}"));
@@ -123,7 +130,7 @@ mod tests {
     #[test]
     fn a_draft_that_is_not_json_or_too_big_is_refused_and_the_old_one_kept() {
         let (_dir, store) = store();
-        let now = Utc::now();
+        let now = now();
         store
             .keep_editor_draft(None, r#"{"title":"good"}"#, now)
             .unwrap_or_else(|e| panic!("{e}"));
