@@ -69,20 +69,32 @@ impl App {
     pub async fn launch() -> Result<Self> {
         let home = tempfile::tempdir()?;
         let data_dir = home.path().join("data");
-        Self::start(home, data_dir, &[]).await
+        Self::start(home, data_dir, &[], NOW).await
+    }
+
+    /// Starts the app on a fresh data folder with its clock at `now` instead of [`NOW`].
+    pub async fn launch_at(now: &str) -> Result<Self> {
+        let home = tempfile::tempdir()?;
+        let data_dir = home.path().join("data");
+        Self::start(home, data_dir, &[], now).await
     }
 
     /// Starts the app on an existing data folder (its own `home` keeps XDG folders apart).
     pub async fn launch_on(data_dir: &Path) -> Result<Self> {
-        Self::start(tempfile::tempdir()?, data_dir.to_path_buf(), &[]).await
+        Self::start(tempfile::tempdir()?, data_dir.to_path_buf(), &[], NOW).await
     }
 
     /// Starts the app on an existing data folder with extra command-line arguments.
     pub async fn launch_with(data_dir: &Path, args: &[&str]) -> Result<Self> {
-        Self::start(tempfile::tempdir()?, data_dir.to_path_buf(), args).await
+        Self::start(tempfile::tempdir()?, data_dir.to_path_buf(), args, NOW).await
     }
 
-    async fn start(home: tempfile::TempDir, data_dir: PathBuf, extra: &[&str]) -> Result<Self> {
+    async fn start(
+        home: tempfile::TempDir,
+        data_dir: PathBuf,
+        extra: &[&str],
+        now: &str,
+    ) -> Result<Self> {
         let binary = app_binary();
         let (port, native_port) = (free_port()?, free_port()?);
         let driver =
@@ -97,7 +109,7 @@ impl App {
                 .env("XDG_DATA_HOME", home.path().join("share"))
                 .env("XDG_CACHE_HOME", home.path().join("cache"))
                 .env_remove("W2B_DATA_DIR")
-                .env("W2B_FIXED_NOW", NOW)
+                .env("W2B_FIXED_NOW", now)
                 .env("W2B_TIME_ZONE", TIME_ZONE)
                 .stdout(Stdio::null())
                 .spawn()

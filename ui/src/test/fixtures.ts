@@ -10,13 +10,15 @@ import type { InvokeArgs } from '@tauri-apps/api/core';
 
 /**
  * Three lessons in two modules: finance-a, finance-b (Budgets and finance), gov-a (Accountability
- * and governance). `mastered` lessons must also be in `completed`.
+ * and governance). `mastered` lessons must also be in `completed`. `pastReview` lessons were due
+ * for review before the test clock's today (TEST_TODAY); the rest are due a year on.
  */
-export function samplePath(completed: string[] = [], lastOpened: string | null = null, mastered: string[] = []): LearningPath {
+export function samplePath(completed: string[] = [], lastOpened: string | null = null, mastered: string[] = [], pastReview: string[] = []): LearningPath {
   const lesson = (id: string, title: string) => ({
     id,
     title,
     minutes: 15,
+    reviewBy: pastReview.includes(id) ? '2026-11-30' : '2027-12-04',
     completed: completed.includes(id),
     mastered: completed.includes(id) && mastered.includes(id),
     opened: completed.includes(id) || lastOpened === id,
@@ -157,6 +159,8 @@ export function sampleLesson(completedAt: string | null = null): LessonView {
     numberInModule: 2,
     lessonsInModule: 2,
     outcomes: ['Explain a variance'],
+    checked: '2026-11-02',
+    reviewBy: '2027-04-01',
     html: '<p>Body text with <a href="https://www.england.nhs.uk/" rel="noopener noreferrer">a link</a>.</p>',
     sections: [],
     reflection: 'What drives your ward’s variances?',

@@ -51,14 +51,22 @@ enum BundleCommand {
 
 #[derive(Debug, Subcommand)]
 enum PackCommand {
-    /// Check a pack folder or pack file and report every problem as file:line:column: message.
-    /// Exit status: 0 clean (warnings allowed), 1 problems found, 2 nothing usable to check.
+    /// Check a pack folder or pack file and report every problem as file:line:column: message,
+    /// with a warning for each lesson past its review date. Exit status: 0 clean (warnings
+    /// allowed unless --strict), 1 problems found, 2 nothing usable to check.
     Check {
         /// The pack folder (the one holding pack.toml) or a built .w2bpack file.
         path: PathBuf,
         /// Print the result as JSON, for CI systems.
         #[arg(long)]
         json: bool,
+        /// Judge review dates as of this day instead of today, for example the start of the
+        /// next intake.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<chrono::NaiveDate>,
+        /// Count warnings (lessons past review among them) as problems.
+        #[arg(long)]
+        strict: bool,
     },
     /// Check a pack folder and build it into one .w2bpack file to send to learners. The same
     /// folder always gives a byte-identical file.
@@ -97,7 +105,20 @@ enum PackCommand {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Pack(PackCommand::Check { path, json }) => pack::check(&path, json),
+        Command::Pack(PackCommand::Check {
+            path,
+            json,
+            as_of,
+            strict,
+        }) => pack::check(
+            &path,
+            &pack::CheckOptions {
+                json,
+                // A person's "today" is their own machine's date.
+                as_of: as_of.unwrap_or_else(|| chrono::Local::now().date_naive()),
+                strict,
+            },
+        ),
         Command::Pack(PackCommand::Build { dir, output }) => pack::build(&dir, &output),
         Command::Pack(PackCommand::Import {
             path,

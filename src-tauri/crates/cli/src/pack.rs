@@ -3,9 +3,11 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
 use serde_json::json;
-use w2b_core::curriculum::{parse_pack, Pack, PackError, PackFiles, Problem, ARCHIVE_EXTENSION};
+use w2b_core::curriculum::{
+    parse_pack, stale_lessons, Pack, PackError, PackFiles, Problem, Severity, ARCHIVE_EXTENSION,
+};
 use w2b_core::installed::ImportAction;
 use w2b_core::store::{InstallOutcome, Store};
 
@@ -55,8 +57,38 @@ fn located(root: &Path, problem: &Problem) -> String {
     }
 }
 
-pub fn check(path: &Path, as_json: bool) -> ExitCode {
-    let result = load(path);
+/// How `w2b pack check` judges a pack.
+#[derive(Debug)]
+pub struct CheckOptions {
+    pub json: bool,
+    /// The day review dates are judged against.
+    pub as_of: NaiveDate,
+    /// Warnings are problems.
+    pub strict: bool,
+}
+
+pub fn check(path: &Path, options: &CheckOptions) -> ExitCode {
+    let result = load(path).map(|mut pack| {
+        let stale = stale_lessons(&pack, options.as_of);
+        pack.warnings.extend(stale);
+        pack
+    });
+    let result = match result {
+        Ok(pack) if options.strict && !pack.warnings.is_empty() => {
+            Err(Failure::Problems(PackError {
+                problems: pack
+                    .warnings
+                    .into_iter()
+                    .map(|w| Problem {
+                        severity: Severity::Error,
+                        ..w
+                    })
+                    .collect(),
+            }))
+        }
+        other => other,
+    };
+    let as_json = options.json;
     if as_json {
         let (status, pack, problems) = match &result {
             Ok(pack) => ("clean", Some(pack), pack.warnings.clone()),

@@ -9,11 +9,70 @@ use common::w2b;
 
 use std::path::Path;
 
+/// The day this version's built-in lessons were checked: review dates are judged as of it, so
+/// the tests do not depend on the day they run.
+const RELEASED: &str = "2026-12-04";
+
+#[test]
+fn lessons_past_review_are_warned_as_of_a_day_and_strict_makes_them_problems() {
+    let builtin = builtin();
+    // By June 2027 the finance and governance lessons are due again (April and 1 June).
+    let (code, stdout, stderr) = w2b(&["pack", "check", "--as-of", "2027-06-02", &builtin]);
+    assert_eq!(code, 0, "warnings alone do not fail a check: {stderr}");
+    let due: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("was due for review on"))
+        .collect();
+    assert_eq!(
+        due.len(),
+        6,
+        "two finance and four governance lessons: {stderr}"
+    );
+    assert!(
+        due.iter().any(|l| l.contains(
+            "budgets-and-finance/01-how-money-flows.md:6:1: warning: \"How money flows in the NHS\" was due for review on 1 April 2027 (checked 4 December 2026)"
+        )),
+        "each names the file, the review_by line, the lesson and both dates: {stderr}"
+    );
+    assert!(stdout.contains("6 warning(s)"), "{stdout}");
+
+    let (code, _, stderr) = w2b(&[
+        "pack",
+        "check",
+        "--strict",
+        "--as-of",
+        "2027-06-02",
+        &builtin,
+    ]);
+    assert_eq!(code, 1, "--strict makes the warnings problems");
+    assert!(stderr.contains("6 problem(s) found"), "{stderr}");
+
+    let (code, stdout, _) = w2b(&["pack", "check", "--strict", "--as-of", RELEASED, &builtin]);
+    assert_eq!(
+        code, 0,
+        "nothing is past review on release day, even strictly: {stdout}"
+    );
+
+    let (code, _, stderr) = w2b(&["pack", "check", "--as-of", "next week", &builtin]);
+    assert_eq!(code, 2, "a day that is not a date is a usage error");
+    assert!(stderr.contains("--as-of"), "the option is named: {stderr}");
+}
+
 #[test]
 fn the_builtin_pack_checks_clean() {
     let builtin = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/packs/builtin");
-    let (code, stdout, stderr) = w2b(&["pack", "check", builtin.to_str().expect("utf-8 path")]);
+    let (code, stdout, stderr) = w2b(&[
+        "pack",
+        "check",
+        "--as-of",
+        RELEASED,
+        builtin.to_str().expect("utf-8 path"),
+    ]);
     assert_eq!(code, 0, "the built-in pack has no problems: {stderr}");
+    assert!(
+        stdout.contains("no problems") && !stdout.contains("warning"),
+        "and no lesson is past review on the day it was released: {stdout}{stderr}"
+    );
     assert!(
         stdout.contains("ward-to-board.core"),
         "it names the pack it checked: {stdout}"
@@ -88,7 +147,13 @@ fn build_is_deterministic_and_the_file_checks_clean() {
         2,
         "no partial file is left behind: {leftovers:?}"
     );
-    let (code, stdout, stderr) = w2b(&["pack", "check", first.to_str().expect("utf-8")]);
+    let (code, stdout, stderr) = w2b(&[
+        "pack",
+        "check",
+        "--as-of",
+        RELEASED,
+        first.to_str().expect("utf-8"),
+    ]);
     assert_eq!(code, 0, "a built pack checks clean: {stderr}");
     assert!(
         stdout.contains("8 lessons") || stdout.contains("lessons, no problems"),
@@ -133,7 +198,7 @@ fn json_output_is_machine_readable() {
         "{report}"
     );
     assert_eq!(first["severity"], "error", "{report}");
-    let (code, stdout, _) = w2b(&["pack", "check", "--json", &builtin()]);
+    let (code, stdout, _) = w2b(&["pack", "check", "--json", "--as-of", RELEASED, &builtin()]);
     assert_eq!(code, 0, "the built-in pack is clean");
     let report: serde_json::Value = serde_json::from_str(&stdout).expect("stdout is JSON");
     assert_eq!(report["pack"]["id"], "ward-to-board.core", "{report}");

@@ -54,6 +54,9 @@ pub struct LessonSummary {
     pub mastered: bool,
     /// Opened at least once.
     pub opened: bool,
+    /// When the lesson's facts are due to be verified again (YYYY-MM-DD), if the pack says; the
+    /// page marks lessons past it against the learner's own today.
+    pub review_by: Option<String>,
 }
 
 /// A lesson ready to read: its HTML is already sanitised.
@@ -70,6 +73,10 @@ pub struct LessonView {
     pub number_in_module: u32,
     pub lessons_in_module: u32,
     pub outcomes: Vec<String>,
+    /// When the lesson's facts were last verified (YYYY-MM-DD), if the pack says.
+    pub checked: Option<String>,
+    /// When they are due to be verified again (YYYY-MM-DD).
+    pub review_by: Option<String>,
     pub html: String,
     /// The lesson's `##` sections, for an on-page contents list.
     pub sections: Vec<Section>,

@@ -291,3 +291,54 @@ fn is_written_in_uk_english() {
         );
     }
 }
+
+/// The day this version's lessons were last checked against their sources. Review dates are
+/// judged as of it, never as of the day the test runs.
+const RELEASED: (i32, u32, u32) = (2026, 12, 4);
+
+#[test]
+fn every_lesson_is_dated_and_none_is_past_review_on_release_day() {
+    use w2b_core::curriculum::stale_lessons;
+    let pack = builtin();
+    let released =
+        chrono::NaiveDate::from_ymd_opt(RELEASED.0, RELEASED.1, RELEASED.2).expect("a real day");
+    for (module, lesson) in lessons(&pack) {
+        let meta = &lesson.meta;
+        let (Some(checked), Some(review_by)) = (meta.checked, meta.review_by) else {
+            panic!(
+                "{module}/{}: every built-in lesson has checked and review_by",
+                meta.id
+            );
+        };
+        assert!(
+            checked.0 <= released,
+            "{module}/{}: checked {checked} cannot be after the release",
+            meta.id
+        );
+        // Money, payment, regulation and law change every April: a year at most for those.
+        let yearly = matches!(
+            module,
+            "budgets-and-finance" | "accountability-and-governance" | "line-management"
+        );
+        let limit = checked
+            .0
+            .checked_add_months(chrono::Months::new(if yearly { 12 } else { 24 }))
+            .expect("a real day");
+        assert!(
+            review_by.0 <= limit,
+            "{module}/{}: review_by {review_by} is more than {} after checked {checked}",
+            meta.id,
+            if yearly { "a year" } else { "two years" }
+        );
+    }
+    let stale = stale_lessons(&pack, released);
+    assert!(
+        stale.is_empty(),
+        "no built-in lesson is past review on release day:\n{}",
+        stale
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}

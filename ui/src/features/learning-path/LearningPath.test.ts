@@ -35,6 +35,16 @@ describe('learning path', () => {
     expect(tags).toEqual(['Completed', 'Mastered']);
   });
 
+  it('marks the lessons past their review date, judged by the clock\'s today', async () => {
+    mockIPC((cmd) => (cmd === 'get_learning_path' ? samplePath([], null, [], ['finance-b']) : undefined));
+    render(LearningPath);
+    await screen.findByTestId('continue');
+    const tags = screen.getAllByTestId('review-tag');
+    expect(tags.map((t) => t.textContent), 'only the lesson due on 30 November, before 4 December').toEqual(['Due for review']);
+    expect(tags[0]!.closest('li')?.textContent).toContain('Reading a budget statement');
+    expect(tags[0]!.getAttribute('title')).toBe('Due for review since 30 November 2026');
+  });
+
   it('says plainly when the path cannot be loaded', async () => {
     mockIPC(() => {
       throw { kind: 'internal', message: 'the database failed: disk I/O error' };

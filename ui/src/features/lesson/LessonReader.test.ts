@@ -28,6 +28,29 @@ describe('lesson reader', () => {
     expect(screen.getByRole('link', { name: /Next lesson: From ward to board/ }).getAttribute('href')).toBe('#/lesson/core/gov-a');
   });
 
+  it('says when the facts were checked, and gives a calm notice once the lesson is past review', async () => {
+    mockIPC(withBackground((cmd) => (cmd === 'open_lesson' ? sampleLesson() : undefined)));
+    const { unmount } = render(LessonReader, { packId: 'core', lessonId: 'finance-b' });
+    expect((await screen.findByTestId('facts-checked')).textContent?.trim()).toBe('Facts checked 2 November 2026');
+    expect(screen.queryByTestId('review-overdue'), 'due 1 April 2027: not yet').toBeNull();
+    unmount();
+
+    mockIPC(withBackground((cmd) => (cmd === 'open_lesson' ? { ...sampleLesson(), reviewBy: '2026-12-03' } : undefined)));
+    render(LessonReader, { packId: 'core', lessonId: 'finance-b' });
+    const notice = await screen.findByTestId('review-overdue');
+    expect(notice.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Information: This lesson was due for review on 3 December 2026, so some figures or rules in it may have changed. Check with the team at work who own them (finance, HR or governance) or the sources under Further reading.',
+    );
+  });
+
+  it('shows no dates for a lesson from a pack that gives none', async () => {
+    mockIPC(withBackground((cmd) => (cmd === 'open_lesson' ? { ...sampleLesson(), checked: null, reviewBy: null } : undefined)));
+    render(LessonReader, { packId: 'core', lessonId: 'finance-b' });
+    await screen.findByRole('heading', { level: 1, name: 'Reading a budget statement' });
+    expect(screen.queryByTestId('facts-checked')).toBeNull();
+    expect(screen.queryByTestId('review-overdue')).toBeNull();
+  });
+
   it('offers previous and next lessons', async () => {
     mockIPC(withBackground((cmd) => (cmd === 'open_lesson' ? sampleLesson() : undefined)));
     render(LessonReader, { packId: 'core', lessonId: 'finance-b' });

@@ -8,4 +8,9 @@ mastered: boolean,
 /**
  * Opened at least once.
  */
-opened: boolean, };
+opened: boolean, 
+/**
+ * When the lesson's facts are due to be verified again (YYYY-MM-DD), if the pack says; the
+ * page marks lessons past it against the learner's own today.
+ */
+reviewBy: string | null, };

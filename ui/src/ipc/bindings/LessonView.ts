@@ -11,7 +11,15 @@ export type LessonView = { packId: string, id: string, title: string, minutes: n
 /**
  * 1-based position of the lesson in its module, and the module's lesson count.
  */
-numberInModule: number, lessonsInModule: number, outcomes: Array<string>, html: string, 
+numberInModule: number, lessonsInModule: number, outcomes: Array<string>, 
+/**
+ * When the lesson's facts were last verified (YYYY-MM-DD), if the pack says.
+ */
+checked: string | null, 
+/**
+ * When they are due to be verified again (YYYY-MM-DD).
+ */
+reviewBy: string | null, html: string, 
 /**
  * The lesson's `##` sections, for an on-page contents list.
  */

@@ -7,6 +7,7 @@
 mod archive;
 mod builtin;
 mod files;
+mod freshness;
 mod parse;
 mod problem;
 mod text;
@@ -14,14 +15,18 @@ mod text;
 pub use archive::{ARCHIVE_EXTENSION, MAX_ARCHIVE_BYTES, SUMS_FILE};
 pub use builtin::builtin_pack_files;
 pub use files::PackFiles;
+pub use freshness::{in_words, is_past_review, stale_lessons, PlainDate, DATED_FROM_FORMAT};
 pub use parse::parse_pack;
 pub use problem::{PackError, Problem, Severity};
 pub(crate) use text::{normalise, toml_at};
 
 use serde::{Deserialize, Serialize};
 
-/// The pack format version this app reads.
-pub const PACK_FORMAT: u32 = 1;
+/// The newest pack format this app reads. Format 2 adds each lesson's `checked` and
+/// `review_by` dates; format 1 packs (without them) are still read.
+pub const PACK_FORMAT: u32 = 2;
+/// The oldest pack format this app reads.
+pub const OLDEST_PACK_FORMAT: u32 = 1;
 
 /// `pack.toml`: who made the pack, what it is, and its modules in order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,6 +71,12 @@ pub struct LessonMeta {
     pub id: String,
     pub title: String,
     pub minutes: u32,
+    /// When the lesson's facts were last verified against their sources.
+    #[serde(default)]
+    pub checked: Option<PlainDate>,
+    /// When they must be verified again.
+    #[serde(default)]
+    pub review_by: Option<PlainDate>,
     #[serde(default)]
     pub outcomes: Vec<String>,
     #[serde(default)]
@@ -114,6 +125,8 @@ pub struct Lesson {
     pub path: String,
     /// The line of the file on which the body starts.
     pub body_line: usize,
+    /// The line of the front matter that sets `review_by`, for messages about it.
+    pub review_by_line: Option<usize>,
 }
 
 impl Lesson {

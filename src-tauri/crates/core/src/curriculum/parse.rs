@@ -9,7 +9,7 @@ use super::files::PackFiles;
 use super::problem::{line_col, PackError, Problem};
 use super::{
     Asset, Lesson, LessonMeta, Manifest, Module, ModuleManifest, Pack, QuestionType,
-    MAX_IMAGE_BYTES, PACK_FORMAT,
+    MAX_IMAGE_BYTES, OLDEST_PACK_FORMAT, PACK_FORMAT,
 };
 use crate::framework::builtin_frameworks;
 use crate::markdown::{resolve_relative, scan, ReferenceKind, Scan};
@@ -33,6 +33,8 @@ pub fn parse_pack(files: &PackFiles) -> Result<Pack, PackError> {
     let mut modules = Vec::new();
     let mut module_ids = HashSet::new();
     let mut lesson_ids = HashSet::new();
+    // Problems with lessons' review dates: some are errors, some warnings.
+    let mut dated = Vec::new();
     for folder in &manifest.modules {
         let path = format!("{folder}/module.toml");
         let module = match text(files, &path).and_then(|t| toml_at::<ModuleManifest>(&path, &t, 0))
@@ -71,6 +73,7 @@ pub fn parse_pack(files: &PackFiles) -> Result<Pack, PackError> {
                         ));
                     }
                     check_lesson(&lesson, &mut problems);
+                    super::freshness::check_dates(&lesson, manifest.format, &mut dated);
                     lessons.push(lesson);
                 }
                 Err(p) => problems.push(p),
@@ -91,6 +94,10 @@ pub fn parse_pack(files: &PackFiles) -> Result<Pack, PackError> {
         .map(|lesson| (lesson, scan(&lesson.body)))
         .collect();
     let assets = check_references(files, &modules, &scanned, &mut problems);
+    let (date_warnings, date_errors): (Vec<Problem>, Vec<Problem>) = dated
+        .into_iter()
+        .partition(|p| p.severity == super::Severity::Warning);
+    problems.extend(date_errors);
     let warnings = scanned
         .iter()
         .flat_map(|(lesson, scan)| {
@@ -101,6 +108,7 @@ pub fn parse_pack(files: &PackFiles) -> Result<Pack, PackError> {
                     .at(line, column)
             })
         })
+        .chain(date_warnings)
         .collect();
     if problems.is_empty() {
         Ok(Pack {
@@ -166,6 +174,11 @@ fn parse_lesson(path: &str, text: &str) -> Result<Lesson, Problem> {
     let after = &rest[end + 3..];
     let body = after.strip_prefix('\n').unwrap_or(after).to_owned();
     let meta: LessonMeta = toml_at(path, front, 1)?;
+    // Front matter starts on line 2, after the opening `+++`.
+    let review_by_line = front
+        .lines()
+        .position(|line| line.trim_start().starts_with("review_by"))
+        .map(|i| i + 2);
     // The body starts on the line after the closing `+++`.
     let closing_line = text[..text.len() - after.len()].matches('\n').count() + 1;
     let body_line = closing_line + 1;
@@ -174,16 +187,17 @@ fn parse_lesson(path: &str, text: &str) -> Result<Lesson, Problem> {
         body,
         path: path.to_owned(),
         body_line,
+        review_by_line,
     })
 }
 
 fn check_manifest(m: &Manifest, problems: &mut Vec<Problem>) {
     let mut problem =
         |message: String, hint: &str| problems.push(Problem::in_file(MANIFEST, message, hint));
-    if m.format != PACK_FORMAT {
+    if !(OLDEST_PACK_FORMAT..=PACK_FORMAT).contains(&m.format) {
         problem(
             format!(
-                "pack format {} is not supported (this app reads format {PACK_FORMAT})",
+                "pack format {} is not supported (this app reads formats {OLDEST_PACK_FORMAT} to {PACK_FORMAT})",
                 m.format
             ),
             "install a newer Ward to Board, or rebuild the pack for this format",

@@ -17,6 +17,11 @@ use crate::study::DEFAULT_PASS_MARK;
 /// The parts of `lessons.details_json` the reader shows.
 #[derive(Deserialize)]
 struct Details {
+    /// YYYY-MM-DD; absent for packs installed before lessons carried dates.
+    #[serde(default)]
+    checked: Option<String>,
+    #[serde(default, rename = "reviewBy")]
+    review_by: Option<String>,
     #[serde(default)]
     outcomes: Vec<String>,
     reflection: Option<String>,
@@ -51,7 +56,8 @@ impl Store {
                                    WHERE a.pack_id = l.pack_id AND a.lesson_id = l.id
                                      AND a.finished_at IS NOT NULL
                                      AND a.score * 100 >= COALESCE(k.pass_mark, ?3) * a.questions)),
-                    p.first_opened_at IS NOT NULL
+                    p.first_opened_at IS NOT NULL,
+                    json_extract(l.details_json, '$.reviewBy')
              FROM lessons l
              JOIN packs k ON k.id = l.pack_id
              LEFT JOIN lesson_progress p ON p.pack_id = l.pack_id AND p.lesson_id = l.id
@@ -72,6 +78,7 @@ impl Store {
                             completed: r.get(3)?,
                             mastered: r.get(4)?,
                             opened: r.get(5)?,
+                            review_by: r.get(6)?,
                         })
                     })?
                     .collect::<rusqlite::Result<_>>()?;
@@ -246,6 +253,8 @@ impl Store {
             number_in_module: u32::try_from(number_in_module).unwrap_or(u32::MAX),
             lessons_in_module: count(in_module.iter()),
             outcomes: details.outcomes,
+            checked: details.checked,
+            review_by: details.review_by,
             html: rendered.html,
             sections: rendered.sections,
             reflection: details.reflection,

@@ -118,6 +118,8 @@ pub(super) fn write_pack(
         for (lesson_position, lesson) in (0_i64..).zip(&module.lessons) {
             let meta = &lesson.meta;
             let details = json!({
+                "checked": meta.checked,
+                "reviewBy": meta.review_by,
                 "outcomes": meta.outcomes,
                 "behaviours": meta.behaviours,
                 "reflection": meta.reflection,

@@ -537,3 +537,41 @@ fn a_schema_3_database_turns_logged_study_into_portfolio_entries() {
         "opening again makes no more entries"
     );
 }
+
+#[test]
+fn lessons_carry_their_review_dates_to_the_reader_and_the_path() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path(), at(9)).expect("opens");
+    store.sync_builtin_pack(at(9)).expect("built-in pack");
+    store
+        .install_pack(&test_pack("1.0.0", &["a"]), false, at(9))
+        .expect("an undated format 1 pack installs");
+    let lesson = store
+        .lesson("ward-to-board.core", "finance-money-flows")
+        .expect("lesson");
+    assert_eq!(
+        (lesson.checked.as_deref(), lesson.review_by.as_deref()),
+        (Some("2026-12-04"), Some("2027-04-01")),
+        "the reader is told when the facts were checked and when they are due again"
+    );
+    let undated = store.lesson("test.pack", "a").expect("lesson");
+    assert_eq!(
+        (undated.checked, undated.review_by),
+        (None, None),
+        "a pack without dates shows none"
+    );
+    let path = store.learning_path().expect("path");
+    let due: Vec<Option<String>> = path
+        .packs
+        .iter()
+        .flat_map(|p| &p.modules)
+        .flat_map(|m| &m.lessons)
+        .filter(|l| l.id == "finance-money-flows" || l.id == "a")
+        .map(|l| l.review_by.clone())
+        .collect();
+    assert_eq!(
+        due,
+        [Some("2027-04-01".to_owned()), None],
+        "the path carries each lesson's review date for the page to judge"
+    );
+}

@@ -1,6 +1,6 @@
 use super::*;
 
-const MANIFEST_OK: &str = r#"format = 1
+const MANIFEST_OK: &str = r#"format = 2
 id = "test.pack"
 version = "1.0.0"
 title = "Test pack"
@@ -18,6 +18,8 @@ const LESSON_OK: &str = r#"+++
 id = "lesson-one"
 title = "Lesson one"
 minutes = 12
+checked = "2026-12-04"
+review_by = "2027-12-01"
 behaviours = ["cmpf.resources.stewardship"]
 
 [[questions]]
