@@ -77,3 +77,8 @@ export function dateProblem(id: string, name: string, check: DateCheck, whenEmpt
 export function isDateBox(id: string, target: string | null | undefined): boolean {
   return target === `${id}-day` || target === `${id}-month` || target === `${id}-year`;
 }
+
+/** The error among a form's `errors` that belongs to one of date field `id`'s boxes, if any. */
+export function dateErrorIn(errors: { field?: string; text: string }[], id: string): string | null {
+  return errors.find((e) => isDateBox(id, e.field))?.text ?? null;
+}

@@ -14,7 +14,7 @@ pub const DATED_FROM_FORMAT: u32 = 2;
 
 /// The furthest `review_by` may sit after `checked` without a warning: NHS finance, structures
 /// and regulation change every year, so two years is already long.
-pub const MAX_REVIEW_YEARS: i32 = 2;
+pub const MAX_REVIEW_YEARS: u32 = 2;
 
 /// A calendar date in front matter: `"2026-12-04"` (quoted) or a bare TOML date `2026-12-04`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -105,7 +105,7 @@ pub(super) fn check_dates(lesson: &Lesson, pack_format: u32, problems: &mut Vec<
         );
     } else if checked
         .0
-        .checked_add_months(chrono::Months::new(12 * MAX_REVIEW_YEARS.unsigned_abs()))
+        .checked_add_months(chrono::Months::new(12 * MAX_REVIEW_YEARS))
         .is_some_and(|limit| review_by.0 > limit)
     {
         problems.push(
