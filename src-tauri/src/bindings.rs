@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use ts_rs::TS;
 use w2b_core::backups::BackupInfo;
-use w2b_core::installed::{ImportPreview, InstalledPack};
 use w2b_core::learning::{LearningPath, LessonProgress, LessonView};
+use w2b_core::packs::installed::{ImportPreview, InstalledPack};
 use w2b_core::portfolio::{
     Coverage, EditorOptions, EntryDraft, EntryPage, EntryQuery, EntryView, GoalDraft, GoalView,
     Revalidation, RevalidationSettings, TagCount, UploadView, VersionSummary,
@@ -40,7 +40,7 @@ fn export_bindings() {
     crate::commands::bundle::ExportedBundle::export_all(&cfg).unwrap_or_else(fail);
     crate::commands::bundle::ReviewSession::export_all(&cfg).unwrap_or_else(fail);
     crate::commands::bundle::ReviewInput::export_all(&cfg).unwrap_or_else(fail);
-    w2b_core::export::BundleSelection::export_all(&cfg).unwrap_or_else(fail);
+    w2b_core::bundle::BundleSelection::export_all(&cfg).unwrap_or_else(fail);
     w2b_core::store::ReviewView::export_all(&cfg).unwrap_or_else(fail);
     w2b_core::store::EntryComment::export_all(&cfg).unwrap_or_else(fail);
     w2b_core::store::EditorDraft::export_all(&cfg).unwrap_or_else(fail);

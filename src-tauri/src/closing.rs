@@ -51,7 +51,9 @@ pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
     });
 }
 
-fn destroy<R: Runtime>(webview: &WebviewWindow<R>) {
+/// Takes the daily backup if due, then closes the window: once the page has saved what was
+/// pending (`close_ready`), or when it did not answer in time.
+pub fn destroy<R: Runtime>(webview: &WebviewWindow<R>) {
     // After the page's own saves, so the day's copy holds them.
     let state = webview.state::<AppState>();
     if let Ok(store) = state.store() {
@@ -62,10 +64,4 @@ fn destroy<R: Runtime>(webview: &WebviewWindow<R>) {
     if let Err(error) = webview.destroy() {
         eprintln!("ward-to-board: could not close the window: {error}");
     }
-}
-
-/// The page has saved what was pending: close the window now.
-#[tauri::command]
-pub fn close_ready<R: Runtime>(window: WebviewWindow<R>) {
-    destroy(&window);
 }

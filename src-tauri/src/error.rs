@@ -1,8 +1,11 @@
-//! The one error type that crosses IPC: `{ "kind": ..., "message": ... }`. The UI acts on
-//! `kind` (a closed set) and shows `message` to the person; it never parses the message.
+//! The one error type that crosses IPC:
+//! `{ "kind": ..., "message": ..., "fields": [...], "problems": [...] }`. The UI acts on
+//! `kind` (a closed set), marks each form field named in `fields`, lists `problems` (each with
+//! where it is), and shows `message` to the person; it never parses the message.
 
 use serde::Serialize;
 use ts_rs::TS;
+use w2b_core::problems::{FieldError, ProblemAt};
 use w2b_core::store::StoreError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -20,6 +23,11 @@ pub enum ErrorKind {
 pub struct AppError {
     pub kind: ErrorKind,
     pub message: String,
+    /// Fields of the person's input at fault, each with what to do; empty when the error is
+    /// not about a form.
+    pub fields: Vec<FieldError>,
+    /// Problems at places in a file from elsewhere (a bundle's files, a pack's lines).
+    pub problems: Vec<ProblemAt>,
 }
 
 impl AppError {
@@ -27,7 +35,24 @@ impl AppError {
         Self {
             kind,
             message: message.into(),
+            fields: Vec::new(),
+            problems: Vec::new(),
         }
+    }
+
+    /// Input the person can correct, field by field.
+    pub fn fields(message: impl Into<String>, fields: Vec<FieldError>) -> Self {
+        Self {
+            fields,
+            ..Self::new(ErrorKind::InvalidInput, message)
+        }
+    }
+
+    /// With the places in a file that are at fault.
+    #[must_use]
+    pub fn with_problems(mut self, problems: Vec<ProblemAt>) -> Self {
+        self.problems = problems;
+        self
     }
 }
 
@@ -37,11 +62,17 @@ impl From<&StoreError> for AppError {
             StoreError::NotFound(_) => ErrorKind::NotFound,
             StoreError::Conflict(_) => ErrorKind::Conflict,
             StoreError::TooNew { .. } | StoreError::NotADatabase { .. } => ErrorKind::Conflict,
-            StoreError::Pack(_) | StoreError::Invalid(_) => ErrorKind::InvalidInput,
+            StoreError::Pack(_) | StoreError::Invalid(_) | StoreError::Fields(_) => {
+                ErrorKind::InvalidInput
+            }
             StoreError::Io { .. } => ErrorKind::Io,
             StoreError::Sqlite(_) | StoreError::Migration(_) => ErrorKind::Internal,
         };
-        Self::new(kind, error.to_string())
+        let mut app = Self::new(kind, error.to_string());
+        if let StoreError::Fields(fields) = error {
+            app.fields.clone_from(fields);
+        }
+        app
     }
 }
 
@@ -60,7 +91,7 @@ mod tests {
         let error = AppError::from(StoreError::NotFound("lesson `x` in pack `y`".into()));
         assert_eq!(
             serde_json::to_string(&error).expect("serialises"),
-            r#"{"kind":"not_found","message":"lesson `x` in pack `y` was not found"}"#,
+            r#"{"kind":"not_found","message":"lesson `x` in pack `y` was not found","fields":[],"problems":[]}"#,
             "the UI depends on exactly this shape"
         );
         let kinds: Vec<String> = [
@@ -81,6 +112,23 @@ mod tests {
                 r#""internal""#
             ],
             "closed set of kinds"
+        );
+    }
+
+    #[test]
+    fn field_errors_travel_as_data() {
+        let error = AppError::from(StoreError::field("title", "Title: give the entry a title"));
+        assert_eq!(
+            serde_json::to_string(&error).expect("serialises"),
+            r#"{"kind":"invalid_input","message":"Title: give the entry a title","fields":[{"field":"title","message":"Title: give the entry a title"}],"problems":[]}"#,
+            "the form reads the field from `fields`, never from the message"
+        );
+        let refused = AppError::new(ErrorKind::InvalidInput, "This bundle was changed")
+            .with_problems(vec![ProblemAt::new("files/a.pdf", "its contents changed")]);
+        assert_eq!(
+            serde_json::to_value(&refused).expect("serialises")["problems"][0]["where"],
+            "files/a.pdf",
+            "each problem says where it is"
         );
     }
 }

@@ -4,6 +4,8 @@
 mod assets;
 mod clock;
 mod closing;
+#[cfg(test)]
+mod command_list;
 mod commands;
 pub mod error;
 mod state;
@@ -62,72 +64,8 @@ pub fn run() {
             Ok(())
         })
         .on_window_event(closing::on_window_event)
-        .invoke_handler(tauri::generate_handler![
-            commands::app::get_app_info,
-            commands::app::open_external_link,
-            commands::app::report_ready,
-            closing::close_ready,
-            commands::learning::get_learning_path,
-            commands::learning::open_lesson,
-            commands::learning::set_lesson_complete,
-            commands::packs::list_packs,
-            commands::packs::choose_pack_file,
-            commands::packs::preview_pack_import,
-            commands::packs::import_pack,
-            commands::packs::remove_pack,
-            commands::study::answer_question,
-            commands::study::restart_quiz,
-            commands::study::save_note,
-            commands::study::save_reading_position,
-            commands::study::record_study,
-            commands::study::get_study_summary,
-            commands::study::log_study_as_cpd,
-            commands::study::search_lessons,
-            commands::study::get_settings,
-            commands::study::set_text_size,
-            commands::bundle::preview_export,
-            commands::bundle::export_bundle,
-            commands::bundle::save_copy_as,
-            commands::bundle::import_review,
-            commands::bundle::list_reviews,
-            commands::bundle::get_entry_comments,
-            commands::bundle::open_bundle,
-            commands::bundle::get_bundle_picture,
-            commands::bundle::keep_review_draft,
-            commands::bundle::save_review,
-            commands::bundle::print_bundle_page,
-            commands::backups::list_backups,
-            commands::backups::backup_now,
-            commands::backups::restore_backup,
-            commands::portfolio::get_editor_options,
-            commands::portfolio::find_entries,
-            commands::portfolio::list_entry_tags,
-            commands::portfolio::count_bin,
-            commands::portfolio::get_entry,
-            commands::portfolio::save_entry,
-            commands::portfolio::list_entry_versions,
-            commands::portfolio::restore_entry_version,
-            commands::portfolio::delete_entry,
-            commands::portfolio::restore_entry_from_bin,
-            commands::portfolio::empty_bin,
-            commands::portfolio::upload_attachment,
-            commands::portfolio::save_attachment_copy,
-            commands::portfolio::get_attachment_preview,
-            commands::portfolio::check_privacy,
-            commands::portfolio::preview_markdown,
-            commands::portfolio::keep_editor_draft,
-            commands::portfolio::get_editor_draft,
-            commands::portfolio::discard_editor_draft,
-            commands::plan::get_coverage,
-            commands::plan::list_goals,
-            commands::plan::save_goal,
-            commands::plan::delete_goal,
-            commands::plan::add_goal_review,
-            commands::plan::get_revalidation,
-            commands::plan::set_revalidation_settings,
-            commands::plan::add_practice_hours,
-            commands::plan::delete_practice_hours,
-        ])
+        // Every `#[tauri::command]` in `commands/<area>.rs`, listed by build.rs.
+        .invoke_handler(include!(concat!(env!("OUT_DIR"), "/invoke_handler.rs")))
         .run(tauri::generate_context!());
     if let Err(error) = result {
         eprintln!("ward-to-board could not start: {error}");

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use w2b_core::export::{
+use w2b_core::bundle::{
     render_html, BundleAttachment, BundleCoverage, BundleDomainCoverage, BundleEntry, BundleGoal,
     BundleGoalReview, BundleLesson, BundleRating, BundleReflection, BundleSection, BundleShadowing,
     PortfolioDocument,

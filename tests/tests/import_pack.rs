@@ -2,7 +2,7 @@
 //! native dialogs cannot be driven), sees what it holds, installs it, and finds its modules on
 //! the learning path with its own image shown. A hostile file is refused and changes nothing.
 
-use w2b_core::curriculum::PackFiles;
+use w2b_core::packs::PackFiles;
 use w2b_e2e::{eval, pack_fixture, text, App, Result};
 
 #[tokio::test(flavor = "multi_thread")]

@@ -1,7 +1,7 @@
 //! About the app itself: version and where the learner's data lives; opening outside links.
 
 use serde::Serialize;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State, WebviewWindow};
 use tauri_plugin_opener::OpenerExt;
 use ts_rs::TS;
 
@@ -104,4 +104,11 @@ mod tests {
             );
         }
     }
+}
+
+/// The page has saved what was pending after a close request: close the window now. Called by
+/// the script `closing.rs` runs in the page, not by a wrapper in `ui/src/ipc/`.
+#[tauri::command]
+pub fn close_ready<R: Runtime>(window: WebviewWindow<R>) {
+    crate::closing::destroy(&window);
 }

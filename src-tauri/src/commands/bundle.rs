@@ -14,10 +14,13 @@ use tauri::ipc::{InvokeBody, Request};
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
-use w2b_core::export::{
+use w2b_core::bundle::{
     document_findings, read_bundle_file, render_html, verify_bundle, write_bundle, BundleError,
-    BundleSelection, DocumentFinding, ExportError, Person, PortfolioDocument, ReviewComment,
-    ReviewFile, SignOff, BUNDLE_EXTENSION, REVIEW_EXTENSION, REVIEW_FORMAT, REVIEW_FORMAT_VERSION,
+    BundleSelection, DocumentFinding, ExportError, PortfolioDocument, BUNDLE_EXTENSION,
+};
+use w2b_core::review::{
+    Person, ReviewComment, ReviewFile, SignOff, REVIEW_EXTENSION, REVIEW_FORMAT,
+    REVIEW_FORMAT_VERSION,
 };
 use w2b_core::store::{EntryComment, ReviewView, SharedEntry};
 
@@ -441,7 +444,7 @@ pub fn save_review(
         )
     })?;
     // The same checks the learner's app will make, so a file saved here always imports.
-    w2b_core::export::parse_review(&json).map_err(|e| AppError::new(ErrorKind::InvalidInput, e))?;
+    w2b_core::review::parse_review(&json).map_err(|e| AppError::new(ErrorKind::InvalidInput, e))?;
     let dir = state.data_dir().join(REVIEWS_DIR);
     let stem = format!(
         "review-{}-{}",

@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
-use w2b_core::curriculum::{parse_pack, Pack, PackFiles, ARCHIVE_EXTENSION};
-use w2b_core::installed::{ImportPreview, InstalledPack};
+use w2b_core::packs::installed::{ImportPreview, InstalledPack};
+use w2b_core::packs::{parse_pack, Pack, PackFiles, ARCHIVE_EXTENSION};
 
 use crate::error::{AppError, ErrorKind};
 use crate::state::AppState;

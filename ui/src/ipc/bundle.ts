@@ -1,6 +1,4 @@
-import { invoke } from '@tauri-apps/api/core';
-import { call, IpcError } from './call';
-import type { AppError } from './bindings/AppError';
+import { call, sendFile } from './call';
 import type { BundleSelection } from './bindings/BundleSelection';
 import type { ExportPreview } from './bindings/ExportPreview';
 import type { ExportedBundle } from './bindings/ExportedBundle';
@@ -18,15 +16,6 @@ export type { SignOffOutcome } from './bindings/SignOffOutcome';
 export type { SignOffView } from './bindings/SignOffView';
 export type { ReviewComment } from './bindings/ReviewComment';
 
-async function sendFile<T>(command: string, file: File): Promise<T> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  try {
-    return await invoke<T>(command, bytes, { headers: { 'x-file-name': encodeURIComponent(file.name) } });
-  } catch (error) {
-    const e = error as AppError;
-    throw new IpcError(typeof e === 'object' && e && typeof e.kind === 'string' ? e : { kind: 'internal', message: String(error) });
-  }
-}
 
 /** What a bundle with this selection would hold, with the privacy check's findings. */
 export const previewExport = (selection: BundleSelection) => call<ExportPreview>('preview_export', { selection });

@@ -1,6 +1,4 @@
-import { invoke } from '@tauri-apps/api/core';
-import { call, IpcError } from './call';
-import type { AppError } from './bindings/AppError';
+import { call, sendFile } from './call';
 import type { EditorOptions } from './bindings/EditorOptions';
 import type { EntryDraft } from './bindings/EntryDraft';
 import type { EntryPage } from './bindings/EntryPage';
@@ -56,15 +54,7 @@ export const restoreEntryFromBin = (id: number) => call<null>('restore_entry_fro
 export const emptyBin = () => call<number>('empty_bin');
 
 /** Sends a file's bytes as the raw body, its name in a header; the file waits until the entry is saved. */
-export async function uploadAttachment(file: File): Promise<UploadView> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  try {
-    return await invoke<UploadView>('upload_attachment', bytes, { headers: { 'x-file-name': encodeURIComponent(file.name) } });
-  } catch (error) {
-    const e = error as AppError;
-    throw new IpcError(typeof e === 'object' && e && typeof e.kind === 'string' ? e : { kind: 'internal', message: String(error) });
-  }
-}
+export const uploadAttachment = (file: File) => sendFile<UploadView>('upload_attachment', file);
 
 /** Asks where to save a copy; returns the path, or null when cancelled. */
 export const saveAttachmentCopy = (id: number) => call<string | null>('save_attachment_copy', { id });

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use serde_json::{json, Value};
-use w2b_core::export::{verify_bundle, BundleError, VerifiedBundle};
+use w2b_core::bundle::{verify_bundle, BundleError, VerifiedBundle};
 
 /// Prints a line to stdout. A closed pipe ends the output quietly instead of panicking.
 macro_rules! say {

@@ -5,10 +5,10 @@ use std::process::ExitCode;
 
 use chrono::{NaiveDate, Utc};
 use serde_json::json;
-use w2b_core::curriculum::{
+use w2b_core::packs::installed::ImportAction;
+use w2b_core::packs::{
     parse_pack, stale_lessons, Pack, PackError, PackFiles, Problem, Severity, ARCHIVE_EXTENSION,
 };
-use w2b_core::installed::ImportAction;
 use w2b_core::store::{InstallOutcome, Store};
 
 /// Prints a line to stdout. A closed pipe (`w2b pack list | head -1`) ends the output quietly

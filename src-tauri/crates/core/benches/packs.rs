@@ -6,7 +6,7 @@ use std::hint::black_box;
 
 use chrono::Utc;
 use criterion::{criterion_group, criterion_main, Criterion};
-use w2b_core::curriculum::{parse_pack, PackFiles};
+use w2b_core::packs::{parse_pack, PackFiles};
 use w2b_core::store::Store;
 
 mod common;

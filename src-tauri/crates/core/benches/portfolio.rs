@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
-use w2b_core::framework;
+use w2b_core::frameworks;
 use w2b_core::portfolio::{
     BehaviourRating, CpdTime, EntryDraft, EntryKind, EntryLesson, EntryQuery, EntrySort,
     FeedbackSource, Reflection, ReflectionSection, ReflectionTemplate, RevalidationSettings,
@@ -149,7 +149,7 @@ fn build(dir: &Path, n: usize) {
     store
         .sync_builtin_pack(now)
         .unwrap_or_else(|e| panic!("built-in pack: {e}"));
-    let behaviours: Vec<String> = framework::builtin()
+    let behaviours: Vec<String> = frameworks::builtin()
         .iter()
         .filter(|f| f.id == "cmpf")
         .flat_map(|f| f.items().into_iter().map(|i| i.id.to_owned()))

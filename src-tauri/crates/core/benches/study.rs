@@ -10,7 +10,7 @@ use std::hint::black_box;
 
 use chrono::{Duration, TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
-use w2b_core::curriculum::parse_pack;
+use w2b_core::packs::parse_pack;
 use w2b_core::store::Store;
 
 const SITTINGS: usize = 20_000;

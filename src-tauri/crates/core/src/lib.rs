@@ -3,14 +3,16 @@
 //! `w2b` command-line tool.
 
 pub mod backups;
-pub mod curriculum;
-pub mod export;
-pub mod framework;
-pub mod installed;
+pub mod bundle;
+pub mod frameworks;
 pub mod learning;
 pub mod markdown;
+pub mod packs;
 pub mod portfolio;
 pub mod privacy;
+pub mod problems;
+pub mod revalidation;
+pub mod review;
 pub mod store;
 pub mod study;
 

@@ -7,8 +7,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use w2b_core::curriculum::{builtin_pack_files, parse_pack, Lesson, Pack};
-use w2b_core::framework::builtin_frameworks;
+use w2b_core::frameworks::builtin_frameworks;
+use w2b_core::packs::{builtin_pack_files, parse_pack, Lesson, Pack};
 
 /// Words per minute for careful reading of technical prose; `minutes` in each lesson is set
 /// from it, and the app shows it as the lesson's reading time.
@@ -298,7 +298,7 @@ const RELEASED: (i32, u32, u32) = (2026, 12, 4);
 
 #[test]
 fn every_lesson_is_dated_and_none_is_past_review_on_release_day() {
-    use w2b_core::curriculum::stale_lessons;
+    use w2b_core::packs::stale_lessons;
     let pack = builtin();
     let released =
         chrono::NaiveDate::from_ymd_opt(RELEASED.0, RELEASED.1, RELEASED.2).expect("a real day");

@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use w2b_core::curriculum::{parse_pack, Pack, PackError, PackFiles};
+use w2b_core::packs::{parse_pack, Pack, PackError, PackFiles};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../tests/fixtures/packs")

@@ -8,8 +8,8 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, TimeZone, Utc};
-use w2b_core::export::MAX_REVIEW_BYTES;
 use w2b_core::portfolio::{CpdTime, EntryDraft, EntryKind};
+use w2b_core::review::MAX_REVIEW_BYTES;
 use w2b_core::store::{SharedEntry, Store};
 
 const BUNDLE: &str = "0123456789abcdef0123456789abcdef";

@@ -1,7 +1,7 @@
 //! The generated pack the benchmarks share: 1,000 lessons of about 10 KB each (10 MB of
 //! Markdown, 3,000 questions) in 20 modules.
 
-use w2b_core::curriculum::PackFiles;
+use w2b_core::packs::PackFiles;
 
 const MODULES: usize = 20;
 const LESSONS_PER_MODULE: usize = 50;

@@ -4,13 +4,11 @@
 //! (`ts-rs`). The rules that need no database (templates, cycles, counters) live here too.
 
 mod attachments;
-mod revalidation;
 mod templates;
 
 pub use attachments::{
     accepted_extensions, check_attachment, AttachmentCheck, MAX_ATTACHMENT_BYTES,
 };
-pub use revalidation::{clinical_currency, gmc_year, nmc_cycle, CYCLE_YEARS};
 pub use templates::{code_themes, template_sections, template_title, TemplateSection};
 
 use serde::{Deserialize, Serialize};

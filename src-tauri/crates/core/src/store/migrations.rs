@@ -50,7 +50,7 @@ fn index_installed_lessons(tx: &Transaction<'_>) -> HookResult {
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     for pack in packs {
-        super::search::reindex_pack(tx, &pack)?;
+        super::learning::search::reindex_pack(tx, &pack)?;
     }
     Ok(())
 }

@@ -4,27 +4,24 @@
 mod backups;
 mod bundle;
 mod coverage;
-mod drafts;
-mod import;
 mod learning;
 mod migrations;
 mod packs;
 mod plan;
 mod portfolio;
-mod reviews;
-mod search;
+mod review;
 mod study;
 
 pub use backups::{AUTOMATIC_BACKUPS_KEPT, AUTOMATIC_BACKUP_INTERVAL_HOURS};
 pub use bundle::PlannedAttachment;
 pub use coverage::DEFAULT_FRAMEWORK;
-pub use drafts::{EditorDraft, MAX_DRAFT_BYTES};
-pub use import::{Imported, BUILTIN_PACK_ID};
+pub use learning::search::MAX_RESULTS as MAX_SEARCH_RESULTS;
 pub use migrations::SCHEMA_VERSION;
+pub use packs::import::{Imported, BUILTIN_PACK_ID};
 pub use packs::InstallOutcome;
+pub use portfolio::drafts::{EditorDraft, MAX_DRAFT_BYTES};
 pub use portfolio::{MAX_CPD_MINUTES, MAX_TAGS, MAX_TEXT_BYTES, MAX_TITLE_CHARS};
-pub use reviews::{EntryComment, ReviewView, SharedEntry, SignOffView};
-pub use search::MAX_RESULTS as MAX_SEARCH_RESULTS;
+pub use review::{EntryComment, ReviewView, SharedEntry, SignOffView};
 pub use study::{MAX_NOTE_BYTES, MAX_STUDY_INCREMENT_SECONDS};
 
 use std::path::{Path, PathBuf};
@@ -34,7 +31,7 @@ use std::time::Duration;
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{Connection, OpenFlags};
 
-use crate::curriculum::PackError;
+use crate::packs::PackError;
 
 /// The database file inside the data folder.
 pub const DATABASE_FILE: &str = "ward-to-board.sqlite3";
@@ -69,6 +66,9 @@ pub enum StoreError {
     /// answer, an impossible date, a note too long to keep).
     #[error("{0}")]
     Invalid(String),
+    /// Input the learner can correct, field by field (the UI marks each field).
+    #[error("{}", crate::problems::field_messages(.0))]
+    Fields(Vec<crate::problems::FieldError>),
     #[error("the database failed: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("the database could not be upgraded: {0}")]
@@ -80,6 +80,13 @@ pub enum StoreError {
     },
     #[error(transparent)]
     Pack(#[from] PackError),
+}
+
+impl StoreError {
+    /// One field of the learner's input is wrong: which, and what to do.
+    pub fn field(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::Fields(vec![crate::problems::FieldError::new(field, message)])
+    }
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,7 +1,7 @@
 use chrono::TimeZone;
 
 use super::*;
-use crate::curriculum::{parse_pack, PackFiles};
+use crate::packs::{parse_pack, PackFiles};
 
 fn at(hour: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, hour, 0, 0)
@@ -20,7 +20,7 @@ fn schema(conn: &Connection) -> Vec<String> {
     .expect("rows")
 }
 
-fn test_pack(version: &str, lessons: &[&str]) -> crate::curriculum::Pack {
+fn test_pack(version: &str, lessons: &[&str]) -> crate::packs::Pack {
     let manifest = format!(
         "format = 1\nid = \"test.pack\"\nversion = \"{version}\"\ntitle = \"T\"\npublisher = \"P\"\n\
          licence = \"L\"\nlanguage = \"en-GB\"\nmin_app_version = \"0.1.0\"\nframework = \"cmpf\"\nmodules = [\"m\"]\n"

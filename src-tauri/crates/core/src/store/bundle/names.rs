@@ -1,7 +1,7 @@
 //! Where each attachment goes in a bundle: a running number and a name any unzip tool on
 //! any system accepts.
 
-use crate::export::ATTACHMENTS_DIR;
+use crate::bundle::ATTACHMENTS_DIR;
 
 /// Longest safe file name kept in an attachment's archive path (its running number aside):
 /// long enough to recognise, short enough for every unzip tool and file system.

@@ -5,7 +5,7 @@ use rusqlite::types::Value;
 use rusqlite::{params_from_iter, OptionalExtension};
 
 use crate::portfolio::{EntryKind, EntryPage, EntryQuery, EntrySort, EntrySummary, TagCount};
-use crate::store::search::{fts_query, snippet_parts};
+use crate::store::learning::search::{fts_query, snippet_parts};
 use crate::store::{Result, Store, StoreError};
 
 /// Entries per page when the query does not say.

@@ -4,7 +4,7 @@
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::snapshot_of;
-use crate::framework;
+use crate::frameworks;
 use crate::markdown;
 use crate::portfolio::{
     code_themes, template_sections, template_title, AttachmentView, EntryDraft, EntryKind,
@@ -174,7 +174,9 @@ fn rated_behaviours(s: &EntrySnapshot) -> Vec<RatedBehaviour> {
     s.behaviours
         .iter()
         .map(|b| {
-            let fw = framework::builtin().iter().find(|f| f.id == b.framework_id);
+            let fw = frameworks::builtin()
+                .iter()
+                .find(|f| f.id == b.framework_id);
             let item = fw.and_then(|f| f.items().into_iter().find(|i| i.id == b.behaviour_id));
             let label = fw
                 .and_then(|f| f.scale.levels.iter().find(|l| l.value == b.rating))

@@ -1,7 +1,7 @@
 use chrono::TimeZone;
 
 use super::*;
-use crate::curriculum::{parse_pack, PackFiles};
+use crate::packs::{parse_pack, PackFiles};
 
 fn at(day: u32, hour: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, day, hour, 0, 0)

@@ -1,0 +1,192 @@
+//! The files against the manifest: every file hashed as it streams past (`portfolio.json`
+//! parsed on the way), then the portfolio checked against the manifest.
+
+use std::collections::{HashMap, HashSet};
+use std::io::{self, BufReader};
+
+use zip::ZipReadOptions;
+
+use super::entries::{Layout, StoredFile};
+use super::error::shown;
+use super::stream::{Digest, Hashing, StreamError};
+use super::{malformed, short, too_long, unpack, Archive, BundleError, BundleProblem};
+use crate::bundle::{Manifest, PortfolioDocument, ATTACHMENTS_DIR, MANIFEST_PATH, PORTFOLIO_PATH};
+
+/// Hashes every file against the manifest, parsing `portfolio.json` as it streams past.
+/// Every mismatch is collected; a file that lies about its size stops everything at once.
+pub(super) fn check_files(
+    zip: &mut Archive,
+    layout: &Layout,
+    manifest: &Manifest,
+    file: &str,
+) -> Result<(u64, PortfolioDocument), BundleError> {
+    let mut problems = Vec::new();
+    let mut by_path = HashMap::with_capacity(manifest.files.len());
+    for entry in &manifest.files {
+        if entry.path == MANIFEST_PATH {
+            problems.push(BundleProblem::new(
+                &entry.path,
+                "is listed in itself; the manifest lists every other file",
+            ));
+        } else if by_path.insert(entry.path.as_str(), entry).is_some() {
+            problems.push(BundleProblem::new(
+                &entry.path,
+                "is listed twice in the manifest",
+            ));
+        }
+    }
+    let mut seen = HashSet::with_capacity(layout.files.len());
+    let mut document = None;
+    let mut total = 0u64;
+    for stored in &layout.files {
+        let Some(expected) = by_path.get(stored.name.as_str()) else {
+            problems.push(BundleProblem::new(
+                &stored.name,
+                "is in the bundle but not in its manifest, so it was added after export",
+            ));
+            continue;
+        };
+        seen.insert(stored.name.as_str());
+        let digest = if stored.name == PORTFOLIO_PATH {
+            let (parsed, digest) = parse_portfolio(zip, stored, file)?;
+            document = parsed;
+            digest
+        } else {
+            unpack(zip, stored, file, &mut io::sink())?
+        };
+        match digest {
+            Err(why) => problems.push(BundleProblem::new(&stored.name, why)),
+            Ok(digest) if digest.bytes != expected.size => problems.push(BundleProblem::new(
+                &stored.name,
+                format!(
+                    "is {} bytes, but the manifest says {} bytes",
+                    digest.bytes, expected.size
+                ),
+            )),
+            Ok(digest) if digest.sha256 != expected.sha256 => problems.push(BundleProblem::new(
+                &stored.name,
+                "has changed since it was exported (its SHA-256 does not match the manifest)",
+            )),
+            Ok(digest) => total = total.saturating_add(digest.bytes),
+        }
+    }
+    for entry in manifest.files.iter() {
+        if entry.path != MANIFEST_PATH && !seen.contains(entry.path.as_str()) {
+            problems.push(BundleProblem::new(
+                &entry.path,
+                "is listed in the manifest but missing from the bundle",
+            ));
+        }
+    }
+    if !by_path.contains_key(PORTFOLIO_PATH)
+        && !layout.files.iter().any(|f| f.name == PORTFOLIO_PATH)
+    {
+        problems.push(BundleProblem::new(
+            PORTFOLIO_PATH,
+            "is missing; every bundle holds the portfolio",
+        ));
+    }
+    match document {
+        _ if !problems.is_empty() => Err(BundleError::Tampered {
+            file: file.to_owned(),
+            problems,
+        }),
+        Some(Ok(document)) => Ok((total, document)),
+        Some(Err(error)) => Err(malformed(file, PORTFOLIO_PATH, &error)),
+        // Unreachable: a missing portfolio is a problem above. Refuse rather than assume.
+        None => Err(BundleError::NotABundle {
+            file: file.to_owned(),
+            reason: format!("it holds no {PORTFOLIO_PATH}"),
+        }),
+    }
+}
+
+type Parsed = Result<PortfolioDocument, serde_json::Error>;
+
+/// Parses `portfolio.json` from the archive through the hasher, so the biggest file is
+/// unpacked once. A parse that stops early still hashes the rest: a changed file is
+/// reported as changed, not as malformed. No parse when the entry cannot even be opened.
+fn parse_portfolio(
+    zip: &mut Archive,
+    stored: &StoredFile,
+    file: &str,
+) -> Result<(Option<Parsed>, Result<Digest, String>), BundleError> {
+    let options = ZipReadOptions::new().ignore_crc32(true);
+    let entry = match zip.by_index_with_options(stored.index, options) {
+        Ok(entry) => entry,
+        Err(e) => return Ok((None, Err(format!("cannot be unpacked ({e})")))),
+    };
+    let mut hashing = Hashing::new(entry, stored.size);
+    let parsed = serde_json::from_reader(BufReader::with_capacity(64 * 1024, &mut hashing));
+    let digest = match hashing.finish(&mut io::sink()) {
+        Ok(digest) if digest.bytes < stored.size => Err(short(&digest, stored)),
+        Ok(digest) => Ok(digest),
+        Err(StreamError::TooLong { limit }) => return Err(too_long(file, &stored.name, limit)),
+        Err(StreamError::Damaged(e)) => Err(format!("cannot be unpacked ({e})")),
+    };
+    Ok((Some(parsed), digest))
+}
+
+/// `portfolio.json` must belong to this bundle, and every attachment it names must be in
+/// the manifest with the same size and SHA-256.
+pub(super) fn check_document(
+    document: &PortfolioDocument,
+    manifest: &Manifest,
+    file: &str,
+) -> Result<(), BundleError> {
+    let mut problems = Vec::new();
+    if document.bundle_id != manifest.bundle_id {
+        problems.push(BundleProblem::new(
+            PORTFOLIO_PATH,
+            format!(
+                "belongs to bundle {}, but the manifest is for bundle {}: files from two \
+                 exports were mixed",
+                shown(&document.bundle_id),
+                manifest.bundle_id
+            ),
+        ));
+    }
+    if document.format_version != manifest.format_version {
+        problems.push(BundleProblem::new(
+            PORTFOLIO_PATH,
+            format!(
+                "says it is format {}, but the manifest says {}",
+                document.format_version, manifest.format_version
+            ),
+        ));
+    }
+    let listed: HashMap<&str, _> = manifest
+        .files
+        .iter()
+        .map(|f| (f.path.as_str(), f))
+        .collect();
+    for entry in &document.entries {
+        for attachment in &entry.attachments {
+            let why = match listed.get(attachment.path.as_str()) {
+                _ if !attachment.path.starts_with(ATTACHMENTS_DIR) => {
+                    format!("is not in {ATTACHMENTS_DIR}")
+                }
+                None => "is not in the manifest".to_owned(),
+                Some(f) if f.size != attachment.size || f.sha256 != attachment.sha256 => {
+                    "has a different size or SHA-256 in the manifest".to_owned()
+                }
+                Some(_) => continue,
+            };
+            problems.push(BundleProblem::new(
+                &attachment.path,
+                format!(
+                    "is attached to the entry “{}” but {why}",
+                    shown(&entry.title)
+                ),
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(BundleError::Tampered {
+            file: file.to_owned(),
+            problems,
+        })
+    }
+}

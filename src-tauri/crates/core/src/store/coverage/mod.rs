@@ -1,0 +1,221 @@
+//! Framework coverage: how much evidence each behaviour and domain has and how recent it is,
+//! with the lessons that teach each one; and the framework outlines and lesson list the entry
+//! editor offers.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Months, NaiveDate};
+use rusqlite::Connection;
+use serde::Deserialize;
+
+use super::{Result, Store, StoreError};
+use crate::frameworks::{self, Framework};
+use crate::portfolio::{
+    accepted_extensions, static_options, BehaviourCoverage, Coverage, DomainCoverage,
+    EditorOptions, FrameworkChoice, FrameworkOutline, LessonChoice, LinkedLesson, OutlineDomain,
+    OutlineItem, ScaleLevel, MAX_ATTACHMENT_BYTES,
+};
+
+/// The framework coverage opens on when none is chosen: the app's own.
+pub const DEFAULT_FRAMEWORK: &str = "cmpf";
+
+impl Store {
+    /// Coverage of `framework_id` (or the default) by entries outside the bin; "recent" means
+    /// dated in the 12 months up to `today`.
+    pub fn coverage(&self, framework_id: Option<&str>, today: NaiveDate) -> Result<Coverage> {
+        let id = framework_id.unwrap_or(DEFAULT_FRAMEWORK);
+        let fw = frameworks::builtin()
+            .iter()
+            .find(|f| f.id == id)
+            .ok_or_else(|| StoreError::NotFound(format!("framework `{id}`")))?;
+        let year_ago = today
+            .checked_sub_months(Months::new(12))
+            .unwrap_or(NaiveDate::MIN)
+            .format("%Y-%m-%d")
+            .to_string();
+        let today_text = today.format("%Y-%m-%d").to_string();
+        let conn = self.reader();
+        // (behaviour, entry, date, rating), newest first.
+        let mut statement = conn.prepare(
+            "SELECT b.behaviour_id, e.id, e.entry_date, b.rating
+             FROM entry_behaviours b JOIN entries e ON e.id = b.entry_id
+             WHERE b.framework_id = ?1 AND e.deleted_at IS NULL
+             ORDER BY e.entry_date DESC, e.id DESC",
+        )?;
+        let rows: Vec<(String, i64, String, u32)> = statement
+            .query_map([&fw.id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let teaching = lessons_by_behaviour(&conn)?;
+        let mut domains: Vec<DomainCoverage> = Vec::new();
+        let (mut total, mut covered) = (0, 0);
+        for domain in &fw.domains {
+            let mut entries = HashSet::new();
+            let mut recent = HashSet::new();
+            let mut items = Vec::new();
+            for item in fw.items().into_iter().filter(|i| i.domain.id == domain.id) {
+                let mine: Vec<&(String, i64, String, u32)> =
+                    rows.iter().filter(|r| r.0 == item.id).collect();
+                let fresh = mine
+                    .iter()
+                    .filter(|r| r.2 > year_ago && r.2 <= today_text)
+                    .count();
+                entries.extend(mine.iter().map(|r| r.1));
+                recent.extend(
+                    mine.iter()
+                        .filter(|r| r.2 > year_ago && r.2 <= today_text)
+                        .map(|r| r.1),
+                );
+                total += 1;
+                if !mine.is_empty() {
+                    covered += 1;
+                }
+                items.push(BehaviourCoverage {
+                    id: item.id.into(),
+                    element_title: item.element.title.clone(),
+                    statement: item.statement.into(),
+                    entries: u32::try_from(mine.len()).unwrap_or(u32::MAX),
+                    recent: u32::try_from(fresh).unwrap_or(u32::MAX),
+                    last_date: mine.first().map(|r| r.2.clone()),
+                    latest_rating: mine.first().map(|r| r.3),
+                    lessons: teaching.get(item.id).cloned().unwrap_or_default(),
+                });
+            }
+            domains.push(DomainCoverage {
+                id: domain.id.clone(),
+                title: domain.title.clone(),
+                entries: u32::try_from(entries.len()).unwrap_or(u32::MAX),
+                recent: u32::try_from(recent.len()).unwrap_or(u32::MAX),
+                behaviours_covered: u32::try_from(items.iter().filter(|i| i.entries > 0).count())
+                    .unwrap_or(u32::MAX),
+                behaviours: items,
+            });
+        }
+        Ok(Coverage {
+            framework_id: fw.id.clone(),
+            framework_title: fw.title.clone(),
+            frameworks: frameworks::builtin()
+                .iter()
+                .map(|f| FrameworkChoice {
+                    id: f.id.clone(),
+                    title: f.title.clone(),
+                })
+                .collect(),
+            today: today_text,
+            domains,
+            items_total: total,
+            items_covered: covered,
+        })
+    }
+
+    pub fn editor_options(&self) -> Result<EditorOptions> {
+        let (kinds, templates, code_themes) = static_options();
+        let conn = self.reader();
+        let mut statement = conn.prepare(
+            "SELECT l.pack_id, l.id, l.title, m.title FROM lessons l
+             JOIN packs p ON p.id = l.pack_id
+             JOIN modules m ON m.pack_id = l.pack_id AND m.id = l.module_id
+             WHERE l.archived = 0 ORDER BY p.position, m.position, l.position",
+        )?;
+        let lessons = statement
+            .query_map([], |r| {
+                Ok(LessonChoice {
+                    pack_id: r.get(0)?,
+                    lesson_id: r.get(1)?,
+                    title: r.get(2)?,
+                    module_title: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(EditorOptions {
+            kinds,
+            templates,
+            code_themes,
+            frameworks: frameworks::builtin().iter().map(outline).collect(),
+            lessons,
+            accepted_extensions: accepted_extensions()
+                .into_iter()
+                .map(String::from)
+                .collect(),
+            max_attachment_bytes: u32::try_from(MAX_ATTACHMENT_BYTES).unwrap_or(u32::MAX),
+        })
+    }
+}
+
+fn outline(fw: &Framework) -> FrameworkOutline {
+    FrameworkOutline {
+        id: fw.id.clone(),
+        title: fw.title.clone(),
+        scale_name: fw.scale.name.clone(),
+        scale: fw
+            .scale
+            .levels
+            .iter()
+            .map(|l| ScaleLevel {
+                value: l.value,
+                label: l.label.clone(),
+                description: l.description.clone(),
+            })
+            .collect(),
+        domains: fw
+            .domains
+            .iter()
+            .map(|d| OutlineDomain {
+                id: d.id.clone(),
+                title: d.title.clone(),
+                items: fw
+                    .items()
+                    .into_iter()
+                    .filter(|i| i.domain.id == d.id)
+                    .map(|i| OutlineItem {
+                        id: i.id.into(),
+                        element_title: i.element.title.clone(),
+                        statement: i.statement.into(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+/// Installed lessons keyed by each behaviour (or element) they say they teach.
+fn lessons_by_behaviour(conn: &Connection) -> Result<HashMap<String, Vec<LinkedLesson>>> {
+    #[derive(Deserialize)]
+    struct Details {
+        #[serde(default)]
+        behaviours: Vec<String>,
+    }
+    let mut statement = conn.prepare(
+        "SELECT l.pack_id, l.id, l.title, l.details_json FROM lessons l
+         JOIN packs p ON p.id = l.pack_id
+         JOIN modules m ON m.pack_id = l.pack_id AND m.id = l.module_id
+         WHERE l.archived = 0 ORDER BY p.position, m.position, l.position",
+    )?;
+    let mut map: HashMap<String, Vec<LinkedLesson>> = HashMap::new();
+    let rows = statement.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+        ))
+    })?;
+    for row in rows {
+        let (pack_id, lesson_id, title, details) = row?;
+        let Ok(details) = serde_json::from_str::<Details>(&details) else {
+            continue;
+        };
+        for behaviour in details.behaviours {
+            map.entry(behaviour).or_default().push(LinkedLesson {
+                pack_id: pack_id.clone(),
+                lesson_id: lesson_id.clone(),
+                title: Some(title.clone()),
+            });
+        }
+    }
+    Ok(map)
+}
+
+#[cfg(test)]
+mod tests;
