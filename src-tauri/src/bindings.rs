@@ -5,14 +5,18 @@ use std::path::PathBuf;
 
 use ts_rs::TS;
 use w2b_core::backups::BackupInfo;
+use w2b_core::coverage::Coverage;
+use w2b_core::learning::SearchHit;
 use w2b_core::learning::{LearningPath, LessonProgress, LessonView};
 use w2b_core::packs::installed::{ImportPreview, InstalledPack};
+use w2b_core::plan::{GoalDraft, GoalView};
 use w2b_core::portfolio::{
-    Coverage, EditorOptions, EntryDraft, EntryPage, EntryQuery, EntryView, GoalDraft, GoalView,
-    Revalidation, RevalidationSettings, TagCount, UploadView, VersionSummary,
+    EditorOptions, EntryDraft, EntryPage, EntryQuery, EntryView, TagCount, UploadView,
+    VersionSummary,
 };
 use w2b_core::privacy::PrivacyFinding;
-use w2b_core::study::{CpdRecordView, NoteView, QuizState, SearchHit, Settings, StudySummary};
+use w2b_core::revalidation::{Revalidation, RevalidationSettings};
+use w2b_core::study::{CpdRecordView, NoteView, QuizState, Settings, StudySummary};
 
 use crate::commands::app::AppInfo;
 use crate::error::AppError;

@@ -1,7 +1,7 @@
 //! The learning path and the lesson reader.
 
 use tauri::State;
-use w2b_core::learning::{LearningPath, LessonProgress, LessonView};
+use w2b_core::learning::{LearningPath, LessonProgress, LessonView, SearchHit};
 
 use crate::error::AppError;
 use crate::state::AppState;
@@ -32,4 +32,14 @@ pub fn set_lesson_complete(
     Ok(state
         .store()?
         .set_lesson_complete(&pack_id, &lesson_id, complete, state.now())?)
+}
+
+#[tauri::command(async)]
+pub fn search_lessons(
+    state: State<'_, AppState>,
+    query: String,
+) -> Result<Vec<SearchHit>, AppError> {
+    Ok(state
+        .store()?
+        .search_lessons(&query, w2b_core::store::MAX_SEARCH_RESULTS)?)
 }

@@ -4,8 +4,24 @@
 pub mod app;
 pub mod backups;
 pub mod bundle;
+pub mod coverage;
 pub mod learning;
 pub mod packs;
 pub mod plan;
 pub mod portfolio;
+pub mod revalidation;
 pub mod study;
+
+use chrono::NaiveDate;
+
+use crate::error::{AppError, ErrorKind};
+
+/// A date the page sends ("today" in the learner's own time zone, as YYYY-MM-DD).
+pub(crate) fn day(text: &str) -> Result<NaiveDate, AppError> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        AppError::new(
+            ErrorKind::InvalidInput,
+            format!("`{text}` is not a date written as YYYY-MM-DD"),
+        )
+    })
+}

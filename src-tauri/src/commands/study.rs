@@ -1,9 +1,7 @@
 //! Self-check, notes, reading time and position, CPD from study, search and settings.
 
 use tauri::State;
-use w2b_core::study::{
-    CpdRecordView, NoteView, QuizState, SearchHit, Settings, StudySummary, TextSize,
-};
+use w2b_core::study::{CpdRecordView, NoteView, QuizState, Settings, StudySummary, TextSize};
 
 use crate::error::AppError;
 use crate::state::AppState;
@@ -94,16 +92,6 @@ pub fn log_study_as_cpd(
     local_date: String,
 ) -> Result<CpdRecordView, AppError> {
     Ok(state.store()?.log_study_as_cpd(&local_date, state.now())?)
-}
-
-#[tauri::command(async)]
-pub fn search_lessons(
-    state: State<'_, AppState>,
-    query: String,
-) -> Result<Vec<SearchHit>, AppError> {
-    Ok(state
-        .store()?
-        .search_lessons(&query, w2b_core::store::MAX_SEARCH_RESULTS)?)
 }
 
 #[tauri::command(async)]

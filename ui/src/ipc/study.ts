@@ -3,11 +3,10 @@ import type { QuizState } from './bindings/QuizState';
 import type { NoteView } from './bindings/NoteView';
 import type { StudySummary } from './bindings/StudySummary';
 import type { CpdRecordView } from './bindings/CpdRecordView';
-import type { SearchHit } from './bindings/SearchHit';
 import type { Settings } from './bindings/Settings';
 import type { TextSize } from './bindings/TextSize';
 
-export type { QuizState, NoteView, StudySummary, CpdRecordView, SearchHit, Settings, TextSize };
+export type { QuizState, NoteView, StudySummary, CpdRecordView, Settings, TextSize };
 export type { QuestionView } from './bindings/QuestionView';
 export type { AnswerFeedback } from './bindings/AnswerFeedback';
 export type { StudyDay } from './bindings/StudyDay';
@@ -31,8 +30,6 @@ export const recordStudy = (packId: string, lessonId: string, sitting: number | 
 export const getStudySummary = (today: string) => call<StudySummary>('get_study_summary', { today });
 
 export const logStudyAsCpd = (localDate: string) => call<CpdRecordView>('log_study_as_cpd', { localDate });
-
-export const searchLessons = (query: string) => call<SearchHit[]>('search_lessons', { query });
 
 export const getSettings = () => call<Settings>('get_settings');
 

@@ -1,6 +1,8 @@
 // Typed sample data for the coverage, plan and revalidation screens: if the Rust types change,
 // these stop compiling.
-import type { Coverage, GoalView, Revalidation } from '../ipc/plan';
+import type { Coverage } from '../ipc/coverage';
+import type { GoalView } from '../ipc/plan';
+import type { Revalidation } from '../ipc/revalidation';
 import type { EditorOptions } from '../ipc/portfolio';
 import type { BehaviourCoverage } from '../ipc/bindings/BehaviourCoverage';
 

@@ -15,8 +15,9 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use w2b_core::frameworks;
 use w2b_core::portfolio::{
     BehaviourRating, CpdTime, EntryDraft, EntryKind, EntryLesson, EntryQuery, EntrySort,
-    FeedbackSource, Reflection, ReflectionSection, ReflectionTemplate, RevalidationSettings,
+    FeedbackSource, Reflection, ReflectionSection, ReflectionTemplate,
 };
+use w2b_core::revalidation::RevalidationSettings;
 use w2b_core::store::{Store, SCHEMA_VERSION};
 
 mod generated;

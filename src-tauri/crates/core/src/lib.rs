@@ -4,10 +4,12 @@
 
 pub mod backups;
 pub mod bundle;
+pub mod coverage;
 pub mod frameworks;
 pub mod learning;
 pub mod markdown;
 pub mod packs;
+pub mod plan;
 pub mod portfolio;
 pub mod privacy;
 pub mod problems;

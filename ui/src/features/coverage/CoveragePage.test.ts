@@ -4,7 +4,7 @@ import { mockIPC } from '@tauri-apps/api/mocks';
 import CoveragePage from './CoveragePage.svelte';
 import { sampleCoverage, sampleEditorOptions } from '../../test/plan-fixtures';
 import { localDate } from '../../lib/clock';
-import type { Coverage } from '../../ipc/plan';
+import type { Coverage } from '../../ipc/coverage';
 
 /** What the learner reads in an element, with the markup's line breaks and indents folded away. */
 const words = (el: Element) => el.textContent?.replace(/\s+/g, ' ').trim() ?? '';

@@ -4,7 +4,7 @@ import { chartConfig, chartHeight, wrapLabel } from './bar-chart';
 import { coverageChart, coverageChartLabel, domainRows, installedLessons, isNotRecent } from './coverage-chart';
 import { daysLeftText, yearBefore } from './plain-date';
 import { sampleCoverage } from '../../test/plan-fixtures';
-import type { BehaviourCoverage } from '../../ipc/plan';
+import type { BehaviourCoverage } from '../../ipc/coverage';
 
 describe('coverage chart data', () => {
   it('gives one bar per domain, recent entries then older ones, in NHS colours', () => {

@@ -1,6 +1,6 @@
 // Coverage turned into what the page shows: the chart's bars, its words for screen readers,
 // the table beneath it, and what each behaviour needs next.
-import type { BehaviourCoverage, Coverage } from '../../ipc/plan';
+import type { BehaviourCoverage, Coverage } from '../../ipc/coverage';
 import type { LinkedLesson } from '../../ipc/bindings/LinkedLesson';
 import type { BarSpec } from './bar-chart';
 import { yearBefore } from './plain-date';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import SearchPage from './SearchPage.svelte';
-import type { SearchHit } from '../../ipc/study';
+import type { SearchHit } from '../../ipc/learning';
 
 const hits: SearchHit[] = [
   {

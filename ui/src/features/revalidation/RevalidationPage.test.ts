@@ -5,7 +5,7 @@ import RevalidationPage from './RevalidationPage.svelte';
 import { sampleRevalidation } from '../../test/plan-fixtures';
 import { TEST_TODAY } from '../../test/clock';
 import { dateIn, fillDate } from '../../test/date-boxes';
-import type { Revalidation } from '../../ipc/plan';
+import type { Revalidation } from '../../ipc/revalidation';
 
 /** What the learner reads in an element, with the markup's line breaks and indents folded away. */
 const words = (el: Element) => el.textContent?.replace(/\s+/g, ' ').trim() ?? '';

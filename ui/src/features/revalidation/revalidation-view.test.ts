@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chartConfig } from '../coverage/bar-chart';
 import { amount, currencyChart, currencyChartLabel, figure, isDone, lastYearText, progressText, quarterRows, toGo } from './revalidation-view';
 import { sampleRevalidation } from '../../test/plan-fixtures';
-import type { Counter } from '../../ipc/plan';
+import type { Counter } from '../../ipc/revalidation';
 
 const counter = (value: number, target: number | null, unit = 'hours'): Counter => ({ id: 'x', label: 'X', value, target, unit });
 

@@ -1,6 +1,6 @@
 // Revalidation figures in words and as a chart: counters against targets, hours to the
 // tenth, and clinical against management CPD a quarter at a time.
-import type { ClinicalCurrency, Counter } from '../../ipc/plan';
+import type { ClinicalCurrency, Counter } from '../../ipc/revalidation';
 import type { BarSpec } from '../coverage/bar-chart';
 
 export const CLINICAL_LABEL = 'Clinical CPD';

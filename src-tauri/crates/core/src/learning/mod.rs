@@ -5,6 +5,8 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::study::SnippetPart;
+
 use crate::markdown::Section;
 use crate::study::{NoteView, QuizState};
 
@@ -108,4 +110,16 @@ pub struct LessonProgress {
     pub pack_id: String,
     pub lesson_id: String,
     pub completed_at: Option<String>,
+}
+
+/// A lesson that matches a search, with the matching words marked in a snippet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchHit {
+    pub pack_id: String,
+    pub lesson_id: String,
+    pub title: String,
+    pub module_title: String,
+    pub pack_title: String,
+    pub snippet: Vec<SnippetPart>,
 }

@@ -148,17 +148,6 @@ pub struct SnippetPart {
     pub highlight: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct SearchHit {
-    pub pack_id: String,
-    pub lesson_id: String,
-    pub title: String,
-    pub module_title: String,
-    pub pack_title: String,
-    pub snippet: Vec<SnippetPart>,
-}
-
 /// The reader's text size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]

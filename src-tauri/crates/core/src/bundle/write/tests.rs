@@ -8,9 +8,10 @@ use sha2::{Digest, Sha256};
 
 use super::*;
 use crate::bundle::{BundleEntry, ATTACHMENTS_DIR};
+use crate::plan::{GoalDraft, GoalStatus};
 use crate::portfolio::{
-    BehaviourRating, CpdTime, EntryDraft, EntryKind, EntryLesson, GoalDraft, GoalStatus,
-    Reflection, ReflectionSection, ReflectionTemplate,
+    BehaviourRating, CpdTime, EntryDraft, EntryKind, EntryLesson, Reflection, ReflectionSection,
+    ReflectionTemplate,
 };
 use crate::store::BUILTIN_PACK_ID;
 
@@ -444,7 +445,7 @@ fn the_development_plan_is_shared_when_asked() {
                 relevant: "Band 7 role".into(),
                 due_date: "2027-03-31".into(),
                 status: GoalStatus::InProgress,
-                behaviours: vec![crate::portfolio::BehaviourRef {
+                behaviours: vec![crate::plan::BehaviourRef {
                     framework_id: "cmpf".into(),
                     behaviour_id: behaviour(),
                 }],

@@ -9,11 +9,14 @@ use rusqlite::Connection;
 use serde::Deserialize;
 
 use super::{Result, Store, StoreError};
+use crate::coverage::{
+    BehaviourCoverage, Coverage, DomainCoverage, FrameworkChoice, FrameworkOutline, OutlineDomain,
+    OutlineItem, ScaleLevel,
+};
 use crate::frameworks::{self, Framework};
 use crate::portfolio::{
-    accepted_extensions, static_options, BehaviourCoverage, Coverage, DomainCoverage,
-    EditorOptions, FrameworkChoice, FrameworkOutline, LessonChoice, LinkedLesson, OutlineDomain,
-    OutlineItem, ScaleLevel, MAX_ATTACHMENT_BYTES,
+    accepted_extensions, static_options, EditorOptions, LessonChoice, LinkedLesson,
+    MAX_ATTACHMENT_BYTES,
 };
 
 /// The framework coverage opens on when none is chosen: the app's own.

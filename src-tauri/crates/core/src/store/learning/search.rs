@@ -3,9 +3,10 @@
 
 use rusqlite::{params, Connection};
 
+use crate::learning::SearchHit;
 use crate::markdown;
 use crate::store::{Result, Store};
-use crate::study::{SearchHit, SnippetPart};
+use crate::study::SnippetPart;
 
 /// Marks around matched words in FTS5 snippets: control characters no lesson text contains
 /// (the index is built from text the parser has read), so they can be split off safely.

@@ -6,11 +6,11 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{timestamp, Result, Store, StoreError};
 use crate::frameworks;
-use crate::portfolio::{
-    BehaviourRef, Counter, GoalDraft, GoalReview, GoalStatus, GoalView, PracticeHours,
-    Revalidation, RevalidationPeriod, RevalidationSettings,
-};
+use crate::plan::{BehaviourRef, GoalDraft, GoalReview, GoalStatus, GoalView};
 use crate::revalidation::{clinical_currency, gmc_year, nmc_cycle};
+use crate::revalidation::{
+    Counter, PracticeHours, Revalidation, RevalidationPeriod, RevalidationSettings,
+};
 
 const REVALIDATION_KEY: &str = "revalidation";
 
