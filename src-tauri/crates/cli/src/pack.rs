@@ -6,9 +6,7 @@ use std::process::ExitCode;
 use chrono::{NaiveDate, Utc};
 use serde_json::json;
 use w2b_core::packs::installed::ImportAction;
-use w2b_core::packs::{
-    parse_pack, stale_lessons, Pack, PackError, PackFiles, Problem, Severity, ARCHIVE_EXTENSION,
-};
+use w2b_core::packs::{parse_pack, stale_lessons, Pack, PackError, PackFiles, Problem, Severity};
 use w2b_core::store::{InstallOutcome, Store};
 
 /// Prints a line to stdout. A closed pipe (`w2b pack list | head -1`) ends the output quietly
@@ -179,12 +177,8 @@ pub fn build(dir: &Path, output: &Path) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    // Write to a temporary name beside the target, then rename: a crash or a full disk never
-    // leaves a half-written pack under the real name.
-    let partial = output.with_extension(format!("{ARCHIVE_EXTENSION}.partial"));
-    let written = std::fs::write(&partial, &bytes).and_then(|()| std::fs::rename(&partial, output));
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&partial);
+    // A crash or a full disk never leaves a half-written pack under the real name.
+    if let Err(e) = w2b_core::atomic::write(output, &bytes) {
         eprintln!("{}: cannot be written: {e}", output.display());
         return ExitCode::from(2);
     }

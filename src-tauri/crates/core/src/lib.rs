@@ -2,6 +2,7 @@
 //! No Tauri and no UI here, so everything is testable without a window and shared with the
 //! `w2b` command-line tool.
 
+pub mod atomic;
 pub mod backups;
 pub mod bundle;
 pub mod coverage;
