@@ -1,6 +1,6 @@
 // What the learner chose to share, checked and turned into the selection the commands take.
 import type { BundleSelection } from '../../ipc/bundle';
-import type { FormError } from '../plan/form-errors';
+import type { FormError } from '../../components/form-errors';
 
 export type ShareMode = 'everything' | 'period' | 'chosen';
 

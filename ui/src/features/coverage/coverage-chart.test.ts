@@ -2,7 +2,7 @@ import { plainDate } from '../../lib/format';
 import { describe, expect, it } from 'vitest';
 import { chartConfig, chartHeight, wrapLabel } from './bar-chart';
 import { coverageChart, coverageChartLabel, domainRows, installedLessons, isNotRecent } from './coverage-chart';
-import { daysLeftText, yearBefore } from './plain-date';
+import { daysLeftText, yearBefore } from '../../lib/plain-date';
 import { sampleCoverage } from '../../test/plan-fixtures';
 import type { BehaviourCoverage } from '../../ipc/coverage';
 

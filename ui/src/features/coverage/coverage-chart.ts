@@ -3,7 +3,7 @@
 import type { BehaviourCoverage, Coverage } from '../../ipc/coverage';
 import type { LinkedLesson } from '../../ipc/bindings/LinkedLesson';
 import type { BarSpec } from './bar-chart';
-import { yearBefore } from './plain-date';
+import { yearBefore } from '../../lib/plain-date';
 
 export const RECENT_LABEL = 'In the last 12 months';
 export const OLDER_LABEL = 'Older';

@@ -3,7 +3,7 @@
 import type { GoalDraft, GoalStatus } from '../../ipc/plan';
 import type { EditorOptions } from '../../ipc/portfolio';
 import type { BehaviourRef } from '../../ipc/bindings/BehaviourRef';
-import type { FormError } from './form-errors';
+import type { FormError } from '../../components/form-errors';
 
 export const STATUSES: { value: GoalStatus; label: string; tag: string }[] = [
   { value: 'not_started', label: 'Not started', tag: 'nhsuk-tag--grey' },

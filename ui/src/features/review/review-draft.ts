@@ -3,7 +3,7 @@
 // the sign-off survives choosing "No sign-off yet" and back.
 import { dateProblem, type DateCheck } from '../../components/date-input';
 import type { ReviewInput, SignOffOutcome } from '../../ipc/bundle';
-import type { FormError } from '../plan/form-errors';
+import type { FormError } from '../../components/form-errors';
 
 /** Quiet time after the last change before the draft is kept. */
 export const KEEP_AFTER_MS = 800;

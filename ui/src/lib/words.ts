@@ -1,7 +1,7 @@
-// Words for portfolio screens: file sizes and kinds, counts, kinds of feedback and change.
+// Words shared by screens of several areas: counts, file sizes and kinds, kinds of feedback and change.
 // Dates and times are in lib/format.ts.
-import type { FeedbackSource, VersionSummary } from '../../ipc/portfolio';
-import { number } from '../../lib/format';
+import type { FeedbackSource, VersionSummary } from '../ipc/portfolio';
+import { number } from './format';
 
 /** "1 entry", "3 entries"; "1 attachment", "2 attachments". */
 export function count(n: number, one: string, many = `${one}s`): string {

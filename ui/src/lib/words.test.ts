@@ -1,6 +1,6 @@
-import { plainDate } from '../../lib/format';
+import { plainDate } from './format';
 import { describe, expect, it } from 'vitest';
-import { count, fileSize } from './portfolio-format';
+import { count, fileSize } from './words';
 
 describe('portfolio words', () => {
   it('reads an entry date as the local calendar day, whatever the time zone', () => {
