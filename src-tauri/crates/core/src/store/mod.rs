@@ -12,6 +12,7 @@ mod portfolio;
 mod review;
 mod study;
 
+pub use crate::study::{MAX_NOTE_BYTES, MAX_STUDY_INCREMENT_SECONDS};
 pub use backups::{AUTOMATIC_BACKUPS_KEPT, AUTOMATIC_BACKUP_INTERVAL_HOURS};
 pub use bundle::PlannedAttachment;
 pub use coverage::DEFAULT_FRAMEWORK;
@@ -22,7 +23,6 @@ pub use packs::InstallOutcome;
 pub use portfolio::drafts::{EditorDraft, MAX_DRAFT_BYTES};
 pub use portfolio::{MAX_CPD_MINUTES, MAX_TAGS, MAX_TEXT_BYTES, MAX_TITLE_CHARS};
 pub use review::{EntryComment, ReviewView, SharedEntry, SignOffView};
-pub use study::{MAX_NOTE_BYTES, MAX_STUDY_INCREMENT_SECONDS};
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};

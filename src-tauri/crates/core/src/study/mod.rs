@@ -1,9 +1,28 @@
 //! What the learner makes while studying, shaped as the app shows it: self-check rounds and
 //! feedback, notes, reading time, CPD records made from study, search results and settings.
-//! These types cross the IPC boundary; their TypeScript twins are generated (`ts-rs`).
+//! These types cross the IPC boundary; their TypeScript twins are generated (`ts-rs`). The
+//! rules that shape them live in `quiz` and `record`, tested without a database.
+
+mod quiz;
+mod record;
+
+pub use quiz::{
+    check_answer, finished_score, quiz_state, reaches_pass_mark, RoundsRecord, StoredRound,
+};
+pub use record::{
+    check_increment, check_note, cpd_from_day, day_text, parse_day, week_and_year_start,
+    CPD_RECORDS_SHOWN, MAX_NOTE_BYTES, MAX_STUDY_INCREMENT_SECONDS, UNLOGGED_DAYS_SHOWN,
+};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+/// What the study rules refuse: input the learner (or a misbehaving reader) can correct.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StudyError {
+    #[error("{0}")]
+    Invalid(String),
+}
 
 /// The pass mark when a pack sets none: the share of questions to answer correctly, first
 /// time, in one round.

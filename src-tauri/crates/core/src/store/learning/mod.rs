@@ -14,7 +14,7 @@ use crate::learning::{
 };
 use crate::markdown::{self, LessonContext};
 use crate::packs::Question;
-use crate::study::DEFAULT_PASS_MARK;
+use crate::study::{NoteView, DEFAULT_PASS_MARK};
 
 /// The parts of `lessons.details_json` the reader shows.
 #[derive(Deserialize)]
@@ -144,6 +144,8 @@ impl Store {
     }
 
     pub fn lesson(&self, pack_id: &str, lesson_id: &str) -> Result<LessonView> {
+        // Everything is read first and the reader released before the Markdown is rendered,
+        // so a long lesson never keeps another screen waiting for the reader.
         let conn = self.reader();
         let row = conn
             .query_row(
@@ -197,12 +199,6 @@ impl Store {
             .prepare("SELECT path FROM pack_assets WHERE pack_id = ?1")?
             .query_map([pack_id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        let context = LessonContext {
-            pack_id,
-            lesson_path: &source_path,
-            lessons: &lessons,
-            assets: &assets,
-        };
 
         // The pack's reading order: modules in order, lessons in order within each.
         let order: Vec<(String, String, String)> = conn
@@ -242,9 +238,18 @@ impl Store {
             pass_mark.unwrap_or(DEFAULT_PASS_MARK),
             completed_at.is_some(),
         )?;
-        let rendered = markdown::render_lesson(&body, &context);
-        let note = study::note(&conn, pack_id, lesson_id)?;
+        let note = study::note_row(&conn, pack_id, lesson_id)?;
         let studied_seconds = study::lesson_seconds(&conn, pack_id, lesson_id)?;
+        drop(conn);
+
+        let context = LessonContext {
+            pack_id,
+            lesson_path: &source_path,
+            lessons: &lessons,
+            assets: &assets,
+        };
+        let rendered = markdown::render_lesson(&body, &context);
+        let note = note.map(NoteView::from_markdown);
         Ok(LessonView {
             pack_id: pack_id.to_owned(),
             id: lesson_id.to_owned(),

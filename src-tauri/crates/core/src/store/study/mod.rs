@@ -3,31 +3,28 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Deserialize;
 
 use super::{timestamp, Result, Store, StoreError};
-use crate::markdown;
-use crate::packs::{Question, QuestionType};
+use crate::packs::Question;
 use crate::study::{
-    AnswerFeedback, AttemptView, CpdRecordView, ModuleStudy, NoteView, OptionFeedback,
-    QuestionView, QuizState, Settings, StudiedLesson, StudyDay, StudySummary, TextSize,
-    DEFAULT_PASS_MARK,
+    self, check_answer, check_increment, check_note, cpd_from_day, day_text, finished_score,
+    parse_day, week_and_year_start, CpdRecordView, ModuleStudy, NoteView, QuizState, RoundsRecord,
+    Settings, StoredRound, StudiedLesson, StudyDay, StudyError, StudySummary, TextSize,
+    CPD_RECORDS_SHOWN, DEFAULT_PASS_MARK, UNLOGGED_DAYS_SHOWN,
 };
 
-/// The largest note kept: far beyond any real note, small enough that a runaway paste
-/// cannot bloat the database.
-pub const MAX_NOTE_BYTES: usize = 256 * 1024;
-/// The most reading time one report from the reader may add. The reader reports every few
-/// seconds; a larger claim is a bug or a forgery, not study.
-pub const MAX_STUDY_INCREMENT_SECONDS: u32 = 120;
-/// How many days of unlogged study the summary lists.
-const UNLOGGED_DAYS_SHOWN: u32 = 14;
-/// How many CPD records made from study the summary lists.
-const CPD_RECORDS_SHOWN: u32 = 20;
-
 const TEXT_SIZE_KEY: &str = "reader.text_size";
+
+impl From<StudyError> for StoreError {
+    fn from(error: StudyError) -> Self {
+        match error {
+            StudyError::Invalid(message) => Self::Invalid(message),
+        }
+    }
+}
 
 #[derive(Deserialize)]
 struct QuestionsOnly {
@@ -73,39 +70,12 @@ fn lesson_exists(conn: &Connection, pack_id: &str, lesson_id: &str) -> Result<()
     }
 }
 
-fn parse_date(value: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(value, "%Y-%m-%d")
-        .map_err(|_| StoreError::Invalid(format!("`{value}` is not a date written as YYYY-MM-DD")))
-}
-
 fn to_i64(value: usize) -> i64 {
     i64::try_from(value).unwrap_or(i64::MAX)
 }
 
 fn to_u32(value: i64) -> u32 {
     u32::try_from(value.max(0)).unwrap_or(u32::MAX)
-}
-
-/// Whether a round's score is at least `pass_mark` percent of its questions. The queries
-/// that look across many rounds say the same in SQL: `score * 100 >= pass_mark * questions`.
-fn reaches_pass_mark(score: u32, questions: u32, pass_mark: u8) -> bool {
-    questions > 0 && u64::from(score) * 100 >= u64::from(pass_mark) * u64::from(questions)
-}
-
-fn feedback(question: &Question, selected: &[u32], correct: bool) -> AnswerFeedback {
-    AnswerFeedback {
-        question_id: question.id.clone(),
-        correct,
-        options: (0_u32..)
-            .zip(&question.options)
-            .map(|(i, o)| OptionFeedback {
-                text: o.text.clone(),
-                correct: o.correct,
-                selected: selected.contains(&i),
-                explanation: o.explanation.clone(),
-            })
-            .collect(),
-    }
 }
 
 /// The self-check as it stands, read through `conn` (the writer inside a transaction, so a
@@ -144,7 +114,7 @@ pub(super) fn quiz_view(
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
         )
         .optional()?;
-    let current = match latest {
+    let latest = match latest {
         None => None,
         Some((id, started_at, finished_at, score, total)) => {
             let number: i64 = conn.query_row(
@@ -152,11 +122,11 @@ pub(super) fn quiz_view(
                 params![pack_id, lesson_id, id],
                 |r| r.get(0),
             )?;
-            let mut given: BTreeMap<String, (Vec<u32>, bool)> = BTreeMap::new();
-            let mut answers = conn.prepare(
+            let mut answers = BTreeMap::new();
+            let mut rows = conn.prepare(
                 "SELECT question_id, selected, correct FROM quiz_answers WHERE attempt_id = ?1",
             )?;
-            for row in answers.query_map([id], |r| {
+            for row in rows.query_map([id], |r| {
                 Ok((
                     r.get::<_, String>(0)?,
                     r.get::<_, String>(1)?,
@@ -165,47 +135,25 @@ pub(super) fn quiz_view(
             })? {
                 let (question, selected, correct) = row?;
                 let selected: Vec<u32> = serde_json::from_str(&selected).unwrap_or_default();
-                given.insert(question, (selected, correct));
+                answers.insert(question, (selected, correct));
             }
-            // In question order; answers to questions a newer pack version dropped are kept
-            // in the database but not shown.
-            let answers = questions
-                .iter()
-                .filter_map(|q| {
-                    given
-                        .get(&q.id)
-                        .map(|(selected, correct)| feedback(q, selected, *correct))
-                })
-                .collect();
-            let (score, total) = (to_u32(score), to_u32(total));
-            Some(AttemptView {
+            Some(StoredRound {
                 number: to_u32(number),
-                passed: finished_at.is_some() && reaches_pass_mark(score, total, pass_mark),
                 started_at,
                 finished_at,
-                score,
-                questions: total,
+                score: to_u32(score),
+                questions: to_u32(total),
                 answers,
             })
         }
     };
-    Ok(QuizState {
-        questions: questions
-            .iter()
-            .map(|q| QuestionView {
-                id: q.id.clone(),
-                multiple: q.kind == QuestionType::Multiple,
-                prompt: q.prompt.clone(),
-                options: q.options.iter().map(|o| o.text.clone()).collect(),
-            })
-            .collect(),
-        current,
-        rounds_finished: to_u32(finished),
+    let record = RoundsRecord {
+        finished: to_u32(finished),
         best_score: best.map(to_u32),
-        pass_mark,
         passed,
-        mastered: completed && (questions.is_empty() || passed),
-    })
+        latest,
+    };
+    Ok(study::quiz_state(questions, pass_mark, completed, record))
 }
 
 fn is_complete(conn: &Connection, pack_id: &str, lesson_id: &str) -> Result<bool> {
@@ -219,19 +167,19 @@ fn is_complete(conn: &Connection, pack_id: &str, lesson_id: &str) -> Result<bool
         .unwrap_or(false))
 }
 
-pub(super) fn note(conn: &Connection, pack_id: &str, lesson_id: &str) -> Result<Option<NoteView>> {
+/// The note as stored, `(body, updated_at)`; the caller renders it once the connection is free.
+pub(super) fn note_row(
+    conn: &Connection,
+    pack_id: &str,
+    lesson_id: &str,
+) -> Result<Option<(String, String)>> {
     Ok(conn
         .query_row(
             "SELECT body_md, updated_at FROM lesson_notes WHERE pack_id = ?1 AND lesson_id = ?2",
             params![pack_id, lesson_id],
             |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
         )
-        .optional()?
-        .map(|(body, updated_at)| NoteView {
-            html: markdown::render(&body),
-            body,
-            updated_at,
-        }))
+        .optional()?)
 }
 
 pub(super) fn lesson_seconds(conn: &Connection, pack_id: &str, lesson_id: &str) -> Result<u32> {
@@ -268,22 +216,6 @@ fn studied_lessons(
     Ok(lessons)
 }
 
-fn cpd_title(lessons: &[StudiedLesson]) -> String {
-    match lessons {
-        [one] => format!("Studied \u{201c}{}\u{201d}", one.title),
-        many => {
-            let titles: Vec<&str> = many.iter().map(|l| l.title.as_str()).collect();
-            let (last, rest) = titles.split_last().map_or(("", &[][..]), |(l, r)| (*l, r));
-            format!(
-                "Studied {} lessons: {} and {}",
-                many.len(),
-                rest.join(", "),
-                last
-            )
-        }
-    }
-}
-
 impl Store {
     /// The lesson's self-check as it stands.
     pub fn quiz(&self, pack_id: &str, lesson_id: &str) -> Result<QuizState> {
@@ -312,27 +244,7 @@ impl Store {
             .ok_or_else(|| {
                 StoreError::NotFound(format!("question `{question_id}` in lesson `{lesson_id}`"))
             })?;
-        let mut chosen = selected.to_vec();
-        chosen.sort_unstable();
-        chosen.dedup();
-        let options = u32::try_from(question.options.len()).unwrap_or(u32::MAX);
-        if chosen.is_empty() {
-            return Err(StoreError::Invalid("choose an answer first".into()));
-        }
-        if chosen.iter().any(|&i| i >= options) {
-            return Err(StoreError::Invalid(format!(
-                "question `{question_id}` has only {options} options"
-            )));
-        }
-        if question.kind == QuestionType::Single && chosen.len() > 1 {
-            return Err(StoreError::Invalid("choose one answer only".into()));
-        }
-        let right: Vec<u32> = (0_u32..)
-            .zip(&question.options)
-            .filter(|(_, o)| o.correct)
-            .map(|(i, _)| i)
-            .collect();
-        let correct = chosen == right;
+        let (chosen, correct) = check_answer(question, selected)?;
         let stamp = timestamp(now);
 
         let open: Option<i64> = tx
@@ -370,23 +282,11 @@ impl Store {
                     .into(),
             ));
         }
-        // Finish the round once every current question has an answer.
-        let ids: Vec<&str> = questions.iter().map(|q| q.id.as_str()).collect();
-        let mut answered = 0;
-        let mut score = 0;
-        let mut rows =
-            tx.prepare("SELECT question_id, correct FROM quiz_answers WHERE attempt_id = ?1")?;
-        for row in rows.query_map([attempt], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?))
-        })? {
-            let (question, right) = row?;
-            if ids.contains(&question.as_str()) {
-                answered += 1;
-                score += i64::from(right);
-            }
-        }
-        drop(rows);
-        if answered == ids.len() {
+        let answers: Vec<(String, bool)> = tx
+            .prepare("SELECT question_id, correct FROM quiz_answers WHERE attempt_id = ?1")?
+            .query_map([attempt], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        if let Some(score) = finished_score(&questions, &answers) {
             tx.execute(
                 "UPDATE quiz_attempts SET finished_at = ?2, score = ?3 WHERE id = ?1",
                 params![attempt, stamp, score],
@@ -435,7 +335,8 @@ impl Store {
     }
 
     pub fn note(&self, pack_id: &str, lesson_id: &str) -> Result<Option<NoteView>> {
-        note(&self.reader(), pack_id, lesson_id)
+        let row = note_row(&self.reader(), pack_id, lesson_id)?;
+        Ok(row.map(NoteView::from_markdown))
     }
 
     /// Saves the learner's note on a lesson; an empty note is removed.
@@ -446,13 +347,7 @@ impl Store {
         body: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<NoteView>> {
-        if body.len() > MAX_NOTE_BYTES {
-            return Err(StoreError::Invalid(format!(
-                "this note is {} KB; notes can be up to {} KB. Move some of it into your portfolio.",
-                body.len() / 1024,
-                MAX_NOTE_BYTES / 1024
-            )));
-        }
+        check_note(body)?;
         let mut conn = self.writer();
         let tx = conn.transaction()?;
         lesson_exists(&tx, pack_id, lesson_id)?;
@@ -470,9 +365,9 @@ impl Store {
                 params![pack_id, lesson_id, body, timestamp(now)],
             )?;
         }
-        let saved = note(&tx, pack_id, lesson_id)?;
+        let saved = note_row(&tx, pack_id, lesson_id)?;
         tx.commit()?;
-        Ok(saved)
+        Ok(saved.map(NoteView::from_markdown))
     }
 
     /// Remembers how far down a lesson the learner has read, in thousandths.
@@ -507,12 +402,8 @@ impl Store {
         local_date: &str,
         now: DateTime<Utc>,
     ) -> Result<i64> {
-        if seconds == 0 || seconds > MAX_STUDY_INCREMENT_SECONDS {
-            return Err(StoreError::Invalid(format!(
-                "reading time is reported in steps of 1 to {MAX_STUDY_INCREMENT_SECONDS} seconds, not {seconds}"
-            )));
-        }
-        parse_date(local_date)?;
+        check_increment(seconds)?;
+        parse_day(local_date)?;
         let stamp = timestamp(now);
         let mut conn = self.writer();
         let tx = conn.transaction()?;
@@ -544,19 +435,15 @@ impl Store {
     /// Reading time today, this week (Monday to `today`) and this year, per module, and what
     /// is waiting to be logged as CPD. `today` is the learner's local date.
     pub fn study_summary(&self, today: &str) -> Result<StudySummary> {
-        let today_date = parse_date(today)?;
-        let monday = today_date
-            - chrono::Duration::days(i64::from(today_date.weekday().num_days_from_monday()));
-        let january = NaiveDate::from_ymd_opt(today_date.year(), 1, 1).unwrap_or(today_date);
+        let (monday, january) = week_and_year_start(parse_day(today)?);
         let conn = self.reader();
-        let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
         // Today, this week and this year in one pass over the dates they span.
         let (today_seconds, week_seconds, year_seconds): (i64, i64, i64) = conn.query_row(
             "SELECT COALESCE(SUM(CASE WHEN local_date = ?1 THEN active_seconds END), 0),
                     COALESCE(SUM(CASE WHEN local_date >= ?2 THEN active_seconds END), 0),
                     COALESCE(SUM(CASE WHEN local_date >= ?3 THEN active_seconds END), 0)
              FROM study_sessions WHERE local_date >= MIN(?2, ?3) AND local_date <= ?1",
-            params![today, day(monday), day(january)],
+            params![today, day_text(monday), day_text(january)],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
         let (today_seconds, week_seconds, year_seconds) = (
@@ -608,23 +495,17 @@ impl Store {
     /// Turns a day's unlogged study into one CPD record (management CPD, not participatory:
     /// reading alone is self-directed learning) and marks that study as logged.
     pub fn log_study_as_cpd(&self, local_date: &str, now: DateTime<Utc>) -> Result<CpdRecordView> {
-        parse_date(local_date)?;
+        parse_day(local_date)?;
         let mut conn = self.writer();
         let tx = conn.transaction()?;
         let lessons = studied_lessons(&tx, local_date, true)?;
-        let seconds: u32 = lessons.iter().map(|l| l.seconds).sum();
-        if seconds < 60 {
-            return Err(StoreError::Invalid(format!(
-                "there is no study on {local_date} waiting to be logged (at least a minute is needed)"
-            )));
-        }
-        let minutes = (seconds + 30) / 60;
+        let (title, minutes) = cpd_from_day(local_date, &lessons)?;
         let details = serde_json::to_string(&lessons).unwrap_or_else(|_| "[]".into());
         tx.execute(
             "INSERT INTO cpd_records (title, activity_date, minutes, participatory, category, source,
                                       details_json, created_at)
              VALUES (?1, ?2, ?3, 0, 'management', 'study', ?4, ?5)",
-            params![cpd_title(&lessons), local_date, minutes, details, timestamp(now)],
+            params![title, local_date, minutes, details, timestamp(now)],
         )?;
         let id = tx.last_insert_rowid();
         tx.execute(

@@ -1,7 +1,10 @@
+//! The study record against a real database: rounds, notes, reading time and CPD from study.
+
 use chrono::TimeZone;
 
 use super::*;
 use crate::packs::{parse_pack, PackFiles};
+use crate::study::{MAX_NOTE_BYTES, MAX_STUDY_INCREMENT_SECONDS};
 
 fn at(day: u32, hour: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, day, hour, 0, 0)
