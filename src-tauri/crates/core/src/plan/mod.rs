@@ -1,4 +1,9 @@
 //! The personal development plan: SMART goals, their reviews and the behaviours they develop.
+//! The rules (what a goal needs, when it is overdue) live in `goals`, tested without a database.
+
+mod goals;
+
+pub use goals::{check_goal, check_review, is_overdue, statement, statements};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -34,7 +39,8 @@ impl GoalStatus {
     }
 }
 
-/// A SMART goal as the plan's editor sends it. `title` says what, specifically.
+/// A SMART goal as the plan's editor sends it. `title` says what, specifically. Field errors
+/// name `title`, `dueDate` and `behaviours`; a review's name `date` and `note`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct GoalDraft {

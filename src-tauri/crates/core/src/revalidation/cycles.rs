@@ -91,12 +91,21 @@ pub fn clinical_currency(cpd: &[(NaiveDate, u32, u32)], today: NaiveDate) -> Cli
                 label: format!("{y} Q{q}"),
                 clinical_minutes: c,
                 management_minutes: m,
+                clinical_hours: tenths_of_hours(c),
+                management_hours: tenths_of_hours(m),
             })
             .collect(),
         last_year_clinical_minutes: clinical,
         last_year_management_minutes: management,
+        last_year_clinical_hours: tenths_of_hours(clinical),
+        last_year_management_hours: tenths_of_hours(management),
         flag,
     }
+}
+
+/// Minutes as hours to the nearest tenth, as the page shows them.
+pub fn tenths_of_hours(minutes: u32) -> f64 {
+    (f64::from(minutes) / 6.0).round() / 10.0
 }
 
 fn hours(minutes: u32) -> String {
@@ -157,6 +166,12 @@ mod tests {
             (300, 300)
         );
         assert_eq!(c.flag, None, "half clinical is no drift");
+        assert_eq!(
+            (c.quarters[7].clinical_hours, c.last_year_clinical_minutes),
+            (5.0, 420),
+            "hours are given beside minutes, and the year sums both entries"
+        );
+        assert_eq!(tenths_of_hours(93), 1.6, "hours to the nearest tenth");
 
         let drifted = [(d("2026-10-01"), 60, 900), (d("2024-01-01"), 6000, 0)];
         let c = clinical_currency(&drifted, today);

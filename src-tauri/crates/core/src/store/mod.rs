@@ -9,6 +9,7 @@ mod migrations;
 mod packs;
 mod plan;
 mod portfolio;
+mod revalidation;
 mod review;
 mod study;
 

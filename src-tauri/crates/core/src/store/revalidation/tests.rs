@@ -4,6 +4,8 @@ use super::*;
 use crate::portfolio::{
     CpdTime, EntryDraft, EntryKind, FeedbackSource, Reflection, ReflectionTemplate,
 };
+use crate::revalidation::RevalidationPeriod;
+use crate::store::plan::tests::{at, count, store, today};
 
 fn entry(store: &Store, kind: EntryKind, date: &str, change: impl FnOnce(&mut EntryDraft)) -> i64 {
     let mut draft = EntryDraft {
@@ -252,7 +254,7 @@ fn revalidation_settings_and_practice_hours_are_checked() {
         })
         .expect_err("not a date");
     assert!(
-        matches!(&err, StoreError::Invalid(m) if m.starts_with("NMC renewal date:")),
+        matches!(&err, StoreError::Fields(f) if f[0].field == "nmcExpiry"),
         "a bad renewal date names the field: {err}"
     );
     for (why, start, end, hours, field) in [
@@ -261,36 +263,36 @@ fn revalidation_settings_and_practice_hours_are_checked() {
             "2026-02-01",
             "2026-01-01",
             10.0,
-            "To:",
+            "end",
         ),
-        ("no hours", "2026-01-01", "2026-01-31", 0.0, "Hours:"),
+        ("no hours", "2026-01-01", "2026-01-31", 0.0, "hours"),
         (
             "more than a day holds",
             "2026-01-01",
             "2026-01-02",
             48.5,
-            "Hours:",
+            "hours",
         ),
         (
             "not a number",
             "2026-01-01",
             "2026-01-02",
             f64::NAN,
-            "Hours:",
+            "hours",
         ),
         (
             "a start that is not a date",
             "2026-1-1x",
             "2026-01-02",
             8.0,
-            "From:",
+            "start",
         ),
     ] {
         let err = store
             .add_practice_hours(start, end, hours, "", at(10))
             .expect_err(why);
         assert!(
-            matches!(&err, StoreError::Invalid(m) if m.starts_with(field)),
+            matches!(&err, StoreError::Fields(f) if f[0].field == field),
             "{why} is refused naming {field}: {err}"
         );
     }

@@ -1,24 +1,22 @@
-//! Fixtures for the plan's tests, and the development plan's goals; revalidation is tested in
-//! `revalidation`.
-
-mod revalidation;
+//! The development plan's goals against a real database, and the fixtures revalidation's
+//! tests share.
 
 use chrono::TimeZone;
 
 use super::*;
 
 /// 2026-11-23, the day these tests run on.
-fn today() -> NaiveDate {
+pub(in crate::store) fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid date")
 }
 
-fn at(hour: u32) -> DateTime<Utc> {
+pub(in crate::store) fn at(hour: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, hour, 0, 0)
         .single()
         .expect("valid time")
 }
 
-fn store() -> (tempfile::TempDir, Store) {
+pub(in crate::store) fn store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open(dir.path(), at(9)).expect("opens");
     (dir, store)
@@ -43,7 +41,7 @@ fn goal(title: &str, due: &str, status: GoalStatus) -> GoalDraft {
     }
 }
 
-fn count(store: &Store, table: &str) -> i64 {
+pub(in crate::store) fn count(store: &Store, table: &str) -> i64 {
     store
         .reader()
         .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
@@ -194,21 +192,21 @@ fn invalid_goals_and_reviews_are_refused_and_nothing_is_stored() {
     for (why, field, draft) in [
         (
             "an empty goal",
-            "Goal:",
+            "title",
             goal("  ", "2027-01-01", GoalStatus::NotStarted),
         ),
         (
             "a due date that never was",
-            "Due date:",
+            "dueDate",
             goal("Learn", "2027-02-30", GoalStatus::NotStarted),
         ),
-        ("a behaviour no framework has", "Behaviours:", unknown),
+        ("a behaviour no framework has", "behaviours", unknown),
     ] {
         let err = store
             .save_goal(None, &draft, today(), at(10))
             .expect_err(why);
         assert!(
-            matches!(&err, StoreError::Invalid(m) if m.starts_with(field)),
+            matches!(&err, StoreError::Fields(f) if f[0].field == field),
             "{why} is refused naming {field}: {err}"
         );
     }
@@ -243,7 +241,7 @@ fn invalid_goals_and_reviews_are_refused_and_nothing_is_stored() {
             .add_goal_review(real.id, date, note, today(), at(11))
             .expect_err(why);
         assert!(
-            matches!(err, StoreError::Invalid(_)),
+            matches!(err, StoreError::Fields(_)),
             "{why} is refused: {err}"
         );
     }
