@@ -1,6 +1,10 @@
 //! Framework coverage: which behaviours and elements of a framework the portfolio evidences,
 //! how much and how recently; and the outlines of frameworks that evidence can map to.
 
+mod evidence;
+
+pub use evidence::{coverage, Rated, Recency};
+
 use serde::Serialize;
 use ts_rs::TS;
 

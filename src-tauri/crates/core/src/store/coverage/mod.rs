@@ -2,16 +2,15 @@
 //! with the lessons that teach each one; and the framework outlines and lesson list the entry
 //! editor offers.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use chrono::{Months, NaiveDate};
+use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::Deserialize;
 
 use super::{Result, Store, StoreError};
 use crate::coverage::{
-    BehaviourCoverage, Coverage, DomainCoverage, FrameworkChoice, FrameworkOutline, OutlineDomain,
-    OutlineItem, ScaleLevel,
+    coverage, Coverage, FrameworkOutline, OutlineDomain, OutlineItem, Rated, ScaleLevel,
 };
 use crate::frameworks::{self, Framework};
 use crate::portfolio::{
@@ -31,85 +30,27 @@ impl Store {
             .iter()
             .find(|f| f.id == id)
             .ok_or_else(|| StoreError::NotFound(format!("framework `{id}`")))?;
-        let year_ago = today
-            .checked_sub_months(Months::new(12))
-            .unwrap_or(NaiveDate::MIN)
-            .format("%Y-%m-%d")
-            .to_string();
-        let today_text = today.format("%Y-%m-%d").to_string();
         let conn = self.reader();
-        // (behaviour, entry, date, rating), newest first.
-        let mut statement = conn.prepare(
-            "SELECT b.behaviour_id, e.id, e.entry_date, b.rating
-             FROM entry_behaviours b JOIN entries e ON e.id = b.entry_id
-             WHERE b.framework_id = ?1 AND e.deleted_at IS NULL
-             ORDER BY e.entry_date DESC, e.id DESC",
-        )?;
-        let rows: Vec<(String, i64, String, u32)> = statement
+        // Newest first, so each behaviour's first row is its latest evidence.
+        let rated: Vec<Rated> = conn
+            .prepare(
+                "SELECT b.behaviour_id, e.id, e.entry_date, b.rating
+                 FROM entry_behaviours b JOIN entries e ON e.id = b.entry_id
+                 WHERE b.framework_id = ?1 AND e.deleted_at IS NULL
+                 ORDER BY e.entry_date DESC, e.id DESC",
+            )?
             .query_map([&fw.id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                Ok(Rated {
+                    behaviour_id: r.get(0)?,
+                    entry_id: r.get(1)?,
+                    date: r.get(2)?,
+                    rating: r.get(3)?,
+                })
             })?
             .collect::<rusqlite::Result<_>>()?;
         let teaching = lessons_by_behaviour(&conn)?;
-        let mut domains: Vec<DomainCoverage> = Vec::new();
-        let (mut total, mut covered) = (0, 0);
-        for domain in &fw.domains {
-            let mut entries = HashSet::new();
-            let mut recent = HashSet::new();
-            let mut items = Vec::new();
-            for item in fw.items().into_iter().filter(|i| i.domain.id == domain.id) {
-                let mine: Vec<&(String, i64, String, u32)> =
-                    rows.iter().filter(|r| r.0 == item.id).collect();
-                let fresh = mine
-                    .iter()
-                    .filter(|r| r.2 > year_ago && r.2 <= today_text)
-                    .count();
-                entries.extend(mine.iter().map(|r| r.1));
-                recent.extend(
-                    mine.iter()
-                        .filter(|r| r.2 > year_ago && r.2 <= today_text)
-                        .map(|r| r.1),
-                );
-                total += 1;
-                if !mine.is_empty() {
-                    covered += 1;
-                }
-                items.push(BehaviourCoverage {
-                    id: item.id.into(),
-                    element_title: item.element.title.clone(),
-                    statement: item.statement.into(),
-                    entries: u32::try_from(mine.len()).unwrap_or(u32::MAX),
-                    recent: u32::try_from(fresh).unwrap_or(u32::MAX),
-                    last_date: mine.first().map(|r| r.2.clone()),
-                    latest_rating: mine.first().map(|r| r.3),
-                    lessons: teaching.get(item.id).cloned().unwrap_or_default(),
-                });
-            }
-            domains.push(DomainCoverage {
-                id: domain.id.clone(),
-                title: domain.title.clone(),
-                entries: u32::try_from(entries.len()).unwrap_or(u32::MAX),
-                recent: u32::try_from(recent.len()).unwrap_or(u32::MAX),
-                behaviours_covered: u32::try_from(items.iter().filter(|i| i.entries > 0).count())
-                    .unwrap_or(u32::MAX),
-                behaviours: items,
-            });
-        }
-        Ok(Coverage {
-            framework_id: fw.id.clone(),
-            framework_title: fw.title.clone(),
-            frameworks: frameworks::builtin()
-                .iter()
-                .map(|f| FrameworkChoice {
-                    id: f.id.clone(),
-                    title: f.title.clone(),
-                })
-                .collect(),
-            today: today_text,
-            domains,
-            items_total: total,
-            items_covered: covered,
-        })
+        drop(conn);
+        Ok(coverage(fw, &rated, &teaching, today))
     }
 
     pub fn editor_options(&self) -> Result<EditorOptions> {

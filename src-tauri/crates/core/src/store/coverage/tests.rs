@@ -1,6 +1,9 @@
+//! Coverage against a real database: evidence per behaviour, recency and teaching lessons.
+
 use chrono::{DateTime, TimeZone, Utc};
 
 use super::*;
+use crate::coverage::BehaviourCoverage;
 use crate::portfolio::{BehaviourRating, CpdTime, EntryDraft, EntryKind};
 use crate::store::BUILTIN_PACK_ID;
 
