@@ -2,7 +2,7 @@
 // these stop compiling.
 import type { Coverage } from '../ipc/coverage';
 import type { GoalView } from '../ipc/plan';
-import type { Revalidation } from '../ipc/revalidation';
+import type { Counter, Revalidation } from '../ipc/revalidation';
 import type { EditorOptions } from '../ipc/portfolio';
 import type { BehaviourCoverage } from '../ipc/bindings/BehaviourCoverage';
 
@@ -163,6 +163,26 @@ export function sampleGoals(): GoalView[] {
   ];
 }
 
+/** An NMC counter as the core sends it: done once the value reaches the target, else what is left. */
+export function nmcCounter(id: string, label: string, value: number, target: number, unit: string): Counter {
+  const done = value >= target;
+  return { id, label, value, target, unit, done, toGo: done ? null : target - value, hint: null };
+}
+
+/** What the core says each of the GMC's six types of supporting information is. */
+const GMC_HINTS: Record<string, string> = {
+  cpd: 'Learning you have done and what you took from it for your practice.',
+  qi: 'Audits, quality improvement projects and reviews of your own practice or outcomes.',
+  significant_events: 'Incidents you were involved in that did or could have harmed patients, and what you learned.',
+  colleague_feedback: 'Feedback from the people you work with, such as a multi-source feedback round. Needed at least once in each 5-year cycle.',
+  patient_feedback: 'Feedback from patients, or the people you provide medical services to. Needed at least once in each 5-year cycle.',
+  compliments: 'Compliments and complaints about your work, and how you reflected on them.',
+};
+
+function gmcCounter(id: string, label: string, value: number, unit = 'entries'): Counter {
+  return { id, label, value, target: null, unit, done: false, toGo: null, hint: GMC_HINTS[id] ?? null };
+}
+
 /**
  * Both regulators' periods. NMC: CPD and feedback met, the rest not. Two stretches of
  * practice hours. Currency: eight quarters, clinical CPD well behind, with the core's flag.
@@ -172,6 +192,8 @@ export function sampleRevalidation(withDates = true): Revalidation {
     label,
     clinicalMinutes: i === 7 ? 90 : 0,
     managementMinutes: i === 7 ? 600 : i === 6 ? 330 : 0,
+    clinicalHours: i === 7 ? 1.5 : 0,
+    managementHours: i === 7 ? 10 : i === 6 ? 5.5 : 0,
   }));
   return {
     settings: withDates ? { nmcExpiry: '2027-03-31', gmcAppraisal: '2027-01-15' } : { nmcExpiry: null, gmcAppraisal: null },
@@ -181,11 +203,11 @@ export function sampleRevalidation(withDates = true): Revalidation {
           end: '2027-03-31',
           daysLeft: 128,
           counters: [
-            { id: 'cpd', label: 'CPD', value: 36.5, target: 35, unit: 'hours' },
-            { id: 'participatory', label: 'Participatory CPD', value: 12.25, target: 20, unit: 'hours' },
-            { id: 'feedback', label: 'Practice-related feedback', value: 5, target: 5, unit: 'pieces' },
-            { id: 'reflections', label: 'Written reflective accounts', value: 1, target: 5, unit: 'accounts' },
-            { id: 'practice', label: 'Practice hours', value: 300, target: 450, unit: 'hours' },
+            nmcCounter('cpd', 'CPD', 36.5, 35, 'hours'),
+            nmcCounter('participatory', 'Participatory CPD', 12.25, 20, 'hours'),
+            nmcCounter('feedback', 'Practice-related feedback', 5, 5, 'pieces'),
+            nmcCounter('reflections', 'Written reflective accounts', 1, 5, 'accounts'),
+            nmcCounter('practice', 'Practice hours', 300, 450, 'hours'),
           ],
         }
       : null,
@@ -195,12 +217,12 @@ export function sampleRevalidation(withDates = true): Revalidation {
           end: '2027-01-15',
           daysLeft: 53,
           counters: [
-            { id: 'cpd', label: 'Continuing professional development', value: 11.5, target: null, unit: 'hours' },
-            { id: 'qi', label: 'Quality improvement activity', value: 1, target: null, unit: 'entries' },
-            { id: 'significant_events', label: 'Significant events', value: 0, target: null, unit: 'entries' },
-            { id: 'colleague_feedback', label: 'Feedback from colleagues', value: 2, target: null, unit: 'entries' },
-            { id: 'patient_feedback', label: 'Feedback from patients', value: 0, target: null, unit: 'entries' },
-            { id: 'compliments', label: 'Compliments and complaints', value: 1, target: null, unit: 'entries' },
+            gmcCounter('cpd', 'Continuing professional development', 11.5, 'hours'),
+            gmcCounter('qi', 'Quality improvement activity', 1),
+            gmcCounter('significant_events', 'Significant events', 0),
+            gmcCounter('colleague_feedback', 'Feedback from colleagues', 2),
+            gmcCounter('patient_feedback', 'Feedback from patients', 0),
+            gmcCounter('compliments', 'Compliments and complaints', 1),
           ],
         }
       : null,
@@ -214,6 +236,8 @@ export function sampleRevalidation(withDates = true): Revalidation {
       quarters,
       lastYearClinicalMinutes: 90,
       lastYearManagementMinutes: 930,
+      lastYearClinicalHours: 1.5,
+      lastYearManagementHours: 15.5,
       flag: withDates
         ? 'In the last 12 months 1.5 of your 17 CPD hours were clinical. If you still practise clinically, or mean to return, it may be worth planning some clinical learning so your practice stays current.'
         : null,

@@ -1,6 +1,6 @@
 import { plainDate } from '../../lib/format';
 import { describe, expect, it } from 'vitest';
-import { chartConfig, chartHeight, wrapLabel } from './bar-chart';
+import { chartConfig, chartHeight, wrapLabel } from '../../lib/bar-chart';
 import { coverageChart, coverageChartLabel, domainRows, installedLessons, isNotRecent } from './coverage-chart';
 import { daysLeftText, yearBefore } from '../../lib/plain-date';
 import { sampleCoverage } from '../../test/plan-fixtures';

@@ -2,7 +2,7 @@
 // the table beneath it, and what each behaviour needs next.
 import type { BehaviourCoverage, Coverage } from '../../ipc/coverage';
 import type { LinkedLesson } from '../../ipc/bindings/LinkedLesson';
-import type { BarSpec } from './bar-chart';
+import type { BarSpec } from '../../lib/bar-chart';
 import { yearBefore } from '../../lib/plain-date';
 
 export const RECENT_LABEL = 'In the last 12 months';

@@ -136,7 +136,10 @@ describe('development plan', () => {
 
   it("shows the core's refusal in the error summary and keeps what was typed", async () => {
     planBackend([], (cmd) => {
-      if (cmd === 'save_goal') throw { kind: 'invalid_input', message: 'Behaviours: `cmpf.gone` is not in a framework the app knows' };
+      if (cmd === 'save_goal') {
+        const message = 'Behaviours: `cmpf.gone` is not in a framework the app knows';
+        throw { kind: 'invalid_input', message, fields: [{ field: 'behaviours', message }], problems: [] };
+      }
     });
     render(PlanPage);
     await fireEvent.click(await screen.findByTestId('add-goal'));
@@ -145,7 +148,25 @@ describe('development plan', () => {
     await fireEvent.click(screen.getByTestId('save-goal'));
     const summary = await screen.findByTestId('error-summary');
     expect(words(summary)).toBe('There is a problem Behaviours: `cmpf.gone` is not in a framework the app knows');
+    expect(within(summary).getByRole('link').getAttribute('href'), 'the core names the field at fault').toBe('#goal-behaviour-choice');
     expect((screen.getByTestId('goal-title') as HTMLInputElement).value).toBe('Lead the rota review');
+  });
+
+  it('marks the field the core refuses, read from the error\'s fields', async () => {
+    planBackend([], (cmd) => {
+      if (cmd === 'save_goal') {
+        const message = 'Due date: `2027-02-28` is not a real date';
+        throw { kind: 'invalid_input', message, fields: [{ field: 'dueDate', message }], problems: [] };
+      }
+    });
+    render(PlanPage);
+    await fireEvent.click(await screen.findByTestId('add-goal'));
+    await type(screen.getByTestId('goal-title'), 'Lead the rota review');
+    await fillDate('goal-due', '2027-02-28');
+    await fireEvent.click(screen.getByTestId('save-goal'));
+    const summary = await screen.findByTestId('error-summary');
+    expect(within(summary).getByRole('link').getAttribute('href')).toBe('#goal-due-day');
+    expect(words(screen.getByTestId('goal-form')), 'the due date shows its error beside it').toContain('Error: Due date: `2027-02-28` is not a real date');
   });
 
   it('edits a goal in a form filled with what it says now', async () => {

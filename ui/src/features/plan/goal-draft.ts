@@ -3,7 +3,7 @@
 import type { GoalDraft, GoalStatus } from '../../ipc/plan';
 import type { EditorOptions } from '../../ipc/portfolio';
 import type { BehaviourRef } from '../../ipc/bindings/BehaviourRef';
-import type { FormError } from '../../components/form-errors';
+import type { FieldIds, FormError } from '../../components/form-errors';
 
 export const STATUSES: { value: GoalStatus; label: string; tag: string }[] = [
   { value: 'not_started', label: 'Not started', tag: 'nhsuk-tag--grey' },
@@ -57,6 +57,9 @@ export function statementFor(options: EditorOptions | null, ref: BehaviourRef, f
   }
   return fallback;
 }
+
+/** The goal form's element ids by the core's field names for a goal (see `GoalDraft`). */
+export const GOAL_FIELDS: FieldIds = { title: 'goal-title', dueDate: 'goal-due-day', behaviours: 'goal-behaviour-choice' };
 
 /** What must be filled in before saving; the core checks the rest and says so. */
 export function checkDraft(draft: GoalDraft): FormError[] {

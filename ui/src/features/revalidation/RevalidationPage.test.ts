@@ -128,7 +128,10 @@ describe('revalidation page', () => {
 
   it('names missing practice-hours fields, and shows the core refusing the rest', async () => {
     const calls = revalidationBackend(sampleRevalidation(), (cmd) => {
-      if (cmd === 'add_practice_hours') throw { kind: 'invalid_input', message: 'To: the end date is before the start date' };
+      if (cmd === 'add_practice_hours') {
+        const message = 'To: the end date is before the start date';
+        throw { kind: 'invalid_input', message, fields: [{ field: 'end', message }], problems: [] };
+      }
     });
     render(RevalidationPage);
     const section = await screen.findByTestId('practice-hours');
@@ -149,6 +152,10 @@ describe('revalidation page', () => {
     await waitFor(() => expect(words(within(section).getByTestId('error-summary'))).toBe('There is a problem To: the end date is before the start date'));
     summary = within(section).getByTestId('error-summary');
     expect(summary.getAttribute('role')).toBe('alert');
+    expect(
+      within(summary).getByRole('link').getAttribute('href'),
+      'the field the core names is the one the summary leads to',
+    ).toBe('#hours-to-day');
   });
 
   it('shows clinical currency as a chart with a table, totals, and a gentle flag', async () => {

@@ -6,6 +6,10 @@ import type { CurrencyQuarter } from "./CurrencyQuarter";
  */
 export type ClinicalCurrency = { quarters: Array<CurrencyQuarter>, lastYearClinicalMinutes: number, lastYearManagementMinutes: number, 
 /**
+ * The same, in hours to the nearest tenth.
+ */
+lastYearClinicalHours: number, lastYearManagementHours: number, 
+/**
  * A gentle note when clinical CPD has fallen well behind; `None` when it has not.
  */
 flag: string | null, };

@@ -4,4 +4,16 @@ export type Counter = { id: string, label: string, value: number,
 /**
  * What the regulator asks for; `None` when it sets no number.
  */
-target: number | null, unit: string, };
+target: number | null, unit: string, 
+/**
+ * The value has reached the target.
+ */
+done: boolean, 
+/**
+ * What is left to reach the target; `None` once done or when there is no target.
+ */
+toGo: number | null, 
+/**
+ * What the counter counts, for a regulator that sets no number for it.
+ */
+hint: string | null, };

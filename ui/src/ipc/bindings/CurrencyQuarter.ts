@@ -4,4 +4,8 @@ export type CurrencyQuarter = {
 /**
  * e.g. "2026 Q3"
  */
-label: string, clinicalMinutes: number, managementMinutes: number, };
+label: string, clinicalMinutes: number, managementMinutes: number, 
+/**
+ * The same, in hours to the nearest tenth.
+ */
+clinicalHours: number, managementHours: number, };
