@@ -10,7 +10,7 @@ import type { BehaviourCoverage } from '../ipc/bindings/BehaviourCoverage';
 export const SAMPLE_TODAY = '2026-11-23';
 
 function behaviour(id: string, statement: string, rest: Partial<BehaviourCoverage> = {}): BehaviourCoverage {
-  return { id, elementTitle: 'Element', statement, entries: 0, recent: 0, lastDate: null, latestRating: null, lessons: [], ...rest };
+  return { id, elementTitle: 'Element', statement, entries: 0, recent: 0, lastDate: null, stale: false, latestRating: null, lessons: [], ...rest };
 }
 
 /**
@@ -46,6 +46,7 @@ export function sampleCoverage(): Coverage {
             entries: 1,
             recent: 0,
             lastDate: '2025-11-23',
+            stale: true,
             latestRating: 2,
           }),
           behaviour('cmpf.people.recruitment', 'I make sure every pre-employment check is complete.', {

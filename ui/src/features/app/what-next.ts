@@ -1,5 +1,5 @@
 import type { LearningPath, LessonSummary } from '../../ipc/learning';
-import { nextLesson } from '../learning/next-lesson';
+import { nextLesson } from '../../lib/next-lesson';
 
 export interface Suggestion {
   packId: string;

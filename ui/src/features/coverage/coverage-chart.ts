@@ -3,7 +3,6 @@
 import type { BehaviourCoverage, Coverage } from '../../ipc/coverage';
 import type { LinkedLesson } from '../../ipc/bindings/LinkedLesson';
 import type { BarSpec } from '../../lib/bar-chart';
-import { yearBefore } from '../../lib/plain-date';
 
 export const RECENT_LABEL = 'In the last 12 months';
 export const OLDER_LABEL = 'Older';
@@ -63,10 +62,8 @@ export function hasEvidence(coverage: Coverage): boolean {
 
 export const isGap = (b: BehaviourCoverage) => b.entries === 0;
 
-/** Evidence exists, but the newest is more than 12 months before `today`. */
-export function isNotRecent(b: BehaviourCoverage, today: string): boolean {
-  return b.lastDate !== null && b.lastDate <= yearBefore(today);
-}
+/** Evidence exists, but none of it is recent: the core judges recency. */
+export const isNotRecent = (b: BehaviourCoverage) => b.stale;
 
 /** Lessons still installed that teach a behaviour; a removed pack's lessons lead nowhere. */
 export function installedLessons(b: BehaviourCoverage): (LinkedLesson & { title: string })[] {

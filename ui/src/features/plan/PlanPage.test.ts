@@ -134,37 +134,28 @@ describe('development plan', () => {
     expect(made(calls, 'save_goal')).toEqual([]);
   });
 
-  it("shows the core's refusal in the error summary and keeps what was typed", async () => {
+  /** Fills in a new goal and saves it, with the core refusing `field` in `message`; gives the summary. */
+  async function saveRefused(field: string, message: string): Promise<HTMLElement> {
     planBackend([], (cmd) => {
-      if (cmd === 'save_goal') {
-        const message = 'Behaviours: `cmpf.gone` is not in a framework the app knows';
-        throw { kind: 'invalid_input', message, fields: [{ field: 'behaviours', message }], problems: [] };
-      }
+      if (cmd === 'save_goal') throw { kind: 'invalid_input', message, fields: [{ field, message }], problems: [] };
     });
     render(PlanPage);
     await fireEvent.click(await screen.findByTestId('add-goal'));
     await type(screen.getByTestId('goal-title'), 'Lead the rota review');
     await fillDate('goal-due', '2027-02-28');
     await fireEvent.click(screen.getByTestId('save-goal'));
-    const summary = await screen.findByTestId('error-summary');
+    return screen.findByTestId('error-summary');
+  }
+
+  it("shows the core's refusal in the error summary and keeps what was typed", async () => {
+    const summary = await saveRefused('behaviours', 'Behaviours: `cmpf.gone` is not in a framework the app knows');
     expect(words(summary)).toBe('There is a problem Behaviours: `cmpf.gone` is not in a framework the app knows');
     expect(within(summary).getByRole('link').getAttribute('href'), 'the core names the field at fault').toBe('#goal-behaviour-choice');
     expect((screen.getByTestId('goal-title') as HTMLInputElement).value).toBe('Lead the rota review');
   });
 
-  it('marks the field the core refuses, read from the error\'s fields', async () => {
-    planBackend([], (cmd) => {
-      if (cmd === 'save_goal') {
-        const message = 'Due date: `2027-02-28` is not a real date';
-        throw { kind: 'invalid_input', message, fields: [{ field: 'dueDate', message }], problems: [] };
-      }
-    });
-    render(PlanPage);
-    await fireEvent.click(await screen.findByTestId('add-goal'));
-    await type(screen.getByTestId('goal-title'), 'Lead the rota review');
-    await fillDate('goal-due', '2027-02-28');
-    await fireEvent.click(screen.getByTestId('save-goal'));
-    const summary = await screen.findByTestId('error-summary');
+  it("marks the field the core refuses, read from the error's fields", async () => {
+    const summary = await saveRefused('dueDate', 'Due date: `2027-02-28` is not a real date');
     expect(within(summary).getByRole('link').getAttribute('href')).toBe('#goal-due-day');
     expect(words(screen.getByTestId('goal-form')), 'the due date shows its error beside it').toContain('Error: Due date: `2027-02-28` is not a real date');
   });

@@ -10,6 +10,10 @@ export type BehaviourCoverage = { id: string, elementTitle: string, statement: s
  */
 recent: number, lastDate: string | null, 
 /**
+ * Evidence exists, but none of it is recent: the newest is 12 months or more old.
+ */
+stale: boolean, 
+/**
  * The rating on the newest entry that rates it.
  */
 latestRating: number | null, 

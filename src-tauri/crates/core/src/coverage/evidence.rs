@@ -39,7 +39,12 @@ impl Recency {
 
     /// Whether an entry dated `date` (YYYY-MM-DD) is recent: a future date is not.
     pub fn is_recent(&self, date: &str) -> bool {
-        date > self.after.as_str() && date <= self.until.as_str()
+        self.is_fresh(date) && date <= self.until.as_str()
+    }
+
+    /// Whether evidence dated `date` is newer than 12 months ago (today or later included).
+    fn is_fresh(&self, date: &str) -> bool {
+        date > self.after.as_str()
     }
 }
 
@@ -81,6 +86,7 @@ pub fn coverage(
                 entries: to_u32(mine.len()),
                 recent: to_u32(fresh.len()),
                 last_date: mine.first().map(|r| r.date.clone()),
+                stale: mine.first().is_some_and(|r| !recency.is_fresh(&r.date)),
                 latest_rating: mine.first().map(|r| r.rating),
                 lessons: teaching.get(item.id).cloned().unwrap_or_default(),
             });
@@ -141,6 +147,11 @@ mod tests {
             "a year ago to the day is not"
         );
         assert!(!recency.is_recent("2026-11-24"), "a future date is not");
+        assert!(
+            !recency.is_fresh("2025-11-23"),
+            "a year ago to the day is stale"
+        );
+        assert!(recency.is_fresh("2026-11-24"), "a future date is not stale");
     }
 
     #[test]
@@ -172,6 +183,19 @@ mod tests {
             "the newest entry's date"
         );
         assert_eq!(b.latest_rating, Some(3), "the newest entry's rating");
+        assert!(!b.stale, "recent evidence is not stale");
+        let old = coverage(fw, &rated[2..], &HashMap::new(), today());
+        assert!(
+            old.domains[0].behaviours[0].stale,
+            "only old evidence is stale"
+        );
+        assert!(
+            old.domains
+                .iter()
+                .flat_map(|d| &d.behaviours)
+                .all(|b| b.entries > 0 || !b.stale),
+            "no evidence is a gap, not stale"
+        );
         if same_domain {
             assert_eq!(
                 c.domains[0].entries, 2,

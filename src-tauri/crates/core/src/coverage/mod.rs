@@ -21,6 +21,8 @@ pub struct BehaviourCoverage {
     /// Entries dated in the last 12 months.
     pub recent: u32,
     pub last_date: Option<String>,
+    /// Evidence exists, but none of it is recent: the newest is 12 months or more old.
+    pub stale: bool,
     /// The rating on the newest entry that rates it.
     pub latest_rating: Option<u32>,
     /// Lessons that teach it, to follow when there is a gap.

@@ -154,37 +154,45 @@ pub fn gmc_period(entries: &[EntryFacts], period: Period, today: NaiveDate) -> R
     let (hours, _) = cpd_hours(entries, period);
     let of_kind = |kind| how_many(within(entries, period).filter(|e| e.kind == Some(kind)));
     let from = |source| how_many(within(entries, period).filter(|e| e.is_feedback_from(source)));
-    let count = |id, label, value| counter(id, label, value, None, "entries");
-    period_view(
-        period,
-        today,
-        vec![
-            with_hint(
-                counter("cpd", "Continuing professional development", hours, None, "hours"),
-                "Learning you have done and what you took from it for your practice.",
-            ),
-            with_hint(
-                count("qi", "Quality improvement activity", of_kind(EntryKind::QiProject)),
-                "Audits, quality improvement projects and reviews of your own practice or outcomes.",
-            ),
-            with_hint(
-                count("significant_events", "Significant events", of_kind(EntryKind::SignificantEvent)),
-                "Incidents you were involved in that did or could have harmed patients, and what you learned.",
-            ),
-            with_hint(
-                count("colleague_feedback", "Feedback from colleagues", from(FeedbackSource::Colleague)),
-                "Feedback from the people you work with, such as a multi-source feedback round. Needed at least once in each 5-year cycle.",
-            ),
-            with_hint(
-                count("patient_feedback", "Feedback from patients", from(FeedbackSource::Patient)),
-                "Feedback from patients, or the people you provide medical services to. Needed at least once in each 5-year cycle.",
-            ),
-            with_hint(
-                count("compliments", "Compliments and complaints", from(FeedbackSource::ComplimentOrComplaint)),
-                "Compliments and complaints about your work, and how you reflected on them.",
-            ),
-        ],
-    )
+    let types = [
+        ("qi", "Quality improvement activity", of_kind(EntryKind::QiProject),
+         "Audits, quality improvement projects and reviews of your own practice or outcomes."),
+        ("significant_events", "Significant events", of_kind(EntryKind::SignificantEvent),
+         "Incidents you were involved in that did or could have harmed patients, and what you learned."),
+        ("colleague_feedback", "Feedback from colleagues", from(FeedbackSource::Colleague),
+         "Feedback from the people you work with, such as a multi-source feedback round. Needed at least once in each 5-year cycle."),
+        ("patient_feedback", "Feedback from patients", from(FeedbackSource::Patient),
+         "Feedback from patients, or the people you provide medical services to. Needed at least once in each 5-year cycle."),
+        ("compliments", "Compliments and complaints", from(FeedbackSource::ComplimentOrComplaint),
+         "Compliments and complaints about your work, and how you reflected on them."),
+    ];
+    let cpd = with_hint(
+        counter(
+            "cpd",
+            "Continuing professional development",
+            hours,
+            None,
+            "hours",
+        ),
+        "Learning you have done and what you took from it for your practice.",
+    );
+    let counters = std::iter::once(cpd)
+        .chain(types.into_iter().map(|(id, label, value, hint)| {
+            with_hint(counter(id, label, value, None, "entries"), hint)
+        }))
+        .collect();
+    period_view(period, today, counters)
+}
+
+#[cfg(test)]
+impl RevalidationPeriod {
+    /// Each counter's id and value, for tests to compare at a glance.
+    pub(crate) fn values(&self) -> Vec<(&str, f64)> {
+        self.counters
+            .iter()
+            .map(|c| (c.id.as_str(), c.value))
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -205,14 +213,6 @@ mod tests {
             management_minutes: 0,
             participatory: false,
         }
-    }
-
-    fn values(period: &RevalidationPeriod) -> Vec<(&str, f64)> {
-        period
-            .counters
-            .iter()
-            .map(|c| (c.id.as_str(), c.value))
-            .collect()
     }
 
     /// The NMC cycle ending 2027-03-31.
@@ -251,7 +251,7 @@ mod tests {
         }];
         let nmc = nmc_period(&entries, &practice, cycle(), d("2026-11-23"));
         assert_eq!(
-            values(&nmc),
+            nmc.values(),
             [
                 ("cpd", 3.0),
                 ("participatory", 2.0),
@@ -303,7 +303,7 @@ mod tests {
             d("2026-11-23"),
         );
         assert_eq!(
-            values(&gmc),
+            gmc.values(),
             [
                 ("cpd", 0.0),
                 ("qi", 1.0),

@@ -1,4 +1,5 @@
-import type { LearningPath, LessonSummary } from '../../ipc/learning';
+// Where the learner goes next on the learning path: the home page and the path both offer it.
+import type { LearningPath, LessonSummary } from '../ipc/learning';
 
 export interface NextLesson {
   packId: string;
