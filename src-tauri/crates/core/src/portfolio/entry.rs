@@ -126,72 +126,41 @@ pub struct EntrySnapshot {
     pub attachments: Vec<i64>,
 }
 
+/// Builds `$target` from `$source`'s content: the fields a draft and a snapshot share, named
+/// once, plus `$rest`. A struct literal with no `..` must name every field, so a field added to
+/// either shape stops this compiling until it is placed in both.
+macro_rules! with_content {
+    ($source:ident => $target:ident { $($rest:tt)* }) => {
+        $target {
+            kind: $source.kind,
+            title: $source.title,
+            date: $source.date,
+            body: $source.body,
+            reflection: $source.reflection,
+            tags: $source.tags,
+            cpd: $source.cpd,
+            shadowing: $source.shadowing,
+            feedback_source: $source.feedback_source,
+            behaviours: $source.behaviours,
+            lessons: $source.lessons,
+            $($rest)*
+        }
+    };
+}
+
 impl EntrySnapshot {
     /// The version a draft saves, with the entry's files once they are settled.
     pub fn from_draft(draft: EntryDraft, attachments: Vec<i64>) -> Self {
-        // Destructured in full: a field added to the draft must be placed here too.
-        let EntryDraft {
-            kind,
-            title,
-            date,
-            body,
-            reflection,
-            tags,
-            cpd,
-            shadowing,
-            feedback_source,
-            behaviours,
-            lessons,
-            keep_attachments: _,
-            new_uploads: _,
-        } = draft;
-        Self {
-            kind,
-            title,
-            date,
-            body,
-            reflection,
-            tags,
-            cpd,
-            shadowing,
-            feedback_source,
-            behaviours,
-            lessons,
-            attachments,
-        }
+        with_content!(draft => Self { attachments })
     }
 
     /// The draft the editor carries on from: this version, keeping all its files.
     pub fn to_draft(&self) -> EntryDraft {
-        let Self {
-            kind,
-            title,
-            date,
-            body,
-            reflection,
-            tags,
-            cpd,
-            shadowing,
-            feedback_source,
-            behaviours,
-            lessons,
-            attachments,
-        } = self.clone();
-        EntryDraft {
-            kind,
-            title,
-            date,
-            body,
-            reflection,
-            tags,
-            cpd,
-            shadowing,
-            feedback_source,
-            behaviours,
-            lessons,
-            keep_attachments: attachments,
+        let snapshot = self.clone();
+        with_content!(snapshot => EntryDraft {
+            keep_attachments: snapshot.attachments,
             new_uploads: vec![],
-        }
+        })
     }
 
     /// Everything the learner wrote in the entry, as plain text for the word index. The
