@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxToFix, checkDate, dateProblem, exampleHint, partsOf } from './date-input';
+import { boxToFix, checkDate, dateErrorIn, dateProblem, exampleHint, partsOf } from './date-input';
 
 const boxes = (day: string, month: string, year: string) => ({ day, month, year });
 
@@ -52,6 +52,12 @@ describe('the NHS date input rules', () => {
     });
     expect(dateProblem('filter-from', 'Dated from', { kind: 'empty' }), 'an optional field may be empty').toBeNull();
     expect(boxToFix('x', { kind: 'valid', date: '2026-01-01' })).toBe('x-day');
+  });
+
+  it("finds the form error that belongs to one of the date's boxes", () => {
+    const errors = [{ text: 'The disk is full' }, { field: 'goal-title', text: 'Enter a title' }, { field: 'goal-due-year', text: 'Due date must be a real date' }];
+    expect(dateErrorIn(errors, 'goal-due')).toBe('Due date must be a real date');
+    expect(dateErrorIn(errors.slice(0, 2), 'goal-due'), 'an error with no field or another field is not the date').toBeNull();
   });
 
   it('gives an example the field accepts', () => {

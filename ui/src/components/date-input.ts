@@ -2,6 +2,8 @@
 // YYYY-MM-DD date, with errors in the design system's words ("Date it happened must include a
 // month", "... must be a real date", "... must be today or in the past").
 
+import type { FormError } from './form-errors';
+
 export type DatePart = 'day' | 'month' | 'year';
 export type DateParts = Record<DatePart, string>;
 
@@ -73,12 +75,12 @@ export function dateProblem(id: string, name: string, check: DateCheck, whenEmpt
   return null;
 }
 
-/** Whether `target` (an error's field id) is one of the date field `id`'s boxes. */
-export function isDateBox(id: string, target: string | null | undefined): boolean {
-  return target === `${id}-day` || target === `${id}-month` || target === `${id}-year`;
+/** Whether `field` (a form error's input id) is one of the date field `id`'s boxes. */
+export function isDateBox(id: string, field: string | undefined): boolean {
+  return field === `${id}-day` || field === `${id}-month` || field === `${id}-year`;
 }
 
 /** The error among a form's `errors` that belongs to one of date field `id`'s boxes, if any. */
-export function dateErrorIn(errors: { field?: string; text: string }[], id: string): string | null {
+export function dateErrorIn(errors: FormError[], id: string): string | null {
   return errors.find((e) => isDateBox(id, e.field))?.text ?? null;
 }

@@ -2,23 +2,30 @@
 // The words follow the app's own (kinds, reflection forms, Code themes, framework scales).
 import type { EditorOptions } from '../ipc/bindings/EditorOptions';
 import type { EntryDraft } from '../ipc/bindings/EntryDraft';
+import type { EntryKind } from '../ipc/bindings/EntryKind';
 import type { EntryView } from '../ipc/bindings/EntryView';
 import type { PrivacyFinding } from '../ipc/bindings/PrivacyFinding';
 import type { UploadView } from '../ipc/bindings/UploadView';
 import { mockIPC } from '@tauri-apps/api/mocks';
 
-/** Seven kinds, three reflection forms, two frameworks (one with a 4-level scale), three lessons. */
+/**
+ * Core's words for every kind of entry. Keyed by the generated `EntryKind`, so a kind added in
+ * core fails to compile here until the fixture offers it too.
+ */
+const KIND_LABELS: Record<EntryKind, string> = {
+  reflection: 'Reflection',
+  cpd: 'CPD activity',
+  shadowing: 'Shadowing or paired learning',
+  qi_project: 'Quality-improvement project',
+  feedback: 'Feedback received',
+  significant_event: 'Significant event',
+  management_task: 'Management task or achievement',
+};
+
+/** Every kind, three reflection forms, two frameworks (one with a 4-level scale), three lessons. */
 export function sampleEditorOptions(): EditorOptions {
   return {
-    kinds: [
-      { kind: 'reflection', label: 'Reflection' },
-      { kind: 'cpd', label: 'CPD activity' },
-      { kind: 'shadowing', label: 'Shadowing or paired learning' },
-      { kind: 'qi_project', label: 'Quality-improvement project' },
-      { kind: 'feedback', label: 'Feedback received' },
-      { kind: 'significant_event', label: 'Significant event' },
-      { kind: 'management_task', label: 'Management task or achievement' },
-    ],
+    kinds: Object.entries(KIND_LABELS).map(([kind, label]) => ({ kind: kind as EntryKind, label })),
     templates: [
       {
         template: 'gibbs',

@@ -61,35 +61,42 @@ pub fn accepted_extensions() -> Vec<&'static str> {
     TYPES.iter().map(|(ext, _, _)| *ext).collect()
 }
 
-/// Checks a file the learner wants to attach; the error says what is wrong and what to do.
-pub fn check_attachment(file_name: &str, data: &[u8]) -> Result<AttachmentCheck, String> {
+/// Why a file cannot be attached; each message says what is wrong and what to do.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum AttachmentError {
+    #[error("\"{0}\" is not a usable file name: give the file a plain name of up to 255 characters and attach it again")]
+    BadName(String),
+    #[error("\"{name}\" is {mb:.1} MB; attachments can be up to {limit} MB. Save a smaller copy (for a photo, a lower resolution; for a document, export to PDF) and attach that", mb = *.bytes as f64 / 1_048_576.0, limit = MAX_ATTACHMENT_BYTES / 1_048_576)]
+    TooLarge { name: String, bytes: usize },
+    #[error("\"{0}\" is empty: check it is the file you meant")]
+    Empty(String),
+    #[error("\"{0}\" is not a kind of file the portfolio keeps. Attach documents or pictures: {kinds}", kinds = accepted_extensions().join(", "))]
+    NotKept(String),
+    #[error("\"{name}\" is named as a .{ext} file but its contents are not one. Open it and save it again as .{ext}, then attach the new copy")]
+    Disguised { name: String, ext: String },
+}
+
+/// Checks a file the learner wants to attach.
+pub fn check_attachment(file_name: &str, data: &[u8]) -> Result<AttachmentCheck, AttachmentError> {
     let name = file_name.trim();
     if name.is_empty() || name.len() > 255 || name.contains(['/', '\\', '\0']) {
-        return Err(format!(
-            "\"{file_name}\" is not a usable file name: give the file a plain name of up to 255 characters and attach it again"
-        ));
+        return Err(AttachmentError::BadName(file_name.into()));
     }
     if data.len() > MAX_ATTACHMENT_BYTES {
-        return Err(format!(
-            "\"{name}\" is {:.1} MB; attachments can be up to {} MB. Save a smaller copy (for a photo, a lower resolution; for a document, export to PDF) and attach that",
-            data.len() as f64 / 1_048_576.0,
-            MAX_ATTACHMENT_BYTES / 1_048_576
-        ));
+        return Err(AttachmentError::TooLarge {
+            name: name.into(),
+            bytes: data.len(),
+        });
     }
     if data.is_empty() {
-        return Err(format!(
-            "\"{name}\" is empty: check it is the file you meant"
-        ));
+        return Err(AttachmentError::Empty(name.into()));
     }
     let ext = name
         .rsplit_once('.')
         .map(|(_, ext)| ext.to_ascii_lowercase())
         .unwrap_or_default();
     let Some((_, media_type, content)) = TYPES.iter().find(|(e, _, _)| *e == ext) else {
-        return Err(format!(
-            "\"{name}\" is not a kind of file the portfolio keeps. Attach documents or pictures: {}",
-            accepted_extensions().join(", ")
-        ));
+        return Err(AttachmentError::NotKept(name.into()));
     };
     let matches = match content {
         Content::Magic(magic) => data.starts_with(magic),
@@ -97,9 +104,10 @@ pub fn check_attachment(file_name: &str, data: &[u8]) -> Result<AttachmentCheck,
         Content::Text => !data.contains(&0) && std::str::from_utf8(data).is_ok(),
     };
     if !matches {
-        return Err(format!(
-            "\"{name}\" is named as a .{ext} file but its contents are not one. Open it and save it again as .{ext}, then attach the new copy"
-        ));
+        return Err(AttachmentError::Disguised {
+            name: name.into(),
+            ext,
+        });
     }
     Ok(AttachmentCheck { media_type })
 }
@@ -167,7 +175,15 @@ mod tests {
             assert!(check_attachment(name, data).is_err(), "{why}");
         }
         let big = vec![b'a'; MAX_ATTACHMENT_BYTES + 1];
-        let error = check_attachment("big.txt", &big).unwrap_err();
+        let error = check_attachment("big.txt", &big).unwrap_err().to_string();
         assert!(error.contains("up to 20 MB"), "the limit is named: {error}");
+        assert_eq!(
+            check_attachment("minutes.pdf", b"MZ"),
+            Err(AttachmentError::Disguised {
+                name: "minutes.pdf".into(),
+                ext: "pdf".into()
+            }),
+            "a disguise is told apart from a kind not kept"
+        );
     }
 }

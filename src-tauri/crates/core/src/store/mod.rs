@@ -13,6 +13,7 @@ mod revalidation;
 mod review;
 mod study;
 
+pub use crate::portfolio::{MAX_CPD_MINUTES, MAX_TAGS, MAX_TEXT_BYTES, MAX_TITLE_CHARS};
 pub use crate::study::{MAX_NOTE_BYTES, MAX_STUDY_INCREMENT_SECONDS};
 pub use backups::{AUTOMATIC_BACKUPS_KEPT, AUTOMATIC_BACKUP_INTERVAL_HOURS};
 pub use bundle::PlannedAttachment;
@@ -22,7 +23,6 @@ pub use migrations::SCHEMA_VERSION;
 pub use packs::import::{Imported, BUILTIN_PACK_ID};
 pub use packs::InstallOutcome;
 pub use portfolio::drafts::{EditorDraft, MAX_DRAFT_BYTES};
-pub use portfolio::{MAX_CPD_MINUTES, MAX_TAGS, MAX_TEXT_BYTES, MAX_TITLE_CHARS};
 pub use review::{EntryComment, ReviewView, SharedEntry, SignOffView};
 
 use std::path::{Path, PathBuf};

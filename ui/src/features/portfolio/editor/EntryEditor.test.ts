@@ -235,7 +235,8 @@ describe('entry editor: errors from the app', () => {
   it('names the field in an error summary, focuses it, and its link goes to the field', async () => {
     editorBackend({
       save_entry: () => {
-        throw { kind: 'invalid_input', message: 'Title: give the entry a title, so you can find it again' };
+        const message = 'Title: give the entry a title, so you can find it again';
+        throw { kind: 'invalid_input', message, fields: [{ field: 'title', message }], problems: [] };
       },
     });
     await openNew();

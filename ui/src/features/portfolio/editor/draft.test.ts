@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { draftFromForm, emptyForm, errorTarget, formFromDraft, hoursText, parseHours, textLostBySwitch } from './draft';
+import { IpcError } from '../../../ipc/call';
+import { draftFromForm, emptyForm, formFromDraft, hoursText, parseHours, saveErrors, textLostBySwitch } from './draft';
 import { sampleDraft, sampleEditorOptions } from '../../../test/editor-fixtures';
 
 const templates = sampleEditorOptions().templates;
@@ -37,15 +38,20 @@ describe('editor draft', () => {
     expect(built.draft, 'opening and saving an entry changes nothing').toEqual(sampleDraft());
   });
 
-  it('finds the field an error from the app is about', () => {
-    expect(errorTarget('Title: give the entry a title, so you can find it again')).toBe('entry-title');
-    expect(errorTarget('Date: `2026-02-30` is not a real date. Enter the day, month and year it happened')).toBe('entry-date-day');
-    expect(errorTarget('CPD time: 25 hours is more than a day.')).toBe('cpd-clinical-hours');
-    expect(errorTarget('Tags: an entry can have up to 30 tags')).toBe('tag-input');
-    expect(errorTarget('Behaviours: `x` is rated twice')).toBe('behaviour-select');
-    expect(errorTarget("The entry's text is 300 KB; an entry can hold up to 256 KB.")).toBe('entry-body');
-    expect(errorTarget('an attached file was cleared before the entry was saved; attach it again')).toBe('attach-files');
-    expect(errorTarget('the database is locked'), 'an error about no field links nowhere').toBeNull();
+  it('links each field the app names to its input', () => {
+    const refused = (field: string, message: string) => new IpcError({ kind: 'invalid_input', message, fields: [{ field, message }] });
+    expect(saveErrors(refused('title', 'Title: give the entry a title'))).toEqual([{ field: 'entry-title', text: 'Title: give the entry a title' }]);
+    expect(saveErrors(refused('date', 'Date: not a real date'))[0]?.field, 'a date goes to its first box').toBe('entry-date-day');
+    expect(saveErrors(refused('cpd', 'CPD time: too long'))[0]?.field).toBe('cpd-clinical-hours');
+    expect(saveErrors(refused('tags', 'Tags: too many'))[0]?.field).toBe('tag-input');
+    expect(saveErrors(refused('behaviours', 'Behaviours: rated twice'))[0]?.field).toBe('behaviour-select');
+    expect(saveErrors(refused('body', "The entry's text is too long"))[0]?.field).toBe('entry-body');
+    expect(saveErrors(refused('attachments', 'an attached file was cleared; attach it again'))).toEqual([
+      { field: 'attach-files', text: 'An attached file was cleared; attach it again' },
+    ]);
+    expect(saveErrors(new IpcError({ kind: 'internal', message: 'the database is locked' })), 'an error about no field links nowhere').toEqual([
+      { text: 'The database is locked' },
+    ]);
   });
 
   it('names the sections whose text a change of form would drop', () => {

@@ -1,6 +1,6 @@
 // The editor's working copy of an entry, and the rules for turning it into the draft the app
-// saves: hours typed as text become minutes, empty optional parts are left out, and an error
-// from the app is tied back to the field it names.
+// saves: hours typed as text become minutes, empty optional parts are left out, and the fields
+// an error from the app names (`IpcError.fields`) are tied back to the inputs.
 import type {
   BehaviourRating,
   EntryDraft,
@@ -10,6 +10,8 @@ import type {
   TemplateInfo,
   UploadView,
 } from '../../../ipc/portfolio';
+import type { IpcError } from '../../../ipc/call';
+import type { FormError } from '../../../components/form-errors';
 import type { EntryLesson } from '../../../ipc/bindings/EntryLesson';
 import type { Shadowing } from '../../../ipc/bindings/Shadowing';
 
@@ -33,9 +35,6 @@ export type EditorForm = {
   keepAttachments: number[];
   uploads: UploadView[];
 };
-
-/** A problem to show in the error summary; `target` is the id of the field to go to. */
-export type FieldError = { target: string | null; text: string };
 
 export function emptyForm(today: string): EditorForm {
   return {
@@ -121,15 +120,15 @@ export function switchTemplate(form: EditorForm, templates: TemplateInfo[], next
 export function draftFromForm(
   form: EditorForm,
   templates: TemplateInfo[],
-): { draft: EntryDraft; errors: [] } | { draft: null; errors: FieldError[] } {
-  const errors: FieldError[] = [];
+): { draft: EntryDraft; errors: [] } | { draft: null; errors: FormError[] } {
+  const errors: FormError[] = [];
   const clinical = parseHours(form.clinicalHours);
   const management = parseHours(form.managementHours);
   if (clinical === null) {
-    errors.push({ target: 'cpd-clinical-hours', text: 'CPD time: enter clinical hours as a number, like 1.5 for an hour and a half' });
+    errors.push({ field: 'cpd-clinical-hours', text: 'CPD time: enter clinical hours as a number, like 1.5 for an hour and a half' });
   }
   if (management === null) {
-    errors.push({ target: 'cpd-management-hours', text: 'CPD time: enter management hours as a number, like 1.5 for an hour and a half' });
+    errors.push({ field: 'cpd-management-hours', text: 'CPD time: enter management hours as a number, like 1.5 for an hour and a half' });
   }
   if (clinical === null || management === null) return { draft: null, errors };
 
@@ -162,23 +161,26 @@ export function draftFromForm(
   return { draft, errors: [] };
 }
 
-/** The app's messages start with the field they are about ("Title: give the entry a title"). */
-const FIELDS: [string, string][] = [
-  ['Title:', 'entry-title'],
-  ['Date:', 'entry-date-day'],
-  ['Reflection:', 'template-choice'],
-  ['Tags:', 'tag-input'],
-  ['CPD time:', 'cpd-clinical-hours'],
-  ['Behaviours:', 'behaviour-select'],
-  ['Lessons:', 'lesson-select'],
-  ['Attachments:', 'attach-files'],
-  ["The entry's text", 'entry-body'],
-];
+/**
+ * The input each of the app's field names (documented on `EntryDraft`) belongs to: the error
+ * summary links there. The date goes to its first box, CPD time to the clinical hours.
+ */
+export const FIELD_INPUTS: Record<string, string> = {
+  title: 'entry-title',
+  date: 'entry-date-day',
+  body: 'entry-body',
+  reflection: 'template-choice',
+  tags: 'tag-input',
+  cpd: 'cpd-clinical-hours',
+  behaviours: 'behaviour-select',
+  lessons: 'lesson-select',
+  attachments: 'attach-files',
+};
 
-/** Where the error summary should take the learner for a message from the app. */
-export function errorTarget(message: string): string | null {
-  const named = FIELDS.find(([prefix]) => message.startsWith(prefix))?.[1];
-  if (named) return named;
-  // Problems with files kept or uploaded say "attachment" or "attached file".
-  return /\battach/i.test(message) ? 'attach-files' : null;
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** What a refused save says, for the summary: each field the app named, linked to its input. */
+export function saveErrors(failure: IpcError): FormError[] {
+  if (failure.fields.length === 0) return [{ text: sentence(failure.message) }];
+  return failure.fields.map((f) => ({ field: FIELD_INPUTS[f.field], text: sentence(f.message) }));
 }

@@ -7,8 +7,8 @@ use super::snapshot_of;
 use crate::frameworks;
 use crate::markdown;
 use crate::portfolio::{
-    code_themes, template_sections, template_title, AttachmentView, EntryDraft, EntryKind,
-    EntrySnapshot, EntryView, LinkedLesson, RatedBehaviour, ReflectionSectionView, ReflectionView,
+    code_themes, template_sections, template_title, AttachmentView, EntrySnapshot, EntryView,
+    LinkedLesson, RatedBehaviour, ReflectionSectionView, ReflectionView,
 };
 use crate::store::{Result, StoreError};
 
@@ -65,28 +65,14 @@ pub(crate) fn entry_view(conn: &Connection, id: i64, version: Option<u32>) -> Re
             })
         })
         .collect::<rusqlite::Result<_>>()?;
-    let draft = EntryDraft {
-        kind: s.kind,
-        title: s.title.clone(),
-        date: s.date.clone(),
-        body: s.body.clone(),
-        reflection: s.reflection.clone(),
-        tags: s.tags.clone(),
-        cpd: s.cpd,
-        shadowing: s.shadowing.clone(),
-        feedback_source: s.feedback_source,
-        behaviours: s.behaviours.clone(),
-        lessons: s.lessons.clone(),
-        keep_attachments: s.attachments.clone(),
-        new_uploads: vec![],
-    };
+    let draft = s.to_draft();
     Ok(EntryView {
         id,
         uid: row.uid,
         version,
         latest_version: row.latest,
         kind: s.kind,
-        kind_label: kind_label(s.kind),
+        kind_label: s.kind.label().into(),
         body_html: markdown::render(&s.body),
         reflection: reflection_view(&s),
         behaviours: rated_behaviours(&s),
@@ -110,10 +96,6 @@ pub(crate) fn entry_view(conn: &Connection, id: i64, version: Option<u32>) -> Re
         feedback_source: s.feedback_source,
         draft,
     })
-}
-
-fn kind_label(kind: EntryKind) -> String {
-    kind.label().into()
 }
 
 fn attachments(conn: &Connection, entry: i64, ids: &[i64]) -> Result<Vec<AttachmentView>> {

@@ -14,7 +14,7 @@ use crate::portfolio::{
     BehaviourRating, EntryQuery, FeedbackSource, Reflection, ReflectionSection, ReflectionTemplate,
     Shadowing,
 };
-use crate::store::BUILTIN_PACK_ID;
+use crate::store::{BUILTIN_PACK_ID, MAX_TITLE_CHARS};
 
 /// A PDF as small as the attachment check accepts.
 const PDF: &[u8] = b"%PDF-1.7\n% a small evidence file\n";
@@ -123,6 +123,17 @@ fn count(store: &Store, from_where: &str) -> i64 {
             r.get(0)
         })
         .unwrap_or_else(|e| panic!("count {from_where}: {e}"))
+}
+
+/// The one field a refusal names, if it is a field error.
+fn refused_field(error: &StoreError) -> Option<&str> {
+    match error {
+        StoreError::Fields(fields) => match fields.as_slice() {
+            [one] => Some(one.field.as_str()),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 fn query(text: &str) -> EntryQuery {

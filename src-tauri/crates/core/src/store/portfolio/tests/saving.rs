@@ -212,13 +212,10 @@ fn editing_makes_a_new_version_and_the_old_one_stays_viewable() {
         (1, 2),
         "an old version says it is not the latest"
     );
-    assert_eq!(
-        old.draft, first.draft,
-        "version 1 is exactly as it was saved"
-    );
-    assert_eq!(
-        old.attachments, first.attachments,
-        "version 1 still shows the file taken off in version 2"
+    assert_same_content(
+        &old,
+        &first,
+        "version 1 is exactly as it was saved, with the file taken off in version 2",
     );
     assert_eq!(
         old.updated_at, "2026-11-20T10:00:00.000Z",
@@ -290,13 +287,10 @@ fn restoring_a_version_adds_it_again_as_the_newest_with_its_files() {
         (3, 3),
         "a restore is a new version; nothing is overwritten"
     );
-    assert_eq!(
-        restored.draft, first.draft,
-        "version 3 holds exactly version 1's content"
-    );
-    assert_eq!(
-        restored.attachments, first.attachments,
-        "the file taken off in version 2 is back"
+    assert_same_content(
+        &restored,
+        &first,
+        "version 3 holds exactly version 1's content, the file taken off in version 2 back",
     );
     assert_eq!(
         store.entry(first.id, Some(2)).expect("v2").title,
@@ -348,4 +342,10 @@ fn restoring_a_version_adds_it_again_as_the_newest_with_its_files() {
         3,
         "refused restores add no version"
     );
+}
+
+/// Two views of an entry hold the same content and the same files.
+fn assert_same_content(view: &EntryView, expected: &EntryView, why: &str) {
+    assert_eq!(view.draft, expected.draft, "{why}: the content");
+    assert_eq!(view.attachments, expected.attachments, "{why}: the files");
 }
