@@ -114,8 +114,8 @@ pub fn upload_attachment(
     Ok(state.store()?.upload_attachment(&name, data, state.now())?)
 }
 
-/// Asks where to save a copy of an attachment, then writes it to a temporary name beside the
-/// target and renames it, so a failed write never leaves half a file under the real name.
+/// Asks where to save a copy of an attachment, then writes it atomically (core's `atomic`), so
+/// a failed write never leaves half a file under the real name.
 /// Returns where it went, or `None` when the learner cancelled.
 #[tauri::command(async)]
 pub fn save_attachment_copy(
@@ -134,7 +134,12 @@ pub fn save_attachment_copy(
     else {
         return Ok(None);
     };
-    super::bundle::write_atomically(&target, &data)?;
+    w2b_core::atomic::write(&target, &data).map_err(|e| {
+        AppError::new(
+            ErrorKind::Io,
+            format!("cannot write {}: {e}", target.display()),
+        )
+    })?;
     Ok(Some(target.display().to_string()))
 }
 

@@ -9,6 +9,11 @@ import type { Shadowing } from "./Shadowing";
 
 /**
  * What the editor sends to save an entry: everything the learner can change.
+ *
+ * A refused draft names the field at fault (`StoreError::Fields`), by one of these stable
+ * names, which the editor maps to its inputs: `title`, `date`, `body` (the entry's text as a
+ * whole, when it is too long), `reflection`, `tags`, `cpd`, `behaviours`, `lessons`,
+ * `attachments`.
  */
 export type EntryDraft = { kind: EntryKind, title: string, 
 /**

@@ -3,7 +3,8 @@ import type { BehaviourRef } from "./BehaviourRef";
 import type { GoalStatus } from "./GoalStatus";
 
 /**
- * A SMART goal as the plan's editor sends it. `title` says what, specifically.
+ * A SMART goal as the plan's editor sends it. `title` says what, specifically. Field errors
+ * name `title`, `dueDate` and `behaviours`; a review's name `date` and `note`.
  */
 export type GoalDraft = { title: string, 
 /**
