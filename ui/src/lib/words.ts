@@ -29,6 +29,7 @@ const fileKinds: Record<string, string> = {
   'application/vnd.ms-excel': 'Excel spreadsheet',
   'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PowerPoint presentation',
   'application/vnd.oasis.opendocument.text': 'OpenDocument text',
+  'application/vnd.oasis.opendocument.spreadsheet': 'OpenDocument spreadsheet',
 };
 
 /** What a file is, in words where the type is a common one. */

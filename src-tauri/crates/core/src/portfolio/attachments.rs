@@ -114,6 +114,20 @@ pub fn check_attachment(file_name: &str, data: &[u8]) -> Result<AttachmentCheck,
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_page_has_words_for_every_kind_of_file_kept() {
+        let words =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../ui/src/lib/words.ts");
+        let words = std::fs::read_to_string(&words)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", words.display()));
+        for (extension, media_type, _) in TYPES {
+            assert!(
+                words.contains(&format!("'{media_type}':")),
+                "ui/src/lib/words.ts (fileKinds) has no words for .{extension} ({media_type}): add them, or the page shows the bare media type"
+            );
+        }
+    }
     use super::*;
 
     #[test]
