@@ -24,8 +24,9 @@ pub use portfolio::{MAX_CPD_MINUTES, MAX_TAGS, MAX_TEXT_BYTES, MAX_TITLE_CHARS};
 pub use review::{EntryComment, ReviewView, SharedEntry, SignOffView};
 pub use study::{MAX_NOTE_BYTES, MAX_STUDY_INCREMENT_SECONDS};
 
+use std::ops::Deref;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -91,12 +92,17 @@ impl StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
-/// One writer connection and one reader, each behind its own lock: with WAL, reading the
-/// learning path never waits for a write to finish.
+/// How many read connections the store keeps. WAL lets them all read while the writer
+/// writes; a few mean a long read (an export streaming, a lesson rendering) never makes a
+/// screen wait, without holding a file handle per thread.
+pub const READERS: usize = 4;
+
+/// One writer connection behind a lock, and a small pool of read connections: with WAL,
+/// reading never waits for a write to finish, and a long read never blocks another read.
 #[derive(Debug)]
 pub struct Store {
     writer: Mutex<Connection>,
-    reader: Mutex<Connection>,
+    readers: ReadPool,
     path: PathBuf,
 }
 
@@ -126,15 +132,15 @@ impl Store {
         let mut writer = Connection::open(&path)?;
         configure(&writer)?;
         migrations::migrations().to_latest(&mut writer)?;
-        let reader = Connection::open_with_flags(
-            &path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        configure(&reader)?;
-        reader.pragma_update(None, "query_only", true)?;
+        let readers = (0..READERS)
+            .map(|_| open_reader(&path))
+            .collect::<Result<Vec<_>>>()?;
         let store = Self {
             writer: Mutex::new(writer),
-            reader: Mutex::new(reader),
+            readers: ReadPool {
+                idle: Mutex::new(readers),
+                returned: Condvar::new(),
+            },
             path,
         };
         store.clear_stale_uploads(now)?;
@@ -148,16 +154,83 @@ impl Store {
     fn writer(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock cannot leave the connection half-written: every
         // write is a transaction that rolls back on drop. So a poisoned lock is still usable.
-        self.writer
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.writer.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    fn reader(&self) -> MutexGuard<'_, Connection> {
-        self.reader
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    /// A free read connection, for as long as the guard lives; waits only when every one
+    /// of them is in use.
+    fn reader(&self) -> Reader<'_> {
+        self.readers.take()
     }
+}
+
+/// Read connections not in use. The lock is held only to take or return one, never while
+/// reading.
+#[derive(Debug)]
+struct ReadPool {
+    idle: Mutex<Vec<Connection>>,
+    returned: Condvar,
+}
+
+impl ReadPool {
+    fn take(&self) -> Reader<'_> {
+        // The lock guards a list, changed only by push and pop: a panic elsewhere cannot
+        // leave it half-changed, so a poisoned lock is still usable.
+        let mut idle = self.idle.lock().unwrap_or_else(PoisonError::into_inner);
+        loop {
+            if let Some(conn) = idle.pop() {
+                return Reader {
+                    conn: Some(conn),
+                    pool: self,
+                };
+            }
+            idle = self
+                .returned
+                .wait(idle)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+}
+
+/// A read connection borrowed from the pool; it goes back when the guard is dropped.
+pub(crate) struct Reader<'a> {
+    conn: Option<Connection>,
+    pool: &'a ReadPool,
+}
+
+impl Deref for Reader<'_> {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        // Only `drop` takes the connection out, so it is always here before then.
+        self.conn
+            .as_ref()
+            .unwrap_or_else(|| unreachable!("a reader holds its connection until dropped"))
+    }
+}
+
+impl Drop for Reader<'_> {
+    fn drop(&mut self) {
+        if let Some(conn) = self.conn.take() {
+            self.pool
+                .idle
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push(conn);
+            self.pool.returned.notify_one();
+        }
+    }
+}
+
+/// A connection that can only read (`query_only`), with the same pragmas as the writer.
+fn open_reader(path: &Path) -> Result<Connection> {
+    let reader = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    configure(&reader)?;
+    reader.pragma_update(None, "query_only", true)?;
+    Ok(reader)
 }
 
 fn configure(conn: &Connection) -> Result<()> {
