@@ -32,6 +32,7 @@ use std::time::Duration;
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{Connection, OpenFlags};
 
+use crate::atomic::AtomicFile;
 use crate::packs::PackError;
 
 /// The database file inside the data folder.
@@ -254,27 +255,25 @@ fn existing_schema_version(path: &Path) -> Result<i64> {
         .map_err(not_db)
 }
 
-/// Copies the database to `backups/` with `VACUUM INTO` a temporary name, then renames it, so
-/// a backup under its real name is always complete.
+/// Copies the database to `backups/` with `VACUUM INTO` a temporary file, committed through
+/// the one atomic writer, so a backup under its real name is always complete.
 fn backup_before_upgrade(
     path: &Path,
     data_dir: &Path,
     from: i64,
     now: DateTime<Utc>,
 ) -> Result<PathBuf> {
-    let dir = data_dir.join(BACKUP_DIR);
-    let io = |context: String| move |source| StoreError::Io { context, source };
-    std::fs::create_dir_all(&dir).map_err(io(format!("cannot create {}", dir.display())))?;
     let stamp = now.format("%Y%m%dT%H%M%SZ");
-    let target = dir.join(format!(
+    let target = data_dir.join(BACKUP_DIR).join(format!(
         "before-upgrade-v{from}-to-v{SCHEMA_VERSION}-{stamp}.sqlite3"
     ));
-    let partial = target.with_extension("sqlite3.partial");
-    let _ = std::fs::remove_file(&partial);
+    let io = |context: String| move |source| StoreError::Io { context, source };
+    let file =
+        AtomicFile::new(&target).map_err(io(format!("cannot write {}", target.display())))?;
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
+    conn.execute("VACUUM INTO ?1", [file.partial().to_string_lossy()])?;
     drop(conn);
-    std::fs::rename(&partial, &target)
+    file.commit()
         .map_err(io(format!("cannot finish the backup {}", target.display())))?;
     Ok(target)
 }

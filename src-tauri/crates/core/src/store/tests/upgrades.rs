@@ -37,71 +37,74 @@ const SEEDS: [&str; 4] = [
      INSERT INTO practice_hours VALUES (1, '2026-01-01', '2026-06-30', 450.5, 'Ward manager', 't1');",
 ];
 
-/// Every row of every ordinary table, by the columns it has now: what an upgrade must keep.
-fn rows(conn: &Connection) -> Vec<(String, Vec<Value>)> {
-    let tables: Vec<String> = conn
-        .prepare(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-               AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE '%search_%' ORDER BY name",
-        )
+/// The first column of every row `sql` returns, as text (table and column names).
+fn names(conn: &Connection, sql: &str) -> Vec<String> {
+    conn.prepare(sql)
         .expect("prepare")
         .query_map([], |r| r.get(0))
         .expect("query")
         .collect::<rusqlite::Result<_>>()
-        .expect("tables");
-    let mut all = Vec::new();
-    for table in tables {
-        let mut select = conn
-            .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
-            .expect("select");
-        let width = select.column_count();
-        let found: Vec<Vec<Value>> = select
-            .query_map([], |r| (0..width).map(|i| r.get::<_, Value>(i)).collect())
-            .expect("rows")
-            .collect::<rusqlite::Result<_>>()
-            .expect("values");
-        all.extend(found.into_iter().map(|row| (table.clone(), row)));
-    }
-    all
+        .expect("names")
 }
 
-/// The rows `before` held, read again after the upgrade by the same columns.
+/// The columns of `table`, in order.
+fn columns(conn: &Connection, table: &str) -> Vec<String> {
+    names(
+        conn,
+        &format!("SELECT name FROM pragma_table_info('{table}') ORDER BY cid"),
+    )
+}
+
+/// Every row of `table`, by `columns`, each tagged with the table's name.
+fn table_rows(conn: &Connection, table: &str, columns: &[String]) -> Vec<(String, Vec<Value>)> {
+    let mut select = conn
+        .prepare(&format!(
+            "SELECT {} FROM {table} ORDER BY 1, 2",
+            columns.join(", ")
+        ))
+        .expect("select");
+    select
+        .query_map([], |r| {
+            let row = (0..columns.len())
+                .map(|i| r.get::<_, Value>(i))
+                .collect::<rusqlite::Result<_>>()?;
+            Ok((table.to_owned(), row))
+        })
+        .expect("rows")
+        .collect::<rusqlite::Result<_>>()
+        .expect("values")
+}
+
+/// Every row of every ordinary table, by the columns it has now: what an upgrade must keep.
+fn rows(conn: &Connection) -> Vec<(String, Vec<Value>)> {
+    let tables = names(
+        conn,
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+           AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE '%search_%' ORDER BY name",
+    );
+    tables
+        .iter()
+        .flat_map(|table| table_rows(conn, table, &columns(conn, table)))
+        .collect()
+}
+
+/// The rows `before` held, read again after the upgrade by the columns they had then (an
+/// upgrade may add columns after them).
 fn same_rows_after(
     conn: &Connection,
     before: &[(String, Vec<Value>)],
 ) -> Vec<(String, Vec<Value>)> {
-    let mut tables: Vec<&str> = before.iter().map(|(t, _)| t.as_str()).collect();
+    let mut tables: Vec<(&str, usize)> =
+        before.iter().map(|(t, r)| (t.as_str(), r.len())).collect();
     tables.dedup();
-    let mut after = Vec::new();
-    for table in tables {
-        let width = before
-            .iter()
-            .find(|(t, _)| t == table)
-            .map_or(0, |(_, r)| r.len());
-        let columns: Vec<String> = conn
-            .prepare(&format!(
-                "SELECT name FROM pragma_table_info('{table}') ORDER BY cid"
-            ))
-            .expect("prepare")
-            .query_map([], |r| r.get(0))
-            .expect("query")
-            .take(width)
-            .collect::<rusqlite::Result<_>>()
-            .expect("columns");
-        let mut select = conn
-            .prepare(&format!(
-                "SELECT {} FROM {table} ORDER BY 1, 2",
-                columns.join(", ")
-            ))
-            .expect("select");
-        let found: Vec<Vec<Value>> = select
-            .query_map([], |r| (0..width).map(|i| r.get::<_, Value>(i)).collect())
-            .expect("rows")
-            .collect::<rusqlite::Result<_>>()
-            .expect("values");
-        after.extend(found.into_iter().map(|row| (table.to_owned(), row)));
-    }
-    after
+    tables
+        .iter()
+        .flat_map(|(table, width)| {
+            let mut now = columns(conn, table);
+            now.truncate(*width);
+            table_rows(conn, table, &now)
+        })
+        .collect()
 }
 
 #[test]
