@@ -23,6 +23,14 @@ pub struct FixedClock {
     pub time_zone: String,
 }
 
+/// Why the fixed clock the environment names cannot be used.
+#[derive(Debug, thiserror::Error)]
+#[error("{FIXED_NOW_ENV}={value} is not an RFC 3339 instant ({source})")]
+pub struct BadFixedNow {
+    value: String,
+    source: chrono::ParseError,
+}
+
 #[derive(Debug, Clone)]
 pub struct Clock {
     /// Added to the system's time; zero for the real clock.
@@ -60,12 +68,15 @@ impl Clock {
         starts_at: Option<&str>,
         zone: Option<&str>,
         system_now: DateTime<Utc>,
-    ) -> Result<Self, String> {
+    ) -> Result<Self, BadFixedNow> {
         let Some(text) = starts_at else {
             return Ok(Self::system());
         };
         let start = DateTime::parse_from_rfc3339(text)
-            .map_err(|e| format!("{FIXED_NOW_ENV}={text} is not an RFC 3339 instant ({e})"))?
+            .map_err(|source| BadFixedNow {
+                value: text.to_owned(),
+                source,
+            })?
             .with_timezone(&Utc);
         let time_zone = zone.unwrap_or("UTC").to_owned();
         Ok(Self {
@@ -132,6 +143,7 @@ mod tests {
         let bad = Clock::starting_at(Some("tomorrow"), None, at("2026-01-01T00:00:00Z"));
         assert!(
             bad.expect_err("not an instant")
+                .to_string()
                 .contains("W2B_FIXED_NOW=tomorrow"),
             "the message names the setting and its value"
         );

@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 use ts_rs::TS;
+use w2b_core::packs::PackError;
 use w2b_core::problems::{FieldError, ProblemAt};
 use w2b_core::store::StoreError;
 
@@ -68,11 +69,24 @@ impl From<&StoreError> for AppError {
             StoreError::Io { .. } => ErrorKind::Io,
             StoreError::Sqlite(_) | StoreError::Migration(_) => ErrorKind::Internal,
         };
-        let mut app = Self::new(kind, error.to_string());
-        if let StoreError::Fields(fields) = error {
-            app.fields.clone_from(fields);
+        match error {
+            StoreError::Fields(fields) => Self::fields(error.to_string(), fields.clone()),
+            StoreError::Pack(pack) => Self::pack(pack, ""),
+            _ => Self::new(kind, error.to_string()),
         }
-        app
+    }
+}
+
+impl AppError {
+    /// A pack that cannot be used: the count as the message, then `then`; each problem, with
+    /// where it is, in `problems`.
+    pub fn pack(error: &PackError, then: &str) -> Self {
+        let message = if then.is_empty() {
+            format!("{}.", error.summary())
+        } else {
+            format!("{}. {then}", error.summary())
+        };
+        Self::new(ErrorKind::InvalidInput, message).with_problems(error.located())
     }
 }
 
@@ -129,6 +143,24 @@ mod tests {
             serde_json::to_value(&refused).expect("serialises")["problems"][0]["where"],
             "files/a.pdf",
             "each problem says where it is"
+        );
+    }
+
+    #[test]
+    fn a_packs_problems_travel_as_data() {
+        let pack = PackError {
+            problems: vec![w2b_core::packs::Problem::in_file(
+                "m/01.md",
+                "unknown field `minuts`",
+                "did you mean `minutes`?",
+            )
+            .at(4, 1)],
+        };
+        let error = AppError::from(StoreError::Pack(pack));
+        assert_eq!(
+            serde_json::to_string(&error).expect("serialises"),
+            r#"{"kind":"invalid_input","message":"The pack has 1 problem.","fields":[],"problems":[{"where":"m/01.md:4:1","message":"unknown field `minuts` (did you mean `minutes`?)"}]}"#,
+            "the import screen lists each problem from `problems`, never from the message"
         );
     }
 }

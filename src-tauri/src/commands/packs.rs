@@ -72,9 +72,9 @@ fn read_allowed(state: &AppState, path: &str) -> Result<Pack, AppError> {
         PackFiles::from_archive(&path)
     };
     files.and_then(|files| parse_pack(&files)).map_err(|e| {
-        AppError::new(
-            ErrorKind::InvalidInput,
-            format!("{e}\nNothing was changed. You can send this message to the pack's publisher so they can fix the file."),
+        AppError::pack(
+            &e,
+            "Nothing was changed. You can send this message to the pack's publisher so they can fix the file.",
         )
     })
 }

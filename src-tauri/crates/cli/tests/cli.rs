@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::w2b;
+use common::{check_as_of, w2b};
 
 use std::path::Path;
 
@@ -61,13 +61,7 @@ fn lessons_past_review_are_warned_as_of_a_day_and_strict_makes_them_problems() {
 #[test]
 fn the_builtin_pack_checks_clean() {
     let builtin = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/packs/builtin");
-    let (code, stdout, stderr) = w2b(&[
-        "pack",
-        "check",
-        "--as-of",
-        RELEASED,
-        builtin.to_str().expect("utf-8 path"),
-    ]);
+    let (code, stdout, stderr) = check_as_of(&builtin, RELEASED);
     assert_eq!(code, 0, "the built-in pack has no problems: {stderr}");
     assert!(
         stdout.contains("no problems") && !stdout.contains("warning"),
@@ -147,13 +141,7 @@ fn build_is_deterministic_and_the_file_checks_clean() {
         2,
         "no partial file is left behind: {leftovers:?}"
     );
-    let (code, stdout, stderr) = w2b(&[
-        "pack",
-        "check",
-        "--as-of",
-        RELEASED,
-        first.to_str().expect("utf-8"),
-    ]);
+    let (code, stdout, stderr) = check_as_of(&first, RELEASED);
     assert_eq!(code, 0, "a built pack checks clean: {stderr}");
     assert!(
         stdout.contains("8 lessons") || stdout.contains("lessons, no problems"),

@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{import, w2b};
+use common::{check_as_of, import, w2b};
 
 use std::path::{Path, PathBuf};
 
@@ -252,13 +252,7 @@ fn a_new_version_keeps_progress_and_an_old_one_needs_confirming() {
 fn the_example_pack_in_the_docs_checks_clean() {
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../docs/examples/example-pack");
     // Review dates are judged as of the day the example was last checked, not the day this runs.
-    let (code, stdout, stderr) = w2b(&[
-        "pack",
-        "check",
-        "--as-of",
-        "2026-12-04",
-        example.to_str().expect("utf-8"),
-    ]);
+    let (code, stdout, stderr) = check_as_of(&example, "2026-12-04");
     assert_eq!(
         code, 0,
         "the documented example must always be valid: {stderr}"

@@ -90,12 +90,19 @@ describe('import panel', () => {
 
   it('shows every problem of a broken file and changes nothing', async () => {
     mockIPC(() => {
-      throw { kind: 'invalid_input', message: 'The pack has 1 problem:\n  ../evil.md: has a path that leaves its folder' };
+      throw {
+        kind: 'invalid_input',
+        message: 'The pack has 1 problem. Nothing was changed.',
+        fields: [],
+        problems: [{ where: '../evil.md', message: 'has a path that leaves its folder' }],
+      };
     });
     render(ImportPanel, { path: '/p/evil.w2bpack', onchooseanother: noop, onclose: noop, onimported: noop });
     const error = await screen.findByTestId('import-error');
     expect(error.textContent).toContain('evil.w2bpack cannot be imported');
-    expect(error.textContent).toContain('../evil.md: has a path that leaves its folder');
+    expect(error.textContent).toContain('Nothing was changed');
+    // Each problem is listed from `problems`, with where it is, not read out of the message.
+    expect(screen.getByTestId('import-problems').textContent).toContain('../evil.md: has a path that leaves its folder');
   });
 
   it('lists the warnings for the publisher without blocking the import', async () => {

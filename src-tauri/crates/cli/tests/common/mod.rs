@@ -32,3 +32,14 @@ pub fn import(pack: &Path, data_dir: &Path, extra: &[&str]) -> (i32, String, Str
     args.extend_from_slice(extra);
     w2b(&args)
 }
+
+/// `w2b pack check --as-of DAY PACK`: review dates judged on a fixed day, never today.
+pub fn check_as_of(pack: &Path, day: &str) -> (i32, String, String) {
+    w2b(&[
+        "pack",
+        "check",
+        "--as-of",
+        day,
+        pack.to_str().expect("utf-8 path"),
+    ])
+}

@@ -4,6 +4,8 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::problems::ProblemAt;
+
 /// Errors stop a pack from being built or imported; warnings point at content that will be
 /// changed when shown (stripped HTML, removed links) but do not block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -48,27 +50,40 @@ impl Problem {
         self.column = Some(column);
         self
     }
-}
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(column) = self.column {
-                write!(f, ":{column}")?;
-            }
+    /// `file`, `file:line` or `file:line:column`: where the problem is.
+    pub fn place(&self) -> String {
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => format!("{}:{line}:{column}", self.file),
+            (Some(line), None) => format!("{}:{line}", self.file),
+            _ => self.file.clone(),
         }
+    }
+
+    /// What is wrong and how to fix it, marked when it is only a warning.
+    pub fn explained(&self) -> String {
         let label = if self.severity == Severity::Warning {
             "warning: "
         } else {
             ""
         };
-        write!(f, ": {label}{}", self.message)?;
-        if !self.hint.is_empty() {
-            write!(f, " ({})", self.hint)?;
+        if self.hint.is_empty() {
+            format!("{label}{}", self.message)
+        } else {
+            format!("{label}{} ({})", self.message, self.hint)
         }
-        Ok(())
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.place(), self.explained())
+    }
+}
+
+impl From<&Problem> for ProblemAt {
+    fn from(problem: &Problem) -> Self {
+        ProblemAt::new(problem.place(), problem.explained())
     }
 }
 
@@ -78,14 +93,22 @@ pub struct PackError {
     pub problems: Vec<Problem>,
 }
 
+impl PackError {
+    /// "The pack has 2 problems": the count, without the list.
+    pub fn summary(&self) -> String {
+        let n = self.problems.len();
+        format!("The pack has {n} problem{}", if n == 1 { "" } else { "s" })
+    }
+
+    /// Each problem with where it is, for a screen that lists them.
+    pub fn located(&self) -> Vec<ProblemAt> {
+        self.problems.iter().map(ProblemAt::from).collect()
+    }
+}
+
 impl fmt::Display for PackError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.problems.len();
-        write!(
-            f,
-            "The pack has {n} problem{}:",
-            if n == 1 { "" } else { "s" }
-        )?;
+        write!(f, "{}:", self.summary())?;
         for problem in &self.problems {
             write!(f, "\n  {problem}")?;
         }
@@ -117,6 +140,15 @@ mod tests {
             p.to_string(),
             "m/01.md:4:1: unknown field `minuts` (did you mean `minutes`?)",
             "authors and CI tools parse file:line:column: message"
+        );
+        let located = ProblemAt::from(&p);
+        assert_eq!(
+            (located.at.as_str(), located.message.as_str()),
+            (
+                "m/01.md:4:1",
+                "unknown field `minuts` (did you mean `minutes`?)"
+            ),
+            "the screen gets the same place and words, as data"
         );
     }
 

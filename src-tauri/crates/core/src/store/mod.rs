@@ -25,13 +25,15 @@ pub use packs::InstallOutcome;
 pub use portfolio::drafts::{EditorDraft, MAX_DRAFT_BYTES};
 pub use review::{EntryComment, ReviewView, SharedEntry, SignOffView};
 
+use std::ops::Deref;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{Connection, OpenFlags};
 
+use crate::atomic::AtomicFile;
 use crate::packs::PackError;
 
 /// The database file inside the data folder.
@@ -92,12 +94,17 @@ impl StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
-/// One writer connection and one reader, each behind its own lock: with WAL, reading the
-/// learning path never waits for a write to finish.
+/// How many read connections the store keeps. WAL lets them all read while the writer
+/// writes; a few mean a long read (an export streaming, a lesson rendering) never makes a
+/// screen wait, without holding a file handle per thread.
+pub const READERS: usize = 4;
+
+/// One writer connection behind a lock, and a small pool of read connections: with WAL,
+/// reading never waits for a write to finish, and a long read never blocks another read.
 #[derive(Debug)]
 pub struct Store {
     writer: Mutex<Connection>,
-    reader: Mutex<Connection>,
+    readers: ReadPool,
     path: PathBuf,
 }
 
@@ -127,15 +134,15 @@ impl Store {
         let mut writer = Connection::open(&path)?;
         configure(&writer)?;
         migrations::migrations().to_latest(&mut writer)?;
-        let reader = Connection::open_with_flags(
-            &path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        configure(&reader)?;
-        reader.pragma_update(None, "query_only", true)?;
+        let readers = (0..READERS)
+            .map(|_| open_reader(&path))
+            .collect::<Result<Vec<_>>>()?;
         let store = Self {
             writer: Mutex::new(writer),
-            reader: Mutex::new(reader),
+            readers: ReadPool {
+                idle: Mutex::new(readers),
+                returned: Condvar::new(),
+            },
             path,
         };
         store.clear_stale_uploads(now)?;
@@ -149,16 +156,83 @@ impl Store {
     fn writer(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock cannot leave the connection half-written: every
         // write is a transaction that rolls back on drop. So a poisoned lock is still usable.
-        self.writer
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.writer.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    fn reader(&self) -> MutexGuard<'_, Connection> {
-        self.reader
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    /// A free read connection, for as long as the guard lives; waits only when every one
+    /// of them is in use.
+    fn reader(&self) -> Reader<'_> {
+        self.readers.take()
     }
+}
+
+/// Read connections not in use. The lock is held only to take or return one, never while
+/// reading.
+#[derive(Debug)]
+struct ReadPool {
+    idle: Mutex<Vec<Connection>>,
+    returned: Condvar,
+}
+
+impl ReadPool {
+    fn take(&self) -> Reader<'_> {
+        // The lock guards a list, changed only by push and pop: a panic elsewhere cannot
+        // leave it half-changed, so a poisoned lock is still usable.
+        let mut idle = self.idle.lock().unwrap_or_else(PoisonError::into_inner);
+        loop {
+            if let Some(conn) = idle.pop() {
+                return Reader {
+                    conn: Some(conn),
+                    pool: self,
+                };
+            }
+            idle = self
+                .returned
+                .wait(idle)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+}
+
+/// A read connection borrowed from the pool; it goes back when the guard is dropped.
+pub(crate) struct Reader<'a> {
+    conn: Option<Connection>,
+    pool: &'a ReadPool,
+}
+
+impl Deref for Reader<'_> {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        // Only `drop` takes the connection out, so it is always here before then.
+        self.conn
+            .as_ref()
+            .unwrap_or_else(|| unreachable!("a reader holds its connection until dropped"))
+    }
+}
+
+impl Drop for Reader<'_> {
+    fn drop(&mut self) {
+        if let Some(conn) = self.conn.take() {
+            self.pool
+                .idle
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push(conn);
+            self.pool.returned.notify_one();
+        }
+    }
+}
+
+/// A connection that can only read (`query_only`), with the same pragmas as the writer.
+fn open_reader(path: &Path) -> Result<Connection> {
+    let reader = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    configure(&reader)?;
+    reader.pragma_update(None, "query_only", true)?;
+    Ok(reader)
 }
 
 fn configure(conn: &Connection) -> Result<()> {
@@ -182,27 +256,25 @@ fn existing_schema_version(path: &Path) -> Result<i64> {
         .map_err(not_db)
 }
 
-/// Copies the database to `backups/` with `VACUUM INTO` a temporary name, then renames it, so
-/// a backup under its real name is always complete.
+/// Copies the database to `backups/` with `VACUUM INTO` a temporary file, committed through
+/// the one atomic writer, so a backup under its real name is always complete.
 fn backup_before_upgrade(
     path: &Path,
     data_dir: &Path,
     from: i64,
     now: DateTime<Utc>,
 ) -> Result<PathBuf> {
-    let dir = data_dir.join(BACKUP_DIR);
-    let io = |context: String| move |source| StoreError::Io { context, source };
-    std::fs::create_dir_all(&dir).map_err(io(format!("cannot create {}", dir.display())))?;
     let stamp = now.format("%Y%m%dT%H%M%SZ");
-    let target = dir.join(format!(
+    let target = data_dir.join(BACKUP_DIR).join(format!(
         "before-upgrade-v{from}-to-v{SCHEMA_VERSION}-{stamp}.sqlite3"
     ));
-    let partial = target.with_extension("sqlite3.partial");
-    let _ = std::fs::remove_file(&partial);
+    let io = |context: String| move |source| StoreError::Io { context, source };
+    let file =
+        AtomicFile::new(&target).map_err(io(format!("cannot write {}", target.display())))?;
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
+    conn.execute("VACUUM INTO ?1", [file.partial().to_string_lossy()])?;
     drop(conn);
-    std::fs::rename(&partial, &target)
+    file.commit()
         .map_err(io(format!("cannot finish the backup {}", target.display())))?;
     Ok(target)
 }

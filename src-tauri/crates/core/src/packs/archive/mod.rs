@@ -121,7 +121,7 @@ impl PackFiles {
                 }
             };
             if let Err(why) = check_name(&name) {
-                problems.push(Problem::in_file(&name, why, REBUILD));
+                problems.push(Problem::in_file(&name, why.to_string(), REBUILD));
                 continue;
             }
             if entry.is_dir() {
@@ -234,35 +234,47 @@ impl PackFiles {
     }
 }
 
+/// Why an entry's name is not a safe relative path; the words follow the entry's name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+enum UnsafeName {
+    #[error("has an absolute or malformed path")]
+    Malformed,
+    #[error("has a name that is too long or holds control characters")]
+    TooLongOrControl,
+    #[error("has an absolute path (a drive letter)")]
+    DriveLetter,
+    #[error("has a path that leaves its folder (`..`, `.` or `//`)")]
+    LeavesFolder,
+    #[error("is nested {0} folders deep; the limit is {MAX_DEPTH}")]
+    TooDeep(usize),
+}
+
 /// A safe relative name: `/`-separated, no empty, `.` or `..` parts, no drive letters or
 /// backslashes, no control characters, not too deep or long.
-fn check_name(name: &str) -> Result<(), String> {
+fn check_name(name: &str) -> Result<(), UnsafeName> {
     let trimmed = name.strip_suffix('/').unwrap_or(name);
     if trimmed.is_empty() || name.starts_with('/') || name.contains('\\') {
-        return Err("has an absolute or malformed path".into());
+        return Err(UnsafeName::Malformed);
     }
     if name.len() > MAX_NAME_BYTES || name.chars().any(char::is_control) {
-        return Err("has a name that is too long or holds control characters".into());
+        return Err(UnsafeName::TooLongOrControl);
     }
     if trimmed
         .split('/')
         .next()
         .is_some_and(|first| first.len() == 2 && first.ends_with(':'))
     {
-        return Err("has an absolute path (a drive letter)".into());
+        return Err(UnsafeName::DriveLetter);
     }
     let parts: Vec<&str> = trimmed.split('/').collect();
     if parts
         .iter()
         .any(|p| p.is_empty() || *p == "." || *p == "..")
     {
-        return Err("has a path that leaves its folder (`..`, `.` or `//`)".into());
+        return Err(UnsafeName::LeavesFolder);
     }
     if parts.len() > MAX_DEPTH {
-        return Err(format!(
-            "is nested {} folders deep; the limit is {MAX_DEPTH}",
-            parts.len()
-        ));
+        return Err(UnsafeName::TooDeep(parts.len()));
     }
     Ok(())
 }

@@ -14,6 +14,7 @@ use rusqlite::{Connection, OpenFlags};
 use super::{
     configure, migrations, timestamp, Result, Store, StoreError, BACKUP_DIR, SCHEMA_VERSION,
 };
+use crate::atomic::AtomicFile;
 use crate::backups::{BackupInfo, BackupKind};
 
 /// How many automatic copies are kept; older ones are deleted after each new one.
@@ -115,8 +116,9 @@ fn io_error(context: String) -> impl FnOnce(std::io::Error) -> StoreError {
     move |source| StoreError::Io { context, source }
 }
 
-/// Copies the database under a `.partial` name, flushes it to disk, then renames it: a file
-/// under a backup's name is always complete.
+/// Copies the database to a temporary file beside the backup and commits it through the one
+/// atomic writer (synced, renamed, folder synced): a file under a backup's name is always
+/// complete.
 fn write_backup(
     source: &Connection,
     dir: &Path,
@@ -131,17 +133,14 @@ fn write_backup(
         .find(|(name, _)| !dir.join(name).exists())
         .unwrap_or_else(|| (format!("{base}{EXTENSION}"), 1));
     let target = dir.join(&file_name);
-    let partial = dir.join(format!("{file_name}.partial"));
-    let _ = fs::remove_file(&partial);
-    if let Err(error) = copy_to_file(source, &partial) {
-        let _ = fs::remove_file(&partial);
-        return Err(error);
-    }
-    fs::rename(&partial, &target).map_err(io_error(format!(
+    let unfinished = io_error(format!("cannot write the backup {}", target.display()));
+    let file = AtomicFile::new(&target).map_err(unfinished)?;
+    // Dropped on error, the atomic file removes the temporary copy.
+    copy_to_file(source, file.partial())?;
+    file.commit().map_err(io_error(format!(
         "cannot finish the backup {}",
         target.display()
     )))?;
-    sync_dir(dir);
     Ok(Found {
         file_name,
         kind,
@@ -157,25 +156,7 @@ fn copy_to_file(source: &Connection, target: &Path) -> Result<()> {
     // opened read-only later without leaving -wal and -shm files beside it.
     copy.pragma_update_and_check(None, "journal_mode", "DELETE", |_| Ok(()))?;
     copy.close().map_err(|(_, e)| e)?;
-    fs::OpenOptions::new()
-        .write(true)
-        .open(target)
-        .and_then(|file| file.sync_all())
-        .map_err(io_error(format!(
-            "cannot write the backup {} to disk",
-            target.display()
-        )))
-}
-
-/// Makes the rename durable where the platform allows it. Best effort: Windows cannot open
-/// a folder as a file, and the copy itself is already on disk.
-fn sync_dir(dir: &Path) {
-    #[cfg(unix)]
-    if let Ok(folder) = fs::File::open(dir) {
-        let _ = folder.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
+    Ok(())
 }
 
 /// Copies every page in one step, so the copy is one snapshot (a copy made in several steps

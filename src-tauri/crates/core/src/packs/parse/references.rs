@@ -1,0 +1,133 @@
+//! What lessons point at: the framework behaviours they name, and the images and lesson
+//! links in their text, each checked against the pack and the frameworks this app knows.
+
+use std::collections::{BTreeMap, HashSet};
+
+use super::MANIFEST;
+use crate::frameworks::builtin_frameworks;
+use crate::markdown::{resolve_relative, ReferenceKind, Scan};
+use crate::packs::files::PackFiles;
+use crate::packs::problem::Problem;
+use crate::packs::{Asset, Lesson, Manifest, Module, MAX_IMAGE_BYTES};
+
+/// Every behaviour a lesson names must exist in the framework the pack maps to.
+pub(super) fn check_behaviours(
+    manifest: &Manifest,
+    modules: &[Module],
+    problems: &mut Vec<Problem>,
+) {
+    let frameworks = match builtin_frameworks() {
+        Ok(frameworks) => frameworks,
+        Err(e) => {
+            problems.extend(e.problems);
+            return;
+        }
+    };
+    let Some(framework) = frameworks.iter().find(|f| f.id == manifest.framework) else {
+        let known: Vec<&str> = frameworks.iter().map(|f| f.id.as_str()).collect();
+        problems.push(Problem::in_file(
+            MANIFEST,
+            format!(
+                "framework `{}` is not one this app knows",
+                manifest.framework
+            ),
+            format!("use one of: {}", known.join(", ")),
+        ));
+        return;
+    };
+    let ids = framework.mappable_ids();
+    for lesson in modules.iter().flat_map(|m| &m.lessons) {
+        for behaviour in lesson
+            .meta
+            .behaviours
+            .iter()
+            .filter(|b| !ids.contains(b.as_str()))
+        {
+            problems.push(Problem::in_file(
+                &lesson.path,
+                format!(
+                    "behaviour `{behaviour}` is not in the framework `{}`",
+                    framework.id
+                ),
+                "check the spelling against the framework's ids",
+            ));
+        }
+    }
+}
+
+/// Resolves every relative image and link in every lesson. Images must be pack files of a
+/// known type and size; links must lead to a lesson of the pack. Returns the images.
+pub(super) fn check_references(
+    files: &PackFiles,
+    modules: &[Module],
+    scanned: &[(&Lesson, Scan)],
+    problems: &mut Vec<Problem>,
+) -> BTreeMap<String, Asset> {
+    // Every lesson file the modules list, parsed or not: a link to a lesson that has its own
+    // problem is not a second problem.
+    let lesson_paths: HashSet<String> = modules
+        .iter()
+        .flat_map(|m| {
+            m.manifest
+                .lessons
+                .iter()
+                .map(move |file| format!("{}/{file}", m.folder))
+        })
+        .collect();
+    let mut assets = BTreeMap::new();
+    for (lesson, scan) in scanned {
+        for reference in &scan.references {
+            let (line, column) = lesson.position(reference.offset);
+            let at = |message: String, hint: &str| {
+                Problem::in_file(&lesson.path, message, hint).at(line, column)
+            };
+            let target = &reference.target;
+            let Some(path) = resolve_relative(&lesson.path, target) else {
+                problems.push(at(
+                    format!("`{target}` points outside the pack"),
+                    "refer only to files inside the pack",
+                ));
+                continue;
+            };
+            match reference.kind {
+                ReferenceKind::Link if !lesson_paths.contains(path.as_str()) => problems.push(at(
+                    format!("the link `{target}` leads to no lesson of this pack"),
+                    "link to another lesson's file by its relative path, e.g. ../module/02-lesson.md",
+                )),
+                ReferenceKind::Link => {}
+                ReferenceKind::Image => match files.get(&path) {
+                    None => problems.push(at(format!("image `{target}` is missing"), "add the file, or fix the path")),
+                    Some(bytes) if bytes.len() > MAX_IMAGE_BYTES => problems.push(at(
+                        format!("image `{target}` is {} KiB; images may be at most {} KiB", bytes.len() / 1024, MAX_IMAGE_BYTES / 1024),
+                        "make the picture smaller",
+                    )),
+                    Some(bytes) => match image_type(bytes) {
+                        Some(media_type) => {
+                            assets.insert(path, Asset { media_type, bytes: bytes.to_vec() });
+                        }
+                        None => problems.push(at(
+                            format!("`{target}` is not a PNG, JPEG, GIF or WebP image"),
+                            "save the picture in one of those formats (SVG is not allowed: it can carry script)",
+                        )),
+                    },
+                },
+            }
+        }
+    }
+    assets
+}
+
+/// The image type by its first bytes, whatever the file is called.
+fn image_type(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if bytes.starts_with(&[0xff, 0xd8, 0xff]) {
+        Some("image/jpeg")
+    } else if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
+        Some("image/gif")
+    } else if bytes.len() > 12 && bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP" {
+        Some("image/webp")
+    } else {
+        None
+    }
+}

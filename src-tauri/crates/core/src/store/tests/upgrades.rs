@@ -1,0 +1,384 @@
+//! Upgrades: a database built at every earlier schema, with data in it, ends up with the
+//! schema of a new database and every row it held. Mozilla's "migrated file matches new
+//! database" test is the model.
+
+use rusqlite::types::Value;
+
+use super::*;
+
+/// Rows each schema could hold, added as the database is built up to it: one or two in
+/// every table the schema introduced, so the upgrade has real data to carry.
+const SEEDS: [&str; 4] = [
+    // 1: the curriculum and progress
+    "INSERT INTO packs VALUES ('p', '1.0.0', 'P', 'Pub', 'L', 'en-GB', 'cmpf', '', 0, 'abc', 1, 't', 't');
+     INSERT INTO modules VALUES ('p', 'm', 0, 'M', '');
+     INSERT INTO lessons (pack_id, id, module_id, position, title, minutes, body_md, details_json)
+         VALUES ('p', 'l', 'm', 0, 'Rotas', 10, 'Plan the **rota** early', '{}');
+     INSERT INTO lesson_progress VALUES ('p', 'l', 't1', 't2', '2026-01-01T00:00:00.000Z');",
+    // 2: pack pictures
+    "INSERT INTO pack_assets VALUES ('p', 'img/a.png', 'image/png', x'89504e47');",
+    // 3: quizzes, notes, study logged as CPD, settings
+    r#"INSERT INTO quiz_attempts VALUES (1, 'p', 'l', 't1', 't2', 3, 2);
+       INSERT INTO quiz_answers VALUES (1, 'q1', '["a"]', 1, 't2');
+       INSERT INTO lesson_notes VALUES ('p', 'l', 'My note', 't1', 't2');
+       INSERT INTO cpd_records VALUES (7, 'Studied 1 lesson: Rotas', '2026-11-20', 15, 0,
+           'management', 'study', '[{"packId":"p","lessonId":"l","title":"Rotas","seconds":900}]',
+           '2026-11-20T18:00:00.000Z');
+       INSERT INTO study_sessions VALUES (1, 'p', 'l', 't1', 't2', '2026-11-20', 900, 7);
+       INSERT INTO settings VALUES ('learner', 'Sam');"#,
+    // 4: the portfolio, the plan and practice hours
+    "INSERT INTO entries (id, uid, kind, title, entry_date, created_at, updated_at)
+         VALUES (100, 'u100', 'reflection', 'Handover', '2026-10-01', 't1', 't1');
+     INSERT INTO entry_tags VALUES (100, 'handover');
+     INSERT INTO entry_versions VALUES (100, 1, 't1', 'created', NULL, '{}');
+     INSERT INTO goals (id, title, due_date, created_at, updated_at)
+         VALUES (1, 'Own the budget', '2027-03-31', 't1', 't1');
+     INSERT INTO goal_reviews VALUES (1, 1, '2026-11-01', 'On track', 't1');
+     INSERT INTO practice_hours VALUES (1, '2026-01-01', '2026-06-30', 450.5, 'Ward manager', 't1');",
+];
+
+/// The first column of every row `sql` returns, as text (table and column names).
+fn names(conn: &Connection, sql: &str) -> Vec<String> {
+    conn.prepare(sql)
+        .expect("prepare")
+        .query_map([], |r| r.get(0))
+        .expect("query")
+        .collect::<rusqlite::Result<_>>()
+        .expect("names")
+}
+
+/// The columns of `table`, in order.
+fn columns(conn: &Connection, table: &str) -> Vec<String> {
+    names(
+        conn,
+        &format!("SELECT name FROM pragma_table_info('{table}') ORDER BY cid"),
+    )
+}
+
+/// Every row of `table`, by `columns`, each tagged with the table's name.
+fn table_rows(conn: &Connection, table: &str, columns: &[String]) -> Vec<(String, Vec<Value>)> {
+    let mut select = conn
+        .prepare(&format!(
+            "SELECT {} FROM {table} ORDER BY 1, 2",
+            columns.join(", ")
+        ))
+        .expect("select");
+    select
+        .query_map([], |r| {
+            let row = (0..columns.len())
+                .map(|i| r.get::<_, Value>(i))
+                .collect::<rusqlite::Result<_>>()?;
+            Ok((table.to_owned(), row))
+        })
+        .expect("rows")
+        .collect::<rusqlite::Result<_>>()
+        .expect("values")
+}
+
+/// Every row of every ordinary table, by the columns it has now: what an upgrade must keep.
+fn rows(conn: &Connection) -> Vec<(String, Vec<Value>)> {
+    let tables = names(
+        conn,
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+           AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE '%search_%' ORDER BY name",
+    );
+    tables
+        .iter()
+        .flat_map(|table| table_rows(conn, table, &columns(conn, table)))
+        .collect()
+}
+
+/// The rows `before` held, read again after the upgrade by the columns they had then (an
+/// upgrade may add columns after them).
+fn same_rows_after(
+    conn: &Connection,
+    before: &[(String, Vec<Value>)],
+) -> Vec<(String, Vec<Value>)> {
+    let mut tables: Vec<(&str, usize)> =
+        before.iter().map(|(t, r)| (t.as_str(), r.len())).collect();
+    tables.dedup();
+    tables
+        .iter()
+        .flat_map(|(table, width)| {
+            let mut now = columns(conn, table);
+            now.truncate(*width);
+            table_rows(conn, table, &now)
+        })
+        .collect()
+}
+
+#[test]
+fn every_earlier_schema_upgrades_to_the_current_one_keeping_data() {
+    let fresh_dir = tempfile::tempdir().expect("temp dir");
+    let fresh = schema(
+        &Store::open(fresh_dir.path(), at(9))
+            .expect("fresh")
+            .reader(),
+    );
+    assert_eq!(
+        SEEDS.len() + 1,
+        usize::try_from(SCHEMA_VERSION).expect("small"),
+        "every earlier schema has data to upgrade"
+    );
+    for from in 0..SCHEMA_VERSION {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let before = {
+            let mut conn = Connection::open(dir.path().join(DATABASE_FILE)).expect("create");
+            for version in 1..=usize::try_from(from).expect("small") {
+                migrations::migrations()
+                    .to_version(&mut conn, version)
+                    .expect("old schema");
+                conn.execute_batch(SEEDS[version - 1])
+                    .expect("data of its time");
+            }
+            rows(&conn)
+        };
+        let store = Store::open(dir.path(), at(10)).expect("upgrades");
+        let conn = store.reader();
+        assert_eq!(
+            schema(&conn),
+            fresh,
+            "tables, indexes, triggers and views after upgrading from v{from} equal a new database's"
+        );
+        assert_eq!(
+            same_rows_after(&conn, &before),
+            before,
+            "every row a v{from} database held is still there, unchanged"
+        );
+        if from >= 1 {
+            let indexed: i64 = conn
+                .query_row(
+                    "SELECT count(*) FROM lesson_search WHERE lesson_search MATCH 'rota'",
+                    [],
+                    |r| r.get(0),
+                )
+                .expect("search");
+            assert_eq!(
+                indexed, 1,
+                "the lesson installed under v{from} can be searched"
+            );
+        }
+        if from == 3 {
+            let (title, tags): (String, String) = conn
+                .query_row(
+                    "SELECT e.title, group_concat(t.tag) FROM entries e
+                       JOIN entry_tags t ON t.entry_id = e.id WHERE e.cpd_record_id = 7",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .expect("the logged study became an entry");
+            assert_eq!(
+                (title.as_str(), tags.as_str()),
+                ("Studied 1 lesson: Rotas", "study"),
+                "study logged under v3 is a portfolio entry, tagged as study"
+            );
+            let stored: String = conn
+                .query_row(
+                    "SELECT v.snapshot_json FROM entry_versions v
+                       JOIN entries e ON e.id = v.entry_id WHERE e.cpd_record_id = 7",
+                    [],
+                    |r| r.get(0),
+                )
+                .expect("its first version");
+            let read: crate::portfolio::EntrySnapshot =
+                serde_json::from_str(&stored).expect("the version reads as a snapshot");
+            assert_eq!(
+                serde_json::to_string(&read).expect("serialises"),
+                stored,
+                "the frozen upgrade stores a version exactly as the app writes one"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_schema_1_database_keeps_everything_when_upgraded_and_is_backed_up_first() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(DATABASE_FILE);
+    {
+        let mut conn = Connection::open(&path).expect("create");
+        migrations::migrations()
+            .to_version(&mut conn, 1)
+            .expect("schema 1");
+        conn.execute_batch(
+            "INSERT INTO packs VALUES ('p', '1.0.0', 'P', 'Pub', 'L', 'en-GB', 'cmpf', '', 0, 'abc', 1, 't', 't');
+             INSERT INTO modules VALUES ('p', 'm', 0, 'M', '');
+             INSERT INTO lessons (pack_id, id, module_id, position, title, minutes, body_md, details_json)
+                 VALUES ('p', 'l', 'm', 0, 'Lesson', 10, 'Text', '{}');
+             INSERT INTO lesson_progress VALUES ('p', 'l', 't1', 't2', '2026-01-01T00:00:00.000Z');",
+        )
+        .expect("schema 1 data");
+    }
+    let store = Store::open(dir.path(), at(12)).expect("upgrades");
+    let lesson = store.lesson("p", "l").expect("the lesson survived");
+    assert_eq!(
+        lesson.completed_at.as_deref(),
+        Some("2026-01-01T00:00:00.000Z"),
+        "progress survived"
+    );
+    let backups: Vec<String> = std::fs::read_dir(dir.path().join(BACKUP_DIR))
+        .expect("backups folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        backups,
+        [format!(
+            "before-upgrade-v1-to-v{SCHEMA_VERSION}-20261123T120000Z.sqlite3"
+        )],
+        "a copy was taken before the upgrade"
+    );
+    let old = Connection::open(dir.path().join(BACKUP_DIR).join(&backups[0])).expect("open backup");
+    let version: i64 = old
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version");
+    assert_eq!(version, 1, "the backup is the database as it was");
+}
+
+/// Schema 4 adds the portfolio, and study already logged as CPD under schema 3 becomes
+/// entries in it: exactly one per record, marked as from study, linked to the lessons
+/// studied, dated, timed and titled as logged, even where the record would not pass as a
+/// new entry (a title longer than an entry's, more minutes than a day).
+#[test]
+fn a_schema_3_database_turns_logged_study_into_portfolio_entries() {
+    use crate::portfolio::{EntryKind, EntryQuery};
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(DATABASE_FILE);
+    let long_title = format!(
+        "Studied 9 lessons: {}",
+        "A lesson with a long title, ".repeat(9)
+    );
+    {
+        let mut conn = Connection::open(&path).expect("create");
+        migrations::migrations()
+            .to_version(&mut conn, 3)
+            .expect("schema 3");
+        conn.execute_batch(
+            r#"INSERT INTO packs (id, version, title, publisher, licence, language, framework,
+                                  description, builtin, content_sha256, position, installed_at, updated_at)
+                   VALUES ('p', '1.0.0', 'P', 'Pub', 'L', 'en-GB', 'cmpf', '', 0, 'abc', 1, 't', 't');
+               INSERT INTO modules VALUES ('p', 'm', 0, 'M', '');
+               INSERT INTO lessons (pack_id, id, module_id, position, title, minutes, body_md, details_json)
+                   VALUES ('p', 'a', 'm', 0, 'Rotas', 10, 'Text', '{}'),
+                          ('p', 'b', 'm', 1, 'Budgets', 10, 'Text', '{}');
+               INSERT INTO cpd_records (id, title, activity_date, minutes, participatory, category,
+                                        source, details_json, created_at)
+                   VALUES (7, 'Studied 2 lessons: Rotas and Budgets', '2026-11-20', 25, 0, 'management', 'study',
+                           '[{"packId":"p","lessonId":"a","title":"Rotas","seconds":900},
+                             {"packId":"p","lessonId":"b","title":"Budgets","seconds":600}]',
+                           '2026-11-20T18:00:00.000Z');
+               INSERT INTO study_sessions (pack_id, lesson_id, started_at, ended_at, local_date,
+                                           active_seconds, cpd_record_id)
+                   VALUES ('p', 'a', 't', 't', '2026-11-20', 900, 7),
+                          ('p', 'b', 't', 't', '2026-11-20', 600, 7),
+                          ('p', 'a', 't', 't', '2026-11-21', 300, NULL);"#,
+        )
+        .expect("schema 3 data");
+        conn.execute(
+            "INSERT INTO cpd_records (id, title, activity_date, minutes, participatory, category,
+                                      source, details_json, created_at)
+             VALUES (8, ?1, '2026-11-21', 1500, 0, 'management', 'study', '[]', '2026-11-21T18:00:00.000Z')",
+            [&long_title],
+        )
+        .expect("a record no entry could be");
+    }
+    let store = Store::open(dir.path(), at(12)).expect("upgrades");
+
+    let backup = dir.path().join(BACKUP_DIR).join(format!(
+        "before-upgrade-v3-to-v{SCHEMA_VERSION}-20261123T120000Z.sqlite3"
+    ));
+    let old = Connection::open(&backup).expect("a backup was taken before the upgrade");
+    let (version, records): (i64, i64) = old
+        .query_row(
+            "SELECT (SELECT user_version FROM pragma_user_version), count(*) FROM cpd_records",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("read backup");
+    assert_eq!(
+        (version, records),
+        (3, 2),
+        "the backup is the schema 3 database with its records"
+    );
+
+    let entry_for = |record: i64| -> Vec<i64> {
+        store
+            .reader()
+            .prepare("SELECT id FROM entries WHERE cpd_record_id = ?1")
+            .expect("prepare")
+            .query_map([record], |r| r.get(0))
+            .expect("query")
+            .collect::<rusqlite::Result<_>>()
+            .expect("rows")
+    };
+    let ids = entry_for(7);
+    assert_eq!(ids.len(), 1, "the record became exactly one entry");
+    let entry = store.entry(ids[0], None).expect("the entry reads");
+    assert_eq!(
+        (entry.kind, entry.from_study, entry.version),
+        (EntryKind::Cpd, true, 1),
+        "a CPD entry from study, at its first version"
+    );
+    assert_eq!(
+        (
+            entry.title.as_str(),
+            entry.date.as_str(),
+            entry.cpd.management_minutes,
+            entry.cpd.participatory
+        ),
+        (
+            "Studied 2 lessons: Rotas and Budgets",
+            "2026-11-20",
+            25,
+            false
+        ),
+        "titled, dated and timed as it was logged"
+    );
+    assert_eq!(
+        entry.created_at, "2026-11-20T18:00:00.000Z",
+        "made when the study was logged, not when the app was upgraded"
+    );
+    assert_eq!(
+        entry
+            .lessons
+            .iter()
+            .map(|l| (l.lesson_id.as_str(), l.title.as_deref()))
+            .collect::<Vec<_>>(),
+        [("a", Some("Rotas")), ("b", Some("Budgets"))],
+        "the lessons studied are linked"
+    );
+    let logged: i64 = store
+        .reader()
+        .query_row(
+            "SELECT count(*) FROM study_sessions WHERE cpd_record_id = 7",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(logged, 2, "the study stays logged against its record");
+
+    let long = store
+        .entry(entry_for(8)[0], None)
+        .expect("the long record's entry");
+    assert!(
+        long.title.chars().count() <= crate::store::MAX_TITLE_CHARS,
+        "a record's long title is shortened to fit an entry: {}",
+        long.title
+    );
+    assert_eq!(
+        long.cpd.management_minutes,
+        crate::store::MAX_CPD_MINUTES,
+        "more than a day's minutes is kept as a day"
+    );
+
+    drop(store);
+    let store = Store::open(dir.path(), at(13)).expect("reopens");
+    assert_eq!(
+        store
+            .find_entries(&EntryQuery::default())
+            .expect("list")
+            .total,
+        2,
+        "opening again makes no more entries"
+    );
+}
