@@ -62,7 +62,7 @@ fn main() {
             .collect(),
     );
 
-    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let out = std::env::var("OUT_DIR").unwrap_or_else(|e| panic!("cargo sets OUT_DIR: {e}"));
     let mut handler = String::from("tauri::generate_handler![\n");
     let mut list = String::from("&[\n");
     for (area, name) in &commands {
@@ -72,9 +72,9 @@ fn main() {
     handler.push(']');
     list.push(']');
     std::fs::write(Path::new(&out).join("invoke_handler.rs"), handler)
-        .expect("cannot write invoke_handler.rs");
+        .unwrap_or_else(|e| panic!("cannot write invoke_handler.rs: {e}"));
     std::fs::write(Path::new(&out).join("command_list.rs"), list)
-        .expect("cannot write command_list.rs");
+        .unwrap_or_else(|e| panic!("cannot write command_list.rs: {e}"));
 
     let manifest = tauri_build::AppManifest::new().commands(names);
     if let Err(error) =
