@@ -40,10 +40,10 @@ fn export_bindings() {
     SearchHit::export_all(&cfg).unwrap_or_else(fail);
     Settings::export_all(&cfg).unwrap_or_else(fail);
     BackupInfo::export_all(&cfg).unwrap_or_else(fail);
-    crate::commands::bundle::ExportPreview::export_all(&cfg).unwrap_or_else(fail);
-    crate::commands::bundle::ExportedBundle::export_all(&cfg).unwrap_or_else(fail);
-    crate::commands::bundle::ReviewSession::export_all(&cfg).unwrap_or_else(fail);
-    crate::commands::bundle::ReviewInput::export_all(&cfg).unwrap_or_else(fail);
+    w2b_core::bundle::ExportPreview::export_all(&cfg).unwrap_or_else(fail);
+    w2b_core::bundle::ExportedBundle::export_all(&cfg).unwrap_or_else(fail);
+    w2b_core::review::ReviewSession::export_all(&cfg).unwrap_or_else(fail);
+    w2b_core::review::ReviewInput::export_all(&cfg).unwrap_or_else(fail);
     w2b_core::bundle::BundleSelection::export_all(&cfg).unwrap_or_else(fail);
     w2b_core::store::ReviewView::export_all(&cfg).unwrap_or_else(fail);
     w2b_core::store::EntryComment::export_all(&cfg).unwrap_or_else(fail);

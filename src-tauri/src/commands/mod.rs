@@ -10,6 +10,7 @@ pub mod packs;
 pub mod plan;
 pub mod portfolio;
 pub mod revalidation;
+pub mod review;
 pub mod study;
 
 use chrono::NaiveDate;

@@ -7,7 +7,7 @@ import { KEEP_AFTER_MS } from './review-draft';
 import { TEST_TODAY } from '../../test/clock';
 import { dateIn, fillDate } from '../../test/date-boxes';
 import { SAMPLE_BUNDLE_ID, SAMPLE_MANIFEST_SHA, SAMPLE_TOKEN, sampleBundleEntry, sampleDocument, sampleSession } from '../../test/review-fixtures';
-import type { ReviewInput, ReviewSession } from '../../ipc/bundle';
+import type { ReviewInput, ReviewSession } from '../../ipc/review';
 
 /** What a person reads in an element, with the markup's line breaks and indents folded away. */
 const words = (el: Element) => el.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -15,19 +15,21 @@ const type = (el: HTMLElement, value: string) => fireEvent.input(el, { target: {
 
 type Calls = [string, unknown][];
 type Reply = (cmd: string, args: unknown) => unknown;
+/** A bundle the back end refuses: its message and the files at fault. */
+type Refusal = { refused: string; problems: { where: string; message: string }[] };
 
 /**
  * A back end that opens `session` (or refuses with `refuse`), keeps drafts and saves reviews;
  * `override` answers a command first when it returns anything.
  */
-function reviewBackend(session: ReviewSession | Error = sampleSession(), override: Reply = () => undefined) {
+function reviewBackend(session: ReviewSession | Refusal = sampleSession(), override: Reply = () => undefined) {
   const calls: Calls = [];
   mockIPC((cmd, args) => {
     calls.push([cmd, args]);
     const answer = override(cmd, args);
     if (answer !== undefined) return answer;
     if (cmd === 'open_bundle') {
-      if (session instanceof Error) throw { kind: 'invalid_input', message: session.message };
+      if ('refused' in session) throw { kind: 'invalid_input', message: session.refused, problems: session.problems };
       return session;
     }
     if (cmd === 'get_bundle_picture') return 'data:image/png;base64,iVBORw0KGgo=';
@@ -184,9 +186,13 @@ describe('review mode', () => {
   });
 
   it('lists each changed or missing file when a bundle fails its check, and opens nothing', async () => {
-    const message =
-      'The bundle does not match its manifest: 2 problems in sam.w2bbundle.\n- attachments/1-rota.png: its SHA-256 does not match the manifest\n- portfolio.json: missing from the archive';
-    reviewBackend(new Error(message));
+    reviewBackend({
+      refused: 'The bundle does not match its manifest: 2 problems in sam.w2bbundle.',
+      problems: [
+        { where: 'attachments/1-rota.png', message: 'its SHA-256 does not match the manifest' },
+        { where: 'portfolio.json', message: 'missing from the archive' },
+      ],
+    });
     render(ReviewPage);
     await chooseBundle('sam.w2bbundle');
     const error = await screen.findByTestId('open-bundle-error');

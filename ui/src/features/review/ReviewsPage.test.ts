@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type { InvokeArgs } from '@tauri-apps/api/core';
 import ReviewsPage from './ReviewsPage.svelte';
-import type { ReviewView } from '../../ipc/bundle';
+import type { ReviewView } from '../../ipc/review';
 import { sampleReview, sampleSignOff } from '../../test/reviews-fixtures';
 
 type Handler = (cmd: string, args?: InvokeArgs) => unknown;

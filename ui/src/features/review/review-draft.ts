@@ -2,7 +2,7 @@
 // the review file's input when they save. The draft is the page's own JSON, so a name typed into
 // the sign-off survives choosing "No sign-off yet" and back.
 import { dateProblem, type DateCheck } from '../../components/date-input';
-import type { ReviewInput, SignOffOutcome } from '../../ipc/bundle';
+import type { ReviewInput, SignOffOutcome } from '../../ipc/review';
 import type { FormError } from '../../components/form-errors';
 
 /** Quiet time after the last change before the draft is kept. */

@@ -4,16 +4,26 @@
 //! Schema), writing a bundle, and verifying one that came from elsewhere.
 
 mod coverage;
+mod export;
+pub mod file_names;
 mod html;
 mod privacy_check;
+#[cfg(test)]
+mod sample;
+mod selection;
 mod verify;
 mod write;
 
 pub use coverage::coverage_of;
+pub use export::{export_bundle, preview_export, ExportPreview, ExportedBundle, EXPORTS_DIR};
 pub use html::render_html;
 pub use privacy_check::{document_findings, DocumentFinding};
-pub use verify::{read_bundle_file, verify_bundle, BundleError, BundleProblem, VerifiedBundle};
-pub use write::{write_bundle, BundleSelection, ExportError, WrittenBundle};
+pub use selection::{BundleSelection, SelectionError};
+pub use verify::{
+    read_bundle_file, verify_bundle, verify_bundle_named, BundleError, BundleProblem,
+    VerifiedBundle,
+};
+pub use write::{write_bundle, ExportError, WrittenBundle};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

@@ -8,7 +8,7 @@ use zip::ZipReadOptions;
 
 use super::entries::{Layout, StoredFile};
 use super::error::shown;
-use super::stream::{Digest, Hashing, StreamError};
+use super::stream::{Damage, Digest, Hashing, StreamError};
 use super::{malformed, short, too_long, unpack, Archive, BundleError, BundleProblem};
 use crate::bundle::{Manifest, PortfolioDocument, ATTACHMENTS_DIR, MANIFEST_PATH, PORTFOLIO_PATH};
 
@@ -55,7 +55,7 @@ pub(super) fn check_files(
             unpack(zip, stored, file, &mut io::sink())?
         };
         match digest {
-            Err(why) => problems.push(BundleProblem::new(&stored.name, why)),
+            Err(why) => problems.push(BundleProblem::new(&stored.name, why.to_string())),
             Ok(digest) if digest.bytes != expected.size => problems.push(BundleProblem::new(
                 &stored.name,
                 format!(
@@ -110,11 +110,11 @@ fn parse_portfolio(
     zip: &mut Archive,
     stored: &StoredFile,
     file: &str,
-) -> Result<(Option<Parsed>, Result<Digest, String>), BundleError> {
+) -> Result<(Option<Parsed>, Result<Digest, Damage>), BundleError> {
     let options = ZipReadOptions::new().ignore_crc32(true);
     let entry = match zip.by_index_with_options(stored.index, options) {
         Ok(entry) => entry,
-        Err(e) => return Ok((None, Err(format!("cannot be unpacked ({e})")))),
+        Err(e) => return Ok((None, Err(Damage::Unpackable(e.to_string())))),
     };
     let mut hashing = Hashing::new(entry, stored.size);
     let parsed = serde_json::from_reader(BufReader::with_capacity(64 * 1024, &mut hashing));
@@ -122,7 +122,7 @@ fn parse_portfolio(
         Ok(digest) if digest.bytes < stored.size => Err(short(&digest, stored)),
         Ok(digest) => Ok(digest),
         Err(StreamError::TooLong { limit }) => return Err(too_long(file, &stored.name, limit)),
-        Err(StreamError::Damaged(e)) => Err(format!("cannot be unpacked ({e})")),
+        Err(StreamError::Damaged(e)) => Err(Damage::Unpackable(e)),
     };
     Ok((Some(parsed), digest))
 }

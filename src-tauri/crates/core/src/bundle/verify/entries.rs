@@ -118,7 +118,7 @@ pub(super) fn judge(records: &[Record]) -> Result<Layout, Vec<BundleProblem>> {
         };
         let is_folder = name.ends_with('/') || record.mode.is_some_and(|m| m & S_IFMT == S_IFDIR);
         if let Err(why) = check_name(name.strip_suffix('/').unwrap_or(name)) {
-            problems.push(BundleProblem::new(name, why));
+            problems.push(BundleProblem::new(name, why.to_string()));
             continue;
         }
         if let Some(why) = kind_problem(record) {
@@ -222,44 +222,59 @@ fn kind_problem(record: &Record) -> Option<String> {
     None
 }
 
+/// Why an archive name is not a safe relative path, as its line in a problem list says it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub(super) enum NameError {
+    #[error("has an empty name")]
+    Empty,
+    #[error("has a name holding control characters (such as NUL)")]
+    Control,
+    #[error("has a backslash in its name, which Windows reads as a folder separator")]
+    Backslash,
+    #[error("has an absolute path")]
+    Absolute,
+    #[error("has a `:` in its name (a drive letter or a Windows stream)")]
+    Colon,
+    #[error("has a name of {bytes} bytes; the limit is {MAX_NAME_BYTES}")]
+    TooLong { bytes: usize },
+    #[error("has a path that leaves its folder (`..`)")]
+    LeavesFolder,
+    #[error("has a malformed path (an empty or `.` part)")]
+    EmptyPart,
+    #[error("is nested {parts} parts deep; the limit is {MAX_DEPTH}")]
+    TooDeep { parts: usize },
+}
+
 /// A safe relative name: `/`-separated, no empty, `.` or `..` parts, no leading `/`, no
 /// backslash, drive letter or `:`, no control characters (NUL included), not too long or deep.
-pub(super) fn check_name(name: &str) -> Result<(), String> {
+pub(super) fn check_name(name: &str) -> Result<(), NameError> {
     if name.is_empty() {
-        return Err("has an empty name".into());
+        return Err(NameError::Empty);
     }
     if name.chars().any(char::is_control) {
-        return Err("has a name holding control characters (such as NUL)".into());
+        return Err(NameError::Control);
     }
     if name.contains('\\') {
-        return Err(
-            "has a backslash in its name, which Windows reads as a folder separator".into(),
-        );
+        return Err(NameError::Backslash);
     }
     if name.starts_with('/') {
-        return Err("has an absolute path".into());
+        return Err(NameError::Absolute);
     }
     if name.contains(':') {
-        return Err("has a `:` in its name (a drive letter or a Windows stream)".into());
+        return Err(NameError::Colon);
     }
     if name.len() > MAX_NAME_BYTES {
-        return Err(format!(
-            "has a name of {} bytes; the limit is {MAX_NAME_BYTES}",
-            name.len()
-        ));
+        return Err(NameError::TooLong { bytes: name.len() });
     }
     let parts: Vec<&str> = name.split('/').collect();
     if parts.contains(&"..") {
-        return Err("has a path that leaves its folder (`..`)".into());
+        return Err(NameError::LeavesFolder);
     }
     if parts.iter().any(|p| p.is_empty() || *p == ".") {
-        return Err("has a malformed path (an empty or `.` part)".into());
+        return Err(NameError::EmptyPart);
     }
     if parts.len() > MAX_DEPTH {
-        return Err(format!(
-            "is nested {} parts deep; the limit is {MAX_DEPTH}",
-            parts.len()
-        ));
+        return Err(NameError::TooDeep { parts: parts.len() });
     }
     Ok(())
 }

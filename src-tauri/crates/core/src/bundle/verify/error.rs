@@ -4,6 +4,7 @@ use std::fmt;
 use std::io;
 
 use crate::bundle::BUNDLE_FORMAT_VERSION;
+use crate::problems::ProblemAt;
 
 /// One thing wrong with one file of a bundle.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +21,13 @@ impl BundleProblem {
             path: path.to_owned(),
             problem: problem.into(),
         }
+    }
+}
+
+/// A problem as the UI lists it: where in the bundle, and what is wrong there.
+impl From<&BundleProblem> for ProblemAt {
+    fn from(problem: &BundleProblem) -> Self {
+        ProblemAt::new(problem.path.as_str(), problem.problem.as_str())
     }
 }
 

@@ -19,7 +19,7 @@ use zip::{ZipArchive, ZipReadOptions};
 use self::entries::{Layout, StoredFile};
 use self::error::shown;
 pub use self::error::{BundleError, BundleProblem};
-use self::stream::{hash_capped, Digest, StreamError};
+use self::stream::{hash_capped, Damage, Digest, StreamError};
 use super::{
     Manifest, PortfolioDocument, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, MANIFEST_PATH,
     MAX_BUNDLE_TOTAL_BYTES,
@@ -47,7 +47,13 @@ pub struct VerifiedBundle {
 /// file's size and SHA-256, and that `portfolio.json` agrees with the manifest. Streams each
 /// file; holds only the manifest and the parsed portfolio in memory. Writes nothing.
 pub fn verify_bundle(path: &Path) -> Result<VerifiedBundle, BundleError> {
-    let file = file_name(path);
+    verify_bundle_named(path, &file_name(path))
+}
+
+/// [`verify_bundle`] for a copy kept under another name: every problem names the bundle
+/// `file`, as the person who chose it knows it.
+pub fn verify_bundle_named(path: &Path, file: &str) -> Result<VerifiedBundle, BundleError> {
+    let file = file.to_owned();
     let mut zip = open(path, &file)?;
     let layout = entries::check(&mut zip, &file)?;
     let (manifest, manifest_sha256) = read_manifest(&mut zip, &layout, &file)?;
@@ -93,7 +99,8 @@ pub fn read_bundle_file(
     }
     let capacity = usize::try_from(stored.size).unwrap_or(0);
     let mut bytes = Vec::with_capacity(capacity);
-    let digest = unpack(&mut zip, stored, &file, &mut bytes)?.map_err(tampered)?;
+    let digest =
+        unpack(&mut zip, stored, &file, &mut bytes)?.map_err(|d| tampered(d.to_string()))?;
     if digest.bytes != stored.size || !digest.sha256.eq_ignore_ascii_case(expected_sha256) {
         return Err(tampered(
             "has changed since the bundle was verified (its SHA-256 does not match)".into(),
@@ -157,27 +164,27 @@ fn unpack(
     stored: &StoredFile,
     file: &str,
     sink: &mut impl io::Write,
-) -> Result<Result<Digest, String>, BundleError> {
+) -> Result<Result<Digest, Damage>, BundleError> {
     // CRC checks are off: SHA-256 against the manifest is the check that counts, and with
     // CRC off an error at the declared size can only mean the entry is longer than it says.
     let options = ZipReadOptions::new().ignore_crc32(true);
     let entry = match zip.by_index_with_options(stored.index, options) {
         Ok(entry) => entry,
-        Err(e) => return Ok(Err(format!("cannot be unpacked ({e})"))),
+        Err(e) => return Ok(Err(Damage::Unpackable(e.to_string()))),
     };
     match hash_capped(entry, stored.size, sink) {
         Ok(digest) if digest.bytes < stored.size => Ok(Err(short(&digest, stored))),
         Ok(digest) => Ok(Ok(digest)),
         Err(StreamError::TooLong { limit }) => Err(too_long(file, &stored.name, limit)),
-        Err(StreamError::Damaged(e)) => Ok(Err(format!("cannot be unpacked ({e})"))),
+        Err(StreamError::Damaged(e)) => Ok(Err(Damage::Unpackable(e))),
     }
 }
 
-fn short(digest: &Digest, stored: &StoredFile) -> String {
-    format!(
-        "holds {} bytes where the archive says {}",
-        digest.bytes, stored.size
-    )
+fn short(digest: &Digest, stored: &StoredFile) -> Damage {
+    Damage::Short {
+        found: digest.bytes,
+        declared: stored.size,
+    }
 }
 
 fn too_long(file: &str, name: &str, limit: u64) -> BundleError {

@@ -14,6 +14,17 @@ pub(super) struct Digest {
     pub sha256: String,
 }
 
+/// Why one stored file could not be read whole, as its line in a problem list says it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub(super) enum Damage {
+    /// The archive entry could not be opened, read or decompressed.
+    #[error("cannot be unpacked ({0})")]
+    Unpackable(String),
+    /// It ended before the size its header declares.
+    #[error("holds {found} bytes where the archive says {declared}")]
+    Short { found: u64, declared: u64 },
+}
+
 /// Why reading stopped early.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum StreamError {

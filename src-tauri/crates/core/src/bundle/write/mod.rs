@@ -1,5 +1,5 @@
 //! Writing a bundle: gather what the learner chose, stream it into a zip under a temporary
-//! name, then rename, so a full disk or a crash never leaves half a file under the real name.
+//! name, then rename (through `crate::atomic`), so a full disk or a crash never leaves half a file under the real name.
 //!
 //! Memory stays bounded by the document, not the attachments: `portfolio.json` is serialised
 //! straight into the archive, and each attachment is streamed from the database (SQLite
@@ -7,7 +7,7 @@
 //! manifest listing them goes in last.
 
 use std::collections::HashSet;
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
@@ -17,24 +17,12 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
 use super::{
-    render_html, Manifest, ManifestFile, PortfolioDocument, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION,
-    HTML_PATH, MANIFEST_PATH, MAX_BUNDLE_FILES, MAX_BUNDLE_TOTAL_BYTES, MAX_COMPRESSION_RATIO,
-    PORTFOLIO_PATH,
+    render_html, BundleError, BundleSelection, Manifest, ManifestFile, PortfolioDocument,
+    BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, HTML_PATH, MANIFEST_PATH, MAX_BUNDLE_FILES,
+    MAX_BUNDLE_TOTAL_BYTES, MAX_COMPRESSION_RATIO, PORTFOLIO_PATH,
 };
+use crate::atomic::AtomicFile;
 use crate::store::{PlannedAttachment, Store, StoreError};
-
-/// What to share: a period and/or chosen entries (both given: entries in the period that
-/// are also chosen), the development plan or not, and the learner's name for the cover.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase")]
-pub struct BundleSelection {
-    pub from: Option<String>,
-    pub to: Option<String>,
-    #[ts(type = "Array<number> | null")]
-    pub entry_ids: Option<Vec<i64>>,
-    pub include_goals: bool,
-    pub learner: String,
-}
 
 /// Why a bundle was not written. In every case nothing was left under the target name.
 #[derive(Debug, thiserror::Error)]
@@ -56,6 +44,17 @@ pub enum ExportError {
     /// The bundle would be larger than a reader accepts.
     #[error("{0}")]
     TooLarge(String),
+    /// The bundle as written does not pass the check an appraiser's app makes.
+    #[error(transparent)]
+    Unverified(#[from] BundleError),
+    /// A file beside the bundle (its folder, its standalone page) could not be made.
+    #[error("cannot {action} {}: {source}", path.display())]
+    Beside {
+        /// `create` for a folder, `write` for a file.
+        action: &'static str,
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -79,7 +78,7 @@ pub fn write_bundle(
     target: &Path,
     now: DateTime<Utc>,
 ) -> Result<WrittenBundle, ExportError> {
-    let file_name = target
+    target
         .file_name()
         .filter(|_| !target.as_os_str().is_empty())
         .ok_or_else(|| {
@@ -93,25 +92,18 @@ pub fn write_bundle(
     let bundle_id = store.random_hex(16)?;
     let (document, planned) = store.portfolio_document(selection, &bundle_id, now)?;
     check_limits(&planned)?;
-    let partial = target.with_file_name(format!(
-        "{}.partial-{}",
-        file_name.to_string_lossy(),
-        store.random_hex(6)?
-    ));
-    OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&partial)
-        .map_err(|source| ExportError::Io {
-            context: format!("cannot save the bundle in {}", folder_of(target).display()),
-            source,
-            hint: "Choose a folder you can write to",
-        })?;
-    let written = finish_bundle(store, &document, &planned, &partial, target, now);
-    if written.is_err() {
-        let _ = std::fs::remove_file(&partial);
+    let cannot_save = |source| ExportError::Io {
+        context: format!("cannot save the bundle in {}", folder_of(target).display()),
+        source,
+        hint: "Choose a folder you can write to",
+    };
+    // The atomic writer would make a missing folder; a bundle goes only where one exists.
+    if !folder_of(target).is_dir() {
+        return Err(cannot_save(std::io::ErrorKind::NotFound.into()));
     }
-    written
+    // Dropped on any failure, the partial file goes with it and `target` is left as it was.
+    let partial = AtomicFile::new(target).map_err(cannot_save)?;
+    finish_bundle(store, &document, &planned, partial, target, now)
 }
 
 /// Refuses, before writing anything, a bundle its reader would refuse for its size.
@@ -147,19 +139,15 @@ fn finish_bundle(
     store: &Store,
     document: &PortfolioDocument,
     planned: &[PlannedAttachment],
-    partial: &Path,
+    partial: AtomicFile,
     target: &Path,
     now: DateTime<Utc>,
 ) -> Result<WrittenBundle, ExportError> {
     let mut uncompressed = HashSet::new();
     let (manifest, manifest_sha256) = loop {
-        let file = OpenOptions::new()
-            .write(true)
-            .truncate(true)
-            .open(partial)
-            .map_err(|e| io_failed("the bundle", e))?;
+        let file = partial.create().map_err(|e| io_failed("the bundle", e))?;
         let written = write_archive(store, document, planned, file, now, &uncompressed)?;
-        let crushed = over_compressed(partial)?;
+        let crushed = over_compressed(partial.partial())?;
         if crushed.is_empty() || !uncompressed.is_empty() {
             break written;
         }
@@ -169,12 +157,11 @@ fn finish_bundle(
     if total > MAX_BUNDLE_TOTAL_BYTES {
         return Err(too_large(total));
     }
-    std::fs::rename(partial, target).map_err(|source| ExportError::Io {
+    partial.commit().map_err(|source| ExportError::Io {
         context: format!("cannot save the bundle as {}", target.display()),
         source,
         hint: "Nothing was changed there; choose another name or folder",
     })?;
-    sync_folder(target);
     Ok(WrittenBundle {
         path: target.to_owned(),
         bytes: std::fs::metadata(target).map_or(0, |m| m.len()),
@@ -295,7 +282,7 @@ fn write_archive(
         .into_inner()
         .map_err(|e| io_failed("the bundle", e.into_error()))?;
     file.sync_all().map_err(|e| io_failed("the bundle", e))?;
-    Ok((manifest, hex(&Sha256::digest(&bytes))))
+    Ok((manifest, hex::encode(Sha256::digest(&bytes))))
 }
 
 /// Passes bytes on while counting and hashing them, so each file is hashed as it is written
@@ -319,7 +306,7 @@ impl<W: Write> Hashing<W> {
         ManifestFile {
             path: path.to_owned(),
             size: self.bytes,
-            sha256: hex(&self.sha.finalize()),
+            sha256: hex::encode(self.sha.finalize()),
         }
     }
 }
@@ -358,21 +345,6 @@ fn folder_of(target: &Path) -> &Path {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."))
-}
-
-/// Makes the rename itself durable where the system allows it; a failure here leaves a
-/// complete bundle that a crash might still lose, so it is not reported.
-fn sync_folder(target: &Path) {
-    #[cfg(unix)]
-    if let Ok(dir) = File::open(folder_of(target)) {
-        let _ = dir.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = target;
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

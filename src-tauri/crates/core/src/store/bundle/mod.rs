@@ -43,7 +43,9 @@ impl Store {
         bundle_id: &str,
         now: DateTime<Utc>,
     ) -> Result<(PortfolioDocument, Vec<PlannedAttachment>)> {
-        check_period(selection)?;
+        selection
+            .check_period()
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
         let (entries, planned) = {
             let conn = self.reader();
             let tx = conn.unchecked_transaction()?;
@@ -54,7 +56,7 @@ impl Store {
         if entries.is_empty() {
             return Err(StoreError::Invalid(format!(
                 "nothing to share: {}. Choose a wider period or other entries",
-                describe_empty(selection)
+                selection.describe_empty()
             )));
         }
         let goals = if selection.include_goals {
@@ -155,45 +157,6 @@ impl Store {
                 }
             })
             .collect())
-    }
-}
-
-fn check_period(selection: &BundleSelection) -> Result<()> {
-    let mut dates = Vec::new();
-    for (field, date) in [("From", &selection.from), ("To", &selection.to)] {
-        if let Some(date) = date {
-            dates.push(NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| {
-                StoreError::Invalid(format!(
-                    "{field}: `{date}` is not a date written as YYYY-MM-DD"
-                ))
-            })?);
-        }
-    }
-    if let [from, to] = dates[..] {
-        if to < from {
-            return Err(StoreError::Invalid(
-                "To: the end of the period is before its start".into(),
-            ));
-        }
-    }
-    Ok(())
-}
-
-fn describe_empty(selection: &BundleSelection) -> String {
-    let period = match (&selection.from, &selection.to) {
-        (Some(f), Some(t)) => Some(format!("dated {f} to {t}")),
-        (Some(f), None) => Some(format!("dated on or after {f}")),
-        (None, Some(t)) => Some(format!("dated on or before {t}")),
-        (None, None) => None,
-    };
-    match (&selection.entry_ids, period) {
-        (Some(ids), _) if ids.is_empty() => "no entries were chosen".into(),
-        (Some(_), Some(period)) => {
-            format!("none of the chosen entries is {period} and outside the bin")
-        }
-        (Some(_), None) => "the chosen entries are in the bin or no longer exist".into(),
-        (None, Some(period)) => format!("there are no entries {period} outside the bin"),
-        (None, None) => "there are no entries outside the bin".into(),
     }
 }
 

@@ -106,10 +106,7 @@ impl Store {
         let review = parse_review(bytes).map_err(|why| {
             StoreError::Invalid(format!("This review cannot be imported: {why}."))
         })?;
-        let file_sha: String = Sha256::digest(bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let file_sha = hex::encode(Sha256::digest(bytes));
         let mut conn = self.writer();
         let tx = conn.transaction()?;
         let export: Option<(String, String)> = tx

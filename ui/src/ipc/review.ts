@@ -1,0 +1,32 @@
+import { call, sendFile } from './call';
+import type { ReviewSession } from './bindings/ReviewSession';
+import type { ReviewInput } from './bindings/ReviewInput';
+import type { ReviewView } from './bindings/ReviewView';
+import type { EntryComment } from './bindings/EntryComment';
+
+export type { ReviewSession, ReviewInput, ReviewView, EntryComment };
+export type { PortfolioDocument } from './bindings/PortfolioDocument';
+export type { BundleEntry } from './bindings/BundleEntry';
+export type { SignOff } from './bindings/SignOff';
+export type { SignOffOutcome } from './bindings/SignOffOutcome';
+export type { SignOffView } from './bindings/SignOffView';
+export type { ReviewComment } from './bindings/ReviewComment';
+
+/** The learner imports the appraiser's review file. */
+export const importReview = (file: File) => sendFile<ReviewView>('import_review', file);
+
+export const listReviews = () => call<ReviewView[]>('list_reviews');
+
+export const getEntryComments = (id: number) => call<EntryComment[]>('get_entry_comments', { id });
+
+/** The appraiser opens a bundle: it is checked completely before anything is shown. */
+export const openBundle = (file: File) => sendFile<ReviewSession>('open_bundle', file);
+
+export const getBundlePicture = (token: string, path: string, sha256: string, mediaType: string) =>
+  call<string | null>('get_bundle_picture', { token, path, sha256, mediaType });
+
+export const keepReviewDraft = (bundleId: string, manifestSha256: string, json: string) =>
+  call<null>('keep_review_draft', { bundleId, manifestSha256, json });
+
+/** Writes the review file to the data folder's reviews/; returns its file name. */
+export const saveReview = (token: string, review: ReviewInput) => call<string>('save_review', { token, review });
