@@ -2,8 +2,6 @@
 //! privacy check), export it to `exports/` in the data folder, save a copy of it (or of a
 //! saved review) anywhere, and print its readable page. The rules live in `w2b_core::bundle`.
 
-use std::path::Path;
-
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 use w2b_core::bundle::{
@@ -36,19 +34,6 @@ pub(crate) fn bundle_error(error: &BundleError) -> AppError {
     let problems = error.problems().iter().take(MAX_PROBLEMS_SHOWN);
     AppError::new(ErrorKind::InvalidInput, error.to_string())
         .with_problems(problems.map(ProblemAt::from).collect())
-}
-
-/// Writes `bytes` as the whole of `target`, atomically.
-///
-/// Kept only while `commands/portfolio.rs` calls it; it can go once that file calls
-/// `w2b_core::atomic::write` itself.
-pub(crate) fn write_atomically(target: &Path, bytes: &[u8]) -> Result<(), AppError> {
-    w2b_core::atomic::write(target, bytes).map_err(|e| {
-        AppError::new(
-            ErrorKind::Io,
-            format!("cannot write {}: {e}", target.display()),
-        )
-    })
 }
 
 /// A file name as the page sends it back: one the app wrote, never a path or a hidden file.
@@ -122,7 +107,7 @@ pub fn save_copy_as(
     else {
         return Ok(None);
     };
-    write_atomically(&target, &bytes)?;
+    crate::commands::save_copy(&target, &bytes)?;
     Ok(Some(target.display().to_string()))
 }
 

@@ -26,3 +26,13 @@ pub(crate) fn day(text: &str) -> Result<NaiveDate, AppError> {
         )
     })
 }
+
+/// Writes a copy the person asked to save where they chose, atomically.
+pub(crate) fn save_copy(target: &std::path::Path, bytes: &[u8]) -> Result<(), AppError> {
+    w2b_core::atomic::write(target, bytes).map_err(|e| {
+        AppError::new(
+            ErrorKind::Io,
+            format!("cannot write {}: {e}", target.display()),
+        )
+    })
+}

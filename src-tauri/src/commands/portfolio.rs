@@ -134,12 +134,7 @@ pub fn save_attachment_copy(
     else {
         return Ok(None);
     };
-    w2b_core::atomic::write(&target, &data).map_err(|e| {
-        AppError::new(
-            ErrorKind::Io,
-            format!("cannot write {}: {e}", target.display()),
-        )
-    })?;
+    crate::commands::save_copy(&target, &data)?;
     Ok(Some(target.display().to_string()))
 }
 

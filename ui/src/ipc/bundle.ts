@@ -7,9 +7,6 @@ export type { BundleSelection, ExportPreview, ExportedBundle };
 export type { DocumentFinding } from './bindings/DocumentFinding';
 export type { PortfolioDocument } from './bindings/PortfolioDocument';
 export type { BundleEntry } from './bindings/BundleEntry';
-// Until portfolio/EntryComments and test/review-fixtures import from './review' themselves.
-export type { EntryComment, ReviewSession, SignOffOutcome } from './review';
-export { getEntryComments } from './review';
 
 /** What a bundle with this selection would hold, with the privacy check's findings. */
 export const previewExport = (selection: BundleSelection) => call<ExportPreview>('preview_export', { selection });

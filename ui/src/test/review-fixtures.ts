@@ -1,5 +1,6 @@
 // Typed sample bundles for the review-mode tests: if the Rust types change, these stop compiling.
-import type { BundleEntry, PortfolioDocument, ReviewSession } from '../ipc/bundle';
+import type { BundleEntry, PortfolioDocument } from '../ipc/bundle';
+import type { ReviewSession } from '../ipc/review';
 
 /** A 64-hex token, as open_bundle names the kept copy. */
 export const SAMPLE_TOKEN = 'a'.repeat(64);

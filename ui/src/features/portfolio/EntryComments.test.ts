@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import EntryComments from './EntryComments.svelte';
-import type { EntryComment } from '../../ipc/bundle';
+import type { EntryComment } from '../../ipc/review';
 import { sampleEntryComment } from '../../test/reviews-fixtures';
 
 function commentsBackend(comments: EntryComment[]) {
