@@ -28,6 +28,8 @@ pub use write::{write_bundle, ExportError, WrittenBundle};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::portfolio::RatedBehaviour;
+
 /// What a bundle's manifest says it is.
 pub const BUNDLE_FORMAT: &str = "ward-to-board-bundle";
 /// The version of the bundle layout and of `portfolio.json`; a reader refuses a newer one.
@@ -161,6 +163,24 @@ pub struct BundleRating {
     pub rating: u32,
     pub rating_label: String,
     pub justification: String,
+}
+
+// `BundleRating` has the fields of the app's `RatedBehaviour` but is its own type: the bundle
+// format is versioned and read back strictly (`deny_unknown_fields`), and must not change when
+// the app's view does. The words are worked out once, in the view, and copied here.
+impl From<RatedBehaviour> for BundleRating {
+    fn from(r: RatedBehaviour) -> Self {
+        BundleRating {
+            framework_id: r.framework_id,
+            framework_title: r.framework_title,
+            behaviour_id: r.behaviour_id,
+            statement: r.statement,
+            domain_title: r.domain_title,
+            rating: r.rating,
+            rating_label: r.rating_label,
+            justification: r.justification,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

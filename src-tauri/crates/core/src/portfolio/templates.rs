@@ -1,7 +1,7 @@
 //! The structured reflection forms: their sections, with prompts in our own words, and the
 //! NMC Code's four themes for the written reflective account.
 
-use super::ReflectionTemplate;
+use super::{Reflection, ReflectionTemplate};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TemplateSection {
@@ -78,6 +78,32 @@ pub fn template_title(template: ReflectionTemplate) -> &'static str {
 
 pub fn code_themes() -> &'static [(&'static str, &'static str)] {
     &CODE_THEMES
+}
+
+impl Reflection {
+    /// Every section of the reflection's template, in the template's order, with what the
+    /// learner wrote in it. A section left out of the stored reflection reads as empty, so the
+    /// app and a bundle both show the whole form and never a section the template lacks.
+    pub fn section_texts(&self) -> impl Iterator<Item = (&'static TemplateSection, String)> + '_ {
+        template_sections(self.template).iter().map(|t| {
+            let text = self
+                .sections
+                .iter()
+                .find(|sec| sec.id == t.id)
+                .map(|sec| sec.text.clone())
+                .unwrap_or_default();
+            (t, text)
+        })
+    }
+
+    /// The titles of the Code themes chosen, in the Code's order; an unknown id is dropped.
+    pub fn code_theme_titles(&self) -> Vec<String> {
+        code_themes()
+            .iter()
+            .filter(|(id, _)| self.code_themes.iter().any(|c| c == id))
+            .map(|(_, title)| (*title).to_owned())
+            .collect()
+    }
 }
 
 #[cfg(test)]

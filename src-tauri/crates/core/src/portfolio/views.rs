@@ -4,7 +4,10 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{CpdTime, EntryDraft, EntryKind, FeedbackSource, ReflectionTemplate, Shadowing};
+use super::{
+    BehaviourRating, CpdTime, EntryDraft, EntryKind, FeedbackSource, ReflectionTemplate, Shadowing,
+};
+use crate::frameworks;
 use crate::study::SnippetPart;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -45,6 +48,29 @@ pub struct RatedBehaviour {
     /// The rating's label on the framework's scale.
     pub rating_label: String,
     pub justification: String,
+}
+
+impl BehaviourRating {
+    /// The rating with its framework's words. A framework, behaviour or level the app no
+    /// longer ships shows by its id or number, so old evidence still reads.
+    pub fn in_words(&self) -> RatedBehaviour {
+        let fw = frameworks::builtin()
+            .iter()
+            .find(|f| f.id == self.framework_id);
+        let item = fw.and_then(|f| f.items().into_iter().find(|i| i.id == self.behaviour_id));
+        RatedBehaviour {
+            framework_id: self.framework_id.clone(),
+            framework_title: fw.map_or_else(|| self.framework_id.clone(), |f| f.title.clone()),
+            behaviour_id: self.behaviour_id.clone(),
+            statement: item.map_or_else(|| self.behaviour_id.clone(), |i| i.statement.into()),
+            domain_title: item.map(|i| i.domain.title.clone()).unwrap_or_default(),
+            rating: self.rating,
+            rating_label: fw
+                .and_then(|f| f.scale.levels.iter().find(|l| l.value == self.rating))
+                .map_or_else(|| self.rating.to_string(), |l| l.label.clone()),
+            justification: self.justification.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -9,17 +9,17 @@ use std::io::Read;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::types::Value;
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
+use rusqlite::{params_from_iter, Connection, OptionalExtension};
 
 use self::names::AttachmentNames;
+use super::portfolio::{entry_attachments, lesson_title};
 use super::{timestamp, Result, Store, StoreError};
 use crate::bundle::{
     coverage_of, BundleAttachment, BundleEntry, BundleGoal, BundleGoalReview, BundleLesson,
     BundleRating, BundleReflection, BundleSection, BundleSelection, BundleShadowing,
     PortfolioDocument, BUNDLE_FORMAT_VERSION,
 };
-use crate::frameworks;
-use crate::portfolio::{code_themes, template_sections, template_title, EntrySnapshot};
+use crate::portfolio::{template_title, EntrySnapshot};
 
 /// One attachment to copy into the bundle: which stored file, and where it goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -202,7 +202,7 @@ fn read_entries(
             ))
         })?;
         let mut attachments = Vec::new();
-        for file in stored_attachments(conn, id, &snapshot.attachments)? {
+        for file in entry_attachments(conn, id, &snapshot.attachments)? {
             let path = names.next_path(&file.file_name);
             attachments.push(BundleAttachment {
                 file_name: file.file_name,
@@ -225,10 +225,7 @@ fn read_entries(
             let title = match lesson_titles.get(&key) {
                 Some(title) => title.clone(),
                 None => {
-                    let title: Option<String> = conn
-                        .prepare_cached("SELECT title FROM lessons WHERE pack_id = ?1 AND id = ?2")?
-                        .query_row(params![l.pack_id, l.lesson_id], |r| r.get(0))
-                        .optional()?;
+                    let title = lesson_title(conn, &l.pack_id, &l.lesson_id)?;
                     lesson_titles.insert(key, title.clone());
                     title
                 }
@@ -251,42 +248,6 @@ fn read_entries(
     Ok((entries, planned))
 }
 
-struct StoredAttachment {
-    id: i64,
-    file_name: String,
-    media_type: String,
-    size: u64,
-    sha256: String,
-}
-
-fn stored_attachments(conn: &Connection, entry: i64, ids: &[i64]) -> Result<Vec<StoredAttachment>> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut statement = conn.prepare_cached(
-        "SELECT id, file_name, media_type, size, sha256 FROM attachments
-         WHERE entry_id = ?1 AND id IN (SELECT value FROM json_each(?2)) ORDER BY id",
-    )?;
-    let files = statement
-        .query_map(
-            params![
-                entry,
-                serde_json::to_string(ids).unwrap_or_else(|_| "[]".into())
-            ],
-            |r| {
-                Ok(StoredAttachment {
-                    id: r.get(0)?,
-                    file_name: r.get(1)?,
-                    media_type: r.get(2)?,
-                    size: r.get::<_, i64>(3)?.max(0) as u64,
-                    sha256: r.get(4)?,
-                })
-            },
-        )?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(files)
-}
-
 fn bundle_entry(
     uid: String,
     version: u32,
@@ -298,45 +259,19 @@ fn bundle_entry(
     let reflection = s.reflection.as_ref().map(|r| BundleReflection {
         template: r.template.as_str().into(),
         template_title: template_title(r.template).into(),
-        sections: template_sections(r.template)
-            .iter()
-            .map(|t| BundleSection {
+        sections: r
+            .section_texts()
+            .map(|(t, text)| BundleSection {
                 title: t.title.into(),
-                text: r
-                    .sections
-                    .iter()
-                    .find(|sec| sec.id == t.id)
-                    .map(|sec| sec.text.clone())
-                    .unwrap_or_default(),
+                text,
             })
             .collect(),
-        code_themes: code_themes()
-            .iter()
-            .filter(|(id, _)| r.code_themes.iter().any(|c| c == id))
-            .map(|(_, title)| (*title).to_owned())
-            .collect(),
+        code_themes: r.code_theme_titles(),
     });
     let behaviours = s
         .behaviours
         .iter()
-        .map(|b| {
-            let fw = frameworks::builtin()
-                .iter()
-                .find(|f| f.id == b.framework_id);
-            let item = fw.and_then(|f| f.items().into_iter().find(|i| i.id == b.behaviour_id));
-            BundleRating {
-                framework_id: b.framework_id.clone(),
-                framework_title: fw.map_or_else(|| b.framework_id.clone(), |f| f.title.clone()),
-                behaviour_id: b.behaviour_id.clone(),
-                statement: item.map_or_else(|| b.behaviour_id.clone(), |i| i.statement.into()),
-                domain_title: item.map(|i| i.domain.title.clone()).unwrap_or_default(),
-                rating: b.rating,
-                rating_label: fw
-                    .and_then(|f| f.scale.levels.iter().find(|l| l.value == b.rating))
-                    .map_or_else(|| b.rating.to_string(), |l| l.label.clone()),
-                justification: b.justification.clone(),
-            }
-        })
+        .map(|b| BundleRating::from(b.in_words()))
         .collect();
     BundleEntry {
         uid,

@@ -12,7 +12,7 @@ mod versions;
 mod view;
 
 pub(crate) use versions::snapshot_of;
-pub(crate) use view::entry_view;
+pub(crate) use view::{entry_attachments, entry_view, lesson_title};
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};

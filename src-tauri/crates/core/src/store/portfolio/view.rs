@@ -4,11 +4,10 @@
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::snapshot_of;
-use crate::frameworks;
 use crate::markdown;
 use crate::portfolio::{
-    code_themes, template_sections, template_title, AttachmentView, EntrySnapshot, EntryView,
-    LinkedLesson, RatedBehaviour, ReflectionSectionView, ReflectionView,
+    template_title, AttachmentView, BehaviourRating, EntrySnapshot, EntryView, LinkedLesson,
+    ReflectionSectionView, ReflectionView,
 };
 use crate::store::{Result, StoreError};
 
@@ -46,22 +45,15 @@ pub(crate) fn entry_view(conn: &Connection, id: i64, version: Option<u32>) -> Re
         params![id, version],
         |r| r.get(0),
     )?;
-    let attachments = attachments(conn, id, &s.attachments)?;
+    let attachments = entry_attachments(conn, id, &s.attachments)?;
     let lessons = s
         .lessons
         .iter()
         .map(|l| {
-            let title = conn
-                .query_row(
-                    "SELECT title FROM lessons WHERE pack_id = ?1 AND id = ?2",
-                    params![l.pack_id, l.lesson_id],
-                    |r| r.get(0),
-                )
-                .optional()?;
             Ok(LinkedLesson {
                 pack_id: l.pack_id.clone(),
                 lesson_id: l.lesson_id.clone(),
-                title,
+                title: lesson_title(conn, &l.pack_id, &l.lesson_id)?,
             })
         })
         .collect::<rusqlite::Result<_>>()?;
@@ -75,7 +67,7 @@ pub(crate) fn entry_view(conn: &Connection, id: i64, version: Option<u32>) -> Re
         kind_label: s.kind.label().into(),
         body_html: markdown::render(&s.body),
         reflection: reflection_view(&s),
-        behaviours: rated_behaviours(&s),
+        behaviours: s.behaviours.iter().map(BehaviourRating::in_words).collect(),
         lessons,
         attachments,
         from_study: row.from_study,
@@ -98,8 +90,17 @@ pub(crate) fn entry_view(conn: &Connection, id: i64, version: Option<u32>) -> Re
     })
 }
 
-fn attachments(conn: &Connection, entry: i64, ids: &[i64]) -> Result<Vec<AttachmentView>> {
-    let mut statement = conn.prepare(
+/// The files of `entry` that a version lists, in the order they were attached. The app's view
+/// and a bundle both read them here, so a bundle lists exactly the files the entry shows.
+pub(crate) fn entry_attachments(
+    conn: &Connection,
+    entry: i64,
+    ids: &[i64],
+) -> Result<Vec<AttachmentView>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut statement = conn.prepare_cached(
         "SELECT id, file_name, media_type, size, sha256 FROM attachments
          WHERE entry_id = ?1 AND id IN (SELECT value FROM json_each(?2)) ORDER BY id",
     )?;
@@ -120,64 +121,32 @@ fn attachments(conn: &Connection, entry: i64, ids: &[i64]) -> Result<Vec<Attachm
     Ok(files)
 }
 
+/// A linked lesson's title, or `None` when its pack is no longer installed.
+pub(crate) fn lesson_title(
+    conn: &Connection,
+    pack_id: &str,
+    lesson_id: &str,
+) -> rusqlite::Result<Option<String>> {
+    conn.prepare_cached("SELECT title FROM lessons WHERE pack_id = ?1 AND id = ?2")?
+        .query_row(params![pack_id, lesson_id], |r| r.get(0))
+        .optional()
+}
+
 fn reflection_view(s: &EntrySnapshot) -> Option<ReflectionView> {
     let r = s.reflection.as_ref()?;
-    let sections = template_sections(r.template)
-        .iter()
-        .map(|t| {
-            let text = r
-                .sections
-                .iter()
-                .find(|sec| sec.id == t.id)
-                .map(|sec| sec.text.clone())
-                .unwrap_or_default();
-            ReflectionSectionView {
-                id: t.id.into(),
-                title: t.title.into(),
-                html: markdown::render(&text),
-                text,
-            }
+    let sections = r
+        .section_texts()
+        .map(|(t, text)| ReflectionSectionView {
+            id: t.id.into(),
+            title: t.title.into(),
+            html: markdown::render(&text),
+            text,
         })
-        .collect();
-    let code_themes = code_themes()
-        .iter()
-        .filter(|(id, _)| r.code_themes.iter().any(|c| c == id))
-        .map(|(_, title)| (*title).to_owned())
         .collect();
     Some(ReflectionView {
         template: r.template,
         template_title: template_title(r.template).into(),
         sections,
-        code_themes,
+        code_themes: r.code_theme_titles(),
     })
-}
-
-fn rated_behaviours(s: &EntrySnapshot) -> Vec<RatedBehaviour> {
-    s.behaviours
-        .iter()
-        .map(|b| {
-            let fw = frameworks::builtin()
-                .iter()
-                .find(|f| f.id == b.framework_id);
-            let item = fw.and_then(|f| f.items().into_iter().find(|i| i.id == b.behaviour_id));
-            let label = fw
-                .and_then(|f| f.scale.levels.iter().find(|l| l.value == b.rating))
-                .map(|l| l.label.clone())
-                .unwrap_or_else(|| b.rating.to_string());
-            RatedBehaviour {
-                framework_id: b.framework_id.clone(),
-                framework_title: fw
-                    .map(|f| f.title.clone())
-                    .unwrap_or_else(|| b.framework_id.clone()),
-                behaviour_id: b.behaviour_id.clone(),
-                statement: item
-                    .map(|i| i.statement.to_owned())
-                    .unwrap_or_else(|| b.behaviour_id.clone()),
-                domain_title: item.map(|i| i.domain.title.clone()).unwrap_or_default(),
-                rating: b.rating,
-                rating_label: label,
-                justification: b.justification.clone(),
-            }
-        })
-        .collect()
 }
