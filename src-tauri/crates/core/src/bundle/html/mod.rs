@@ -135,12 +135,14 @@ fn contents(out: &mut String, document: &PortfolioDocument) {
 }
 
 fn coverage(out: &mut String, frameworks: &[BundleCoverage]) {
-    out.push_str(
-        "<section class=\"coverage\" id=\"coverage\" aria-labelledby=\"coverage-heading\">\n\
-         <h2 id=\"coverage-heading\">Framework coverage</h2>\n",
-    );
-    if frameworks.is_empty() {
-        out.push_str("<p>No entry in this bundle is rated against a framework.</p>\n</section>\n");
+    let empty = "No entry in this bundle is rated against a framework.";
+    if !open_section(
+        out,
+        "coverage",
+        "Framework coverage",
+        frameworks.is_empty(),
+        empty,
+    ) {
         return;
     }
     out.push_str(
@@ -186,6 +188,22 @@ fn coverage(out: &mut String, frameworks: &[BundleCoverage]) {
     out.push_str("</section>\n");
 }
 
+/// Opens a top-level section named `id` with its heading. A section with nothing to show still
+/// appears, saying so in `empty_note`, so a reader knows it was not left out by mistake; it is
+/// closed here and `false` returned. Otherwise the caller writes the rest and closes it.
+fn open_section(out: &mut String, id: &str, heading: &str, empty: bool, empty_note: &str) -> bool {
+    let _ = write!(
+        out,
+        "<section class=\"{id}\" id=\"{id}\" aria-labelledby=\"{id}-heading\">\n\
+         <h2 id=\"{id}-heading\">{heading}</h2>\n",
+    );
+    if empty {
+        let _ = write!(out, "<p>{empty_note}</p>\n</section>\n");
+        return false;
+    }
+    true
+}
+
 /// A horizontal bar drawn with borders and a fill, so it prints in greyscale; the number is
 /// always written beside it, so the bar is decoration for sighted readers only.
 fn bar(share: u32) -> String {
@@ -195,12 +213,8 @@ fn bar(share: u32) -> String {
 }
 
 fn plan(out: &mut String, goals: &[BundleGoal]) {
-    out.push_str(
-        "<section class=\"plan\" id=\"plan\" aria-labelledby=\"plan-heading\">\n\
-         <h2 id=\"plan-heading\">Development plan</h2>\n",
-    );
-    if goals.is_empty() {
-        out.push_str("<p>No development goals are included in this bundle.</p>\n</section>\n");
+    let empty = "No development goals are included in this bundle.";
+    if !open_section(out, "plan", "Development plan", goals.is_empty(), empty) {
         return;
     }
     for goal in goals {
