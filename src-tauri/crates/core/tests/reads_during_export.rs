@@ -7,7 +7,7 @@ use std::thread;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use w2b_core::bundle::{write_bundle, BundleSelection};
-use w2b_core::portfolio::{CpdTime, EntryDraft, EntryKind, EntryQuery};
+use w2b_core::portfolio::{EntryDraft, EntryKind, EntryQuery};
 use w2b_core::store::Store;
 
 const ENTRIES: usize = 10_000;
@@ -25,22 +25,15 @@ fn filled_store(dir: &std::path::Path) -> Store {
     let paragraph = "We reviewed the rota and the agency budget with the matron, and agreed \
                      who escalates a staffing gap after handover. ";
     for i in 0..ENTRIES {
+        let date = (first_day + chrono::Duration::days(i as i64)).format("%Y-%m-%d");
         let draft = EntryDraft {
-            kind: EntryKind::Reflection,
-            title: format!("Ward meeting {i}"),
-            date: (first_day + chrono::Duration::days(i as i64))
-                .format("%Y-%m-%d")
-                .to_string(),
             body: paragraph.repeat(6),
-            reflection: None,
             tags: vec!["rota".into()],
-            cpd: CpdTime::default(),
-            shadowing: None,
-            feedback_source: None,
-            behaviours: vec![],
-            lessons: vec![],
-            keep_attachments: vec![],
-            new_uploads: vec![],
+            ..EntryDraft::new(
+                EntryKind::Reflection,
+                format!("Ward meeting {i}"),
+                date.to_string(),
+            )
         };
         store
             .save_entry(None, None, &draft, now())

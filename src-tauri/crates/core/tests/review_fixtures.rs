@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, TimeZone, Utc};
-use w2b_core::portfolio::{CpdTime, EntryDraft, EntryKind};
+use w2b_core::portfolio::{EntryDraft, EntryKind};
 use w2b_core::review::MAX_REVIEW_BYTES;
 use w2b_core::store::{SharedEntry, Store};
 
@@ -46,19 +46,8 @@ fn now() -> DateTime<Utc> {
 
 fn draft() -> EntryDraft {
     EntryDraft {
-        kind: EntryKind::Reflection,
-        title: "Rota review".into(),
-        date: "2026-11-20".into(),
         body: "Went through the rota with the finance partner.".into(),
-        reflection: None,
-        tags: vec![],
-        cpd: CpdTime::default(),
-        shadowing: None,
-        feedback_source: None,
-        behaviours: vec![],
-        lessons: vec![],
-        keep_attachments: vec![],
-        new_uploads: vec![],
+        ..EntryDraft::new(EntryKind::Reflection, "Rota review", "2026-11-20")
     }
 }
 

@@ -60,24 +60,11 @@ pub fn coverage_of(entries: &[BundleEntry]) -> Vec<BundleCoverage> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bundle::sample::bundle_entry;
     use crate::bundle::BundleRating;
 
     fn entry(uid: &str, ratings: &[(&str, &str)]) -> BundleEntry {
         BundleEntry {
-            uid: uid.into(),
-            version: 1,
-            kind: "reflection".into(),
-            kind_label: "Reflection".into(),
-            title: uid.into(),
-            date: "2026-01-01".into(),
-            body: String::new(),
-            reflection: None,
-            tags: vec![],
-            clinical_minutes: 0,
-            management_minutes: 0,
-            participatory: false,
-            feedback_source: None,
-            shadowing: None,
             behaviours: ratings
                 .iter()
                 .map(|(fw, id)| BundleRating {
@@ -91,9 +78,7 @@ mod tests {
                     justification: String::new(),
                 })
                 .collect(),
-            lessons: vec![],
-            attachments: vec![],
-            from_study: false,
+            ..bundle_entry(uid, uid, "2026-01-01")
         }
     }
 

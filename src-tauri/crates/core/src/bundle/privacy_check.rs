@@ -117,28 +117,13 @@ pub fn document_findings(document: &PortfolioDocument, this_year: i32) -> Vec<Do
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bundle::sample::bundle_entry;
     use crate::bundle::{BundleGoal, BundleReflection, BundleSection};
 
     fn entry(uid: &str, title: &str, body: &str) -> BundleEntry {
         BundleEntry {
-            uid: uid.into(),
-            version: 1,
-            kind: "reflection".into(),
-            kind_label: "Reflection".into(),
-            title: title.into(),
-            date: "2026-11-20".into(),
             body: body.into(),
-            reflection: None,
-            tags: vec![],
-            clinical_minutes: 0,
-            management_minutes: 0,
-            participatory: false,
-            feedback_source: None,
-            shadowing: None,
-            behaviours: vec![],
-            lessons: vec![],
-            attachments: vec![],
-            from_study: false,
+            ..bundle_entry(uid, title, "2026-11-20")
         }
     }
 

@@ -3,8 +3,9 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 
+use crate::bundle::BundleEntry;
 use crate::portfolio::{
-    BehaviourRating, CpdTime, EntryDraft, EntryKind, EntryLesson, Reflection, ReflectionSection,
+    BehaviourRating, EntryDraft, EntryKind, EntryLesson, Reflection, ReflectionSection,
     ReflectionTemplate,
 };
 use crate::store::{Store, BUILTIN_PACK_ID};
@@ -28,19 +29,8 @@ pub(crate) fn store() -> (tempfile::TempDir, Store) {
 
 pub(crate) fn draft(kind: EntryKind, title: &str, date: &str) -> EntryDraft {
     EntryDraft {
-        kind,
-        title: title.into(),
-        date: date.into(),
         body: format!("What happened on {date}."),
-        reflection: None,
-        tags: vec![],
-        cpd: CpdTime::default(),
-        shadowing: None,
-        feedback_source: None,
-        behaviours: vec![],
-        lessons: vec![],
-        keep_attachments: vec![],
-        new_uploads: vec![],
+        ..EntryDraft::new(kind, title, date)
     }
 }
 
@@ -119,4 +109,29 @@ pub(crate) fn portfolio(store: &Store) -> (i64, i64, i64, i64) {
     );
     store.delete_entry(binned, at(3)).expect("moves to the bin");
     (a, b, c, binned)
+}
+
+/// A shared reflection with only what every bundle entry has (no text, time, ratings, lessons
+/// or files), for tests of what is worked out from a document rather than read from a store.
+pub(crate) fn bundle_entry(uid: &str, title: &str, date: &str) -> BundleEntry {
+    BundleEntry {
+        uid: uid.into(),
+        version: 1,
+        kind: "reflection".into(),
+        kind_label: "Reflection".into(),
+        title: title.into(),
+        date: date.into(),
+        body: String::new(),
+        reflection: None,
+        tags: Vec::new(),
+        clinical_minutes: 0,
+        management_minutes: 0,
+        participatory: false,
+        feedback_source: None,
+        shadowing: None,
+        behaviours: Vec::new(),
+        lessons: Vec::new(),
+        attachments: Vec::new(),
+        from_study: false,
+    }
 }

@@ -98,6 +98,29 @@ pub struct EntryDraft {
     pub new_uploads: Vec<i64>,
 }
 
+impl EntryDraft {
+    /// A draft with only the parts every entry needs: no text, reflection, tags, time,
+    /// ratings, lessons or files. Callers that build an entry in code (the CLI, tests) start
+    /// here and set the rest, so a field added later does not have to be spelt out everywhere.
+    pub fn new(kind: EntryKind, title: impl Into<String>, date: impl Into<String>) -> Self {
+        EntryDraft {
+            kind,
+            title: title.into(),
+            date: date.into(),
+            body: String::new(),
+            reflection: None,
+            tags: Vec::new(),
+            cpd: CpdTime::default(),
+            shadowing: None,
+            feedback_source: None,
+            behaviours: Vec::new(),
+            lessons: Vec::new(),
+            keep_attachments: Vec::new(),
+            new_uploads: Vec::new(),
+        }
+    }
+}
+
 /// A saved entry as it is stored in a version: the draft with its attachments resolved.
 /// Fields added later must default, so every stored version stays readable.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

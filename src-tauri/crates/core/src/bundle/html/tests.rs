@@ -1,5 +1,6 @@
 use super::text::{attachment_href, date_in_words, duration, escape, file_size, instant_in_words};
 use super::*;
+use crate::bundle::sample::bundle_entry;
 use crate::bundle::{
     BundleAttachment, BundleDomainCoverage, BundleEntry, BundleGoalReview, BundleLesson,
     BundleRating, BundleReflection, BundleSection, BundleShadowing,
@@ -7,24 +8,9 @@ use crate::bundle::{
 
 fn entry(uid: &str, kind: &str, label: &str, title: &str) -> BundleEntry {
     BundleEntry {
-        uid: uid.to_owned(),
-        version: 1,
         kind: kind.to_owned(),
         kind_label: label.to_owned(),
-        title: title.to_owned(),
-        date: "2026-03-15".to_owned(),
-        body: String::new(),
-        reflection: None,
-        tags: Vec::new(),
-        clinical_minutes: 0,
-        management_minutes: 0,
-        participatory: false,
-        feedback_source: None,
-        shadowing: None,
-        behaviours: Vec::new(),
-        lessons: Vec::new(),
-        attachments: Vec::new(),
-        from_study: false,
+        ..bundle_entry(uid, title, "2026-03-15")
     }
 }
 

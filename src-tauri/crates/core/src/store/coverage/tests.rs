@@ -4,7 +4,7 @@ use chrono::{DateTime, TimeZone, Utc};
 
 use super::*;
 use crate::coverage::BehaviourCoverage;
-use crate::portfolio::{BehaviourRating, CpdTime, EntryDraft, EntryKind};
+use crate::portfolio::{BehaviourRating, EntryDraft, EntryKind};
 use crate::store::BUILTIN_PACK_ID;
 
 fn today() -> NaiveDate {
@@ -28,15 +28,6 @@ fn store() -> (tempfile::TempDir, Store) {
 /// Saves an entry dated `date` rating each (framework, behaviour, rating).
 fn rated(store: &Store, date: &str, ratings: &[(&str, &str, u32)]) -> i64 {
     let draft = EntryDraft {
-        kind: EntryKind::Reflection,
-        title: format!("Evidence from {date}"),
-        date: date.into(),
-        body: String::new(),
-        reflection: None,
-        tags: vec![],
-        cpd: CpdTime::default(),
-        shadowing: None,
-        feedback_source: None,
         behaviours: ratings
             .iter()
             .map(|(framework_id, behaviour_id, rating)| BehaviourRating {
@@ -46,9 +37,7 @@ fn rated(store: &Store, date: &str, ratings: &[(&str, &str, u32)]) -> i64 {
                 justification: String::new(),
             })
             .collect(),
-        lessons: vec![],
-        keep_attachments: vec![],
-        new_uploads: vec![],
+        ..EntryDraft::new(EntryKind::Reflection, format!("Evidence from {date}"), date)
     };
     store
         .save_entry(None, None, &draft, at(10))

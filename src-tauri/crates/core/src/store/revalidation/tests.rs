@@ -7,21 +7,7 @@ use crate::portfolio::{
 use crate::store::plan::tests::{at, count, store, today};
 
 fn entry(store: &Store, kind: EntryKind, date: &str, change: impl FnOnce(&mut EntryDraft)) -> i64 {
-    let mut draft = EntryDraft {
-        kind,
-        title: format!("{kind:?} on {date}"),
-        date: date.into(),
-        body: String::new(),
-        reflection: None,
-        tags: vec![],
-        cpd: CpdTime::default(),
-        shadowing: None,
-        feedback_source: None,
-        behaviours: vec![],
-        lessons: vec![],
-        keep_attachments: vec![],
-        new_uploads: vec![],
-    };
+    let mut draft = EntryDraft::new(kind, format!("{kind:?} on {date}"), date);
     change(&mut draft);
     store
         .save_entry(None, None, &draft, at(10))

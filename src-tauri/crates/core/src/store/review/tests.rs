@@ -1,7 +1,7 @@
 use chrono::{TimeZone, Utc};
 
 use super::*;
-use crate::portfolio::{CpdTime, EntryDraft, EntryKind};
+use crate::portfolio::{EntryDraft, EntryKind};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 21, 0, 0)
@@ -11,19 +11,8 @@ fn now() -> DateTime<Utc> {
 
 fn draft(title: &str) -> EntryDraft {
     EntryDraft {
-        kind: EntryKind::Reflection,
-        title: title.into(),
-        date: "2026-11-20".into(),
         body: "Went through the rota with the finance partner.".into(),
-        reflection: None,
-        tags: vec![],
-        cpd: CpdTime::default(),
-        shadowing: None,
-        feedback_source: None,
-        behaviours: vec![],
-        lessons: vec![],
-        keep_attachments: vec![],
-        new_uploads: vec![],
+        ..EntryDraft::new(EntryKind::Reflection, title, "2026-11-20")
     }
 }
 

@@ -36,21 +36,7 @@ fn store() -> (tempfile::TempDir, Store) {
 
 /// The least a learner can save: a kind, a title and a date.
 fn draft(kind: EntryKind, title: &str, date: &str) -> EntryDraft {
-    EntryDraft {
-        kind,
-        title: title.into(),
-        date: date.into(),
-        body: String::new(),
-        reflection: None,
-        tags: vec![],
-        cpd: CpdTime::default(),
-        shadowing: None,
-        feedback_source: None,
-        behaviours: vec![],
-        lessons: vec![],
-        keep_attachments: vec![],
-        new_uploads: vec![],
-    }
+    EntryDraft::new(kind, title, date)
 }
 
 fn rating(behaviour: &str, value: u32) -> BehaviourRating {
