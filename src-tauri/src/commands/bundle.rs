@@ -177,7 +177,7 @@ mod tests {
 
     #[test]
     fn a_refused_bundle_sends_each_problem_as_data() {
-        let refused = w2b_core::bundle::verify_bundle(Path::new(concat!(
+        let refused = w2b_core::bundle::verify_bundle(std::path::Path::new(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/../tests/fixtures/bundles/wrong-hash.w2bbundle"
         )))
