@@ -19,3 +19,23 @@ export function saveBeforeClose(flush: Flush): () => void {
   flushers.add(flush);
   return () => flushers.delete(flush);
 }
+
+/**
+ * Saves whenever the work could be lost: before the window closes, when the page is hidden or
+ * unloaded. Returns the function that stops watching (it does not save; the caller saves what is
+ * left as it goes away).
+ */
+export function saveOnLeave(flush: Flush): () => void {
+  const flushNow = () => void flush();
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') flushNow();
+  };
+  const forgetOnClose = saveBeforeClose(flush);
+  window.addEventListener('pagehide', flushNow);
+  document.addEventListener('visibilitychange', onVisibility);
+  return () => {
+    forgetOnClose();
+    window.removeEventListener('pagehide', flushNow);
+    document.removeEventListener('visibilitychange', onVisibility);
+  };
+}
