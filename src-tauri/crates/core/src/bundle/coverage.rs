@@ -29,7 +29,7 @@ pub fn coverage_of(entries: &[BundleEntry]) -> Vec<BundleCoverage> {
         let items = fw.items();
         let mut covered_total = 0;
         let mut domains = Vec::new();
-        for domain in &fw.domains {
+        for domain in fw.domains() {
             let ids: HashSet<&str> = items
                 .iter()
                 .filter(|i| i.domain.id == domain.id)
@@ -131,7 +131,7 @@ mod tests {
         );
         assert_eq!(
             c.domains.len(),
-            fw.domains.len(),
+            fw.domains().count(),
             "every domain is listed, covered or not"
         );
         assert_eq!(

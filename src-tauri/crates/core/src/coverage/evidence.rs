@@ -62,11 +62,12 @@ pub fn coverage(
     let recency = Recency::new(today);
     let mut domains: Vec<DomainCoverage> = Vec::new();
     let (mut total, mut covered) = (0, 0);
-    for domain in &fw.domains {
+    let all_items = fw.items();
+    for domain in fw.domains() {
         let mut entries = HashSet::new();
         let mut recent = HashSet::new();
         let mut items = Vec::new();
-        for item in fw.items().into_iter().filter(|i| i.domain.id == domain.id) {
+        for item in all_items.iter().filter(|i| i.domain.id == domain.id) {
             let mine: Vec<&Rated> = rated.iter().filter(|r| r.behaviour_id == item.id).collect();
             let fresh: Vec<i64> = mine
                 .iter()

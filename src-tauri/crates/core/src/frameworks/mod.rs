@@ -1,205 +1,243 @@
-//! Frameworks: the domains, elements and behaviours that lessons and portfolio evidence map
-//! to, with the rating scale. Frameworks are data (TOML files), never code; the app ships
-//! three, embedded at build time.
+//! Frameworks: the values, domains and behaviours that lessons and portfolio evidence map to,
+//! with the rating scale. Frameworks are data, never code: a tree of items of any depth read
+//! from a framework file (`file`), written back canonically (`write`), installed into the
+//! database like any file a training scheme sends, and compared version to version
+//! (`versions`). The app ships three files (`builtin`), installed on first run.
 
-use std::collections::HashSet;
+mod builtin;
+mod file;
+mod versions;
+mod write;
 
-use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::packs::{PackError, Problem};
+pub use crate::packs::FrameworkError;
+pub use builtin::{builtin, builtin_frameworks, BUILTIN_FRAMEWORK_FILES};
+pub use file::parse_framework;
+pub use versions::{plan_upgrade, retired_after, ItemChange, UpgradePlan, UpgradeRefused};
+pub use write::{content_hash, to_toml};
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The newest framework file format this app reads and the one it writes.
+pub const FRAMEWORK_FORMAT: u32 = 2;
+/// The most items one framework may have (Moodle frameworks of a few thousand are common).
+pub const MAX_ITEMS: usize = 20_000;
+/// The deepest nesting: top-level items are depth 1.
+pub const MAX_DEPTH: usize = 8;
+/// The longest title, in characters.
+pub const MAX_TITLE_CHARS: usize = 1_000;
+/// The longest description, in bytes of Markdown.
+pub const MAX_DESCRIPTION_BYTES: usize = 20_000;
+/// The largest framework file read, in bytes.
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+/// The longest id, in bytes.
+pub const MAX_ID_BYTES: usize = 200;
+
+/// A framework: what it is, where it comes from, its optional scale and its items in order,
+/// each parent before its children.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Framework {
-    pub format: u32,
     pub id: String,
+    /// Semantic version ("1.2.0"): a higher one replaces an installed framework.
     pub version: String,
     pub title: String,
     pub publisher: String,
     pub licence: String,
-    #[serde(default)]
     pub description: String,
-    /// Where the structure comes from, for frameworks that are not our own.
-    #[serde(default)]
+    /// Where the structure comes from, for frameworks that are not the publisher's own.
     pub source: Option<String>,
-    pub scale: Scale,
-    pub domains: Vec<Domain>,
+    /// The names of the levels, top first ("Domain", "Element", "Behaviour"); may be shorter
+    /// than the tree is deep, or empty.
+    pub levels: Vec<String>,
+    /// The self-rating scale; `None` means the app's standard scale (`default_scale`).
+    pub scale: Option<Scale>,
+    pub items: Vec<Item>,
+    /// Links to move when this version is installed over an older one: old id → new id.
+    pub replaces: BTreeMap<String, String>,
+    /// Items earlier versions had that this one does not, kept so evidence mapped to them
+    /// still shows what it was. Only an installed framework has them; files never do.
+    pub retired: Vec<RetiredItem>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scale {
     pub name: String,
     pub levels: Vec<Level>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Level {
     pub value: u32,
     pub label: String,
-    #[serde(default)]
     pub description: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Domain {
+/// One node of the framework's tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// Starts with the framework's id and a dot.
+    pub id: String,
+    /// `None` for a top-level item (a domain).
+    pub parent: Option<String>,
+    pub title: String,
+    /// Plain text or Markdown; sanitised wherever it is shown.
+    pub description: String,
+    /// Other items of the same framework this one relates to.
+    pub refs: Vec<String>,
+    /// The id the item had where it came from (a Moodle id number, a Mahara element id), so
+    /// a converted framework can be traced back.
+    pub source_id: Option<String>,
+}
+
+/// An item a newer version removed: evidence mapped to it keeps showing its title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RetiredItem {
     pub id: String,
     pub title: String,
-    #[serde(default)]
-    pub summary: String,
-    #[serde(default)]
-    pub elements: Vec<Element>,
+    /// The version that no longer has it.
+    pub removed_in: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Element {
-    pub id: String,
-    pub title: String,
-    #[serde(default)]
-    pub summary: String,
-    #[serde(default)]
-    pub behaviours: Vec<Behaviour>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Behaviour {
-    pub id: String,
-    pub statement: String,
-}
-
-impl Framework {
-    /// Every id a lesson or entry may map to: elements and behaviours (a names-only
-    /// framework has no behaviours, so evidence maps to its elements).
-    pub fn mappable_ids(&self) -> HashSet<&str> {
-        self.domains
-            .iter()
-            .flat_map(|d| &d.elements)
-            .flat_map(|e| {
-                std::iter::once(e.id.as_str()).chain(e.behaviours.iter().map(|b| b.id.as_str()))
-            })
-            .collect()
-    }
-}
-
-/// Parses and checks a framework file; `file` names it in problems.
-pub fn parse_framework(file: &str, text: &str) -> Result<Framework, PackError> {
-    let text = crate::packs::normalise(text);
-    let framework: Framework =
-        crate::packs::toml_at(file, &text, 0, "see docs/framework-format.md").map_err(
-            |problem| PackError {
-                problems: vec![problem],
-            },
-        )?;
-    let mut problems = Vec::new();
-    let mut seen = HashSet::new();
-    let prefix = format!("{}.", framework.id);
-    let ids =
-        std::iter::once(framework.id.as_str()).chain(framework.domains.iter().flat_map(|d| {
-            std::iter::once(d.id.as_str()).chain(d.elements.iter().flat_map(|e| {
-                std::iter::once(e.id.as_str()).chain(e.behaviours.iter().map(|b| b.id.as_str()))
-            }))
-        }));
-    for id in ids {
-        if !seen.insert(id) {
-            problems.push(Problem::in_file(
-                file,
-                format!("id `{id}` is used twice"),
-                "every id must be unique",
-            ));
-        }
-        if id != framework.id && !id.starts_with(&prefix) {
-            problems.push(Problem::in_file(
-                file,
-                format!("id `{id}` does not start with `{prefix}`"),
-                "prefix every id with the framework's id, so ids never clash between frameworks",
-            ));
-        }
-    }
-    let values: Vec<u32> = framework.scale.levels.iter().map(|l| l.value).collect();
-    if values.is_empty() || values.iter().enumerate().any(|(i, v)| *v as usize != i + 1) {
-        problems.push(Problem::in_file(
-            file,
-            format!("scale values are {values:?}; they must count up from 1"),
-            "number the levels 1, 2, 3, ...",
-        ));
-    }
-    if problems.is_empty() {
-        Ok(framework)
-    } else {
-        Err(PackError { problems })
-    }
-}
-
-static BUILTIN: &[(&str, &str)] = &[
-    (
-        "frameworks/cmpf.toml",
-        include_str!("../../frameworks/cmpf.toml"),
-    ),
-    (
-        "frameworks/clcf.toml",
-        include_str!("../../frameworks/clcf.toml"),
-    ),
-    (
-        "frameworks/hlm.toml",
-        include_str!("../../frameworks/hlm.toml"),
-    ),
-];
-
-/// The frameworks that ship with the app.
-pub fn builtin_frameworks() -> Result<Vec<Framework>, PackError> {
-    BUILTIN
-        .iter()
-        .map(|(file, text)| parse_framework(file, text))
-        .collect()
-}
-
-/// The built-in frameworks, parsed once. Their files are checked by tests, so this is empty
-/// only if a broken file was shipped, and then nothing can be rated rather than the app failing.
-pub fn builtin() -> &'static [Framework] {
-    static PARSED: std::sync::OnceLock<Vec<Framework>> = std::sync::OnceLock::new();
-    PARSED.get_or_init(|| builtin_frameworks().unwrap_or_default())
-}
-
-impl Framework {
-    /// The items evidence maps to, with their domain and element: each behaviour, or each
-    /// element where the framework names no behaviours.
-    pub fn items(&self) -> Vec<FrameworkItem<'_>> {
-        let mut items = Vec::new();
-        for domain in &self.domains {
-            for element in &domain.elements {
-                if element.behaviours.is_empty() {
-                    items.push(FrameworkItem {
-                        domain,
-                        element,
-                        id: &element.id,
-                        statement: &element.title,
-                    });
-                }
-                for behaviour in &element.behaviours {
-                    items.push(FrameworkItem {
-                        domain,
-                        element,
-                        id: &behaviour.id,
-                        statement: &behaviour.statement,
-                    });
-                }
-            }
-        }
-        items
-    }
-}
-
-/// One thing evidence can be mapped to, in its place in the framework.
+/// One thing evidence can be mapped to and is counted for coverage (a leaf of the tree: a
+/// behaviour, or an element where the framework names no behaviours), with its top-level
+/// item (its domain) and its parent (its element; itself at the top level).
 #[derive(Debug, Clone, Copy)]
 pub struct FrameworkItem<'a> {
-    pub domain: &'a Domain,
-    pub element: &'a Element,
+    pub domain: &'a Item,
+    pub element: &'a Item,
     pub id: &'a str,
     pub statement: &'a str,
+}
+
+/// The scale a framework without one of its own is rated on.
+pub fn default_scale() -> &'static Scale {
+    static SCALE: std::sync::OnceLock<Scale> = std::sync::OnceLock::new();
+    SCALE.get_or_init(|| Scale {
+        name: "Ward to Board self-rating".into(),
+        levels: [
+            (
+                "Not yet",
+                "I have had little chance to show this yet, or I need support to do it.",
+            ),
+            (
+                "Developing",
+                "I show this in familiar situations but not yet consistently.",
+            ),
+            (
+                "Confident",
+                "I show this consistently, including under pressure.",
+            ),
+            (
+                "Leading",
+                "I help others to show this and shape how my team works.",
+            ),
+        ]
+        .iter()
+        .zip(1..)
+        .map(|((label, description), value)| Level {
+            value,
+            label: (*label).into(),
+            description: (*description).into(),
+        })
+        .collect(),
+    })
+}
+
+impl Framework {
+    /// The scale ratings use: the framework's own, or the app's standard one.
+    pub fn scale(&self) -> &Scale {
+        self.scale.as_ref().unwrap_or_else(|| default_scale())
+    }
+
+    /// The top-level items, in order.
+    pub fn domains(&self) -> impl Iterator<Item = &Item> {
+        self.items.iter().filter(|i| i.parent.is_none())
+    }
+
+    /// The item with this id.
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items.iter().find(|i| i.id == id)
+    }
+
+    /// The children of `id`, in order.
+    pub fn children<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Item> + 'a {
+        self.items
+            .iter()
+            .filter(move |i| i.parent.as_deref() == Some(id))
+    }
+
+    /// How deep each item sits (top level is 1), by id.
+    pub fn depths(&self) -> HashMap<&str, usize> {
+        let mut depths: HashMap<&str, usize> = HashMap::with_capacity(self.items.len());
+        for item in &self.items {
+            let depth = item
+                .parent
+                .as_deref()
+                .and_then(|p| depths.get(p))
+                .map_or(1, |d| d + 1);
+            depths.insert(&item.id, depth);
+        }
+        depths
+    }
+
+    /// Every id a lesson or entry may map to: every item but a top-level item with children
+    /// (domains group; a framework of one level maps to its top-level items).
+    pub fn mappable_ids(&self) -> HashSet<&str> {
+        let parents: HashSet<&str> = self
+            .items
+            .iter()
+            .filter_map(|i| i.parent.as_deref())
+            .collect();
+        self.items
+            .iter()
+            .filter(|i| i.parent.is_some() || !parents.contains(i.id.as_str()))
+            .map(|i| i.id.as_str())
+            .collect()
+    }
+
+    /// The items evidence is counted against (the leaves), in order, each with its domain and
+    /// parent.
+    pub fn items(&self) -> Vec<FrameworkItem<'_>> {
+        let by_id: HashMap<&str, &Item> = self.items.iter().map(|i| (i.id.as_str(), i)).collect();
+        let parents: HashSet<&str> = self
+            .items
+            .iter()
+            .filter_map(|i| i.parent.as_deref())
+            .collect();
+        let mut leaves = Vec::new();
+        for item in self
+            .items
+            .iter()
+            .filter(|i| !parents.contains(i.id.as_str()))
+        {
+            let element = item
+                .parent
+                .as_deref()
+                .and_then(|p| by_id.get(p).copied())
+                .unwrap_or(item);
+            let mut domain = item;
+            while let Some(parent) = domain.parent.as_deref().and_then(|p| by_id.get(p)) {
+                domain = parent;
+            }
+            leaves.push(FrameworkItem {
+                domain,
+                element,
+                id: &item.id,
+                statement: &item.title,
+            });
+        }
+        leaves
+    }
+
+    /// The title of a mapped id: the item's, or a retired item's with the version that
+    /// removed it.
+    pub fn title_of(&self, id: &str) -> Option<(&str, Option<&str>)> {
+        self.item(id).map(|i| (i.title.as_str(), None)).or_else(|| {
+            self.retired
+                .iter()
+                .find(|r| r.id == id)
+                .map(|r| (r.title.as_str(), Some(r.removed_in.as_str())))
+        })
+    }
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ mod files;
 mod freshness;
 pub mod installed;
 mod parse;
-mod problem;
+pub(crate) mod problem;
 mod text;
 
 pub use archive::{ARCHIVE_EXTENSION, MAX_ARCHIVE_BYTES, SUMS_FILE};
@@ -18,7 +18,7 @@ pub use builtin::builtin_pack_files;
 pub use files::PackFiles;
 pub use freshness::{in_words, is_past_review, stale_lessons, PlainDate, DATED_FROM_FORMAT};
 pub use parse::parse_pack;
-pub use problem::{PackError, Problem, Severity};
+pub use problem::{FrameworkError, PackError, Problem, Severity};
 pub(crate) use text::{normalise, toml_at};
 
 use serde::{Deserialize, Serialize};

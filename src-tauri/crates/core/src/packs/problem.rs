@@ -93,11 +93,33 @@ pub struct PackError {
     pub problems: Vec<Problem>,
 }
 
+/// Every problem found in one pass over a framework file. Never empty.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct FrameworkError {
+    pub problems: Vec<Problem>,
+}
+
+/// "The pack has 2 problems": the count, without the list.
+fn count_of(subject: &str, problems: &[Problem]) -> String {
+    let n = problems.len();
+    format!(
+        "The {subject} has {n} problem{}",
+        if n == 1 { "" } else { "s" }
+    )
+}
+
+fn write_problems(f: &mut fmt::Formatter<'_>, summary: &str, problems: &[Problem]) -> fmt::Result {
+    write!(f, "{summary}:")?;
+    for problem in problems {
+        write!(f, "\n  {problem}")?;
+    }
+    Ok(())
+}
+
 impl PackError {
     /// "The pack has 2 problems": the count, without the list.
     pub fn summary(&self) -> String {
-        let n = self.problems.len();
-        format!("The pack has {n} problem{}", if n == 1 { "" } else { "s" })
+        count_of("pack", &self.problems)
     }
 
     /// Each problem with where it is, for a screen that lists them.
@@ -108,11 +130,33 @@ impl PackError {
 
 impl fmt::Display for PackError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:", self.summary())?;
-        for problem in &self.problems {
-            write!(f, "\n  {problem}")?;
+        write_problems(f, &self.summary(), &self.problems)
+    }
+}
+
+impl FrameworkError {
+    /// "The framework file has 2 problems".
+    pub fn summary(&self) -> String {
+        count_of("framework file", &self.problems)
+    }
+
+    pub fn located(&self) -> Vec<ProblemAt> {
+        self.problems.iter().map(ProblemAt::from).collect()
+    }
+}
+
+impl fmt::Display for FrameworkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_problems(f, &self.summary(), &self.problems)
+    }
+}
+
+impl From<FrameworkError> for PackError {
+    /// A framework carried in a pack: its problems are the pack's.
+    fn from(e: FrameworkError) -> Self {
+        Self {
+            problems: e.problems,
         }
-        Ok(())
     }
 }
 

@@ -194,13 +194,14 @@ fn check_behaviours(draft: &EntryDraft) -> Checked<()> {
                 ),
             );
         }
-        let top = fw.scale.levels.len() as u32;
+        let top = fw.scale().levels.len() as u32;
         if b.rating < 1 || b.rating > top {
             return refuse(
                 "behaviours",
                 format!(
                     "Behaviours: rate `{}` from 1 to {top} on the {} scale",
-                    b.behaviour_id, fw.scale.name
+                    b.behaviour_id,
+                    fw.scale().name
                 ),
             );
         }

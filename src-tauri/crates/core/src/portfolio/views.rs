@@ -66,7 +66,7 @@ impl BehaviourRating {
             domain_title: item.map(|i| i.domain.title.clone()).unwrap_or_default(),
             rating: self.rating,
             rating_label: fw
-                .and_then(|f| f.scale.levels.iter().find(|l| l.value == self.rating))
+                .and_then(|f| f.scale().levels.iter().find(|l| l.value == self.rating))
                 .map_or_else(|| self.rating.to_string(), |l| l.label.clone()),
             justification: self.justification.clone(),
         }

@@ -88,12 +88,13 @@ impl Store {
 }
 
 fn outline(fw: &Framework) -> FrameworkOutline {
+    let items = fw.items();
     FrameworkOutline {
         id: fw.id.clone(),
         title: fw.title.clone(),
-        scale_name: fw.scale.name.clone(),
+        scale_name: fw.scale().name.clone(),
         scale: fw
-            .scale
+            .scale()
             .levels
             .iter()
             .map(|l| ScaleLevel {
@@ -103,14 +104,12 @@ fn outline(fw: &Framework) -> FrameworkOutline {
             })
             .collect(),
         domains: fw
-            .domains
-            .iter()
+            .domains()
             .map(|d| OutlineDomain {
                 id: d.id.clone(),
                 title: d.title.clone(),
-                items: fw
-                    .items()
-                    .into_iter()
+                items: items
+                    .iter()
                     .filter(|i| i.domain.id == d.id)
                     .map(|i| OutlineItem {
                         id: i.id.into(),
