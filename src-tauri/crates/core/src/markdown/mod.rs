@@ -6,9 +6,11 @@
 //! app itself under [`ASSET_SCHEME`]; a remote image never makes the app touch the network, and
 //! any other image becomes its alt text. Links between lessons become in-app routes.
 
+mod from_html;
 mod links;
 mod lint;
 
+pub use from_html::{html_to_markdown, MAX_HTML_BYTES};
 pub use links::{asset_url, is_web, parse_asset_path, resolve_relative, ASSET_SCHEME};
 pub use lint::{scan, Finding, Reference, ReferenceKind, Scan};
 
