@@ -157,11 +157,7 @@ impl Writer {
             "ul" => self.list(None),
             "ol" => self.list(Some(1)),
             "li" => self.item(),
-            "tr" | "dt" | "dd" => {
-                if !self.at_line_start {
-                    self.newline();
-                }
-            }
+            "tr" | "dt" | "dd" if !self.at_line_start => self.newline(),
             "td" | "th" if !self.at_line_start => self.out.push_str(" | "),
             "a" => {
                 self.start_line();
