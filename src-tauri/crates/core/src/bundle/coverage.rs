@@ -4,16 +4,16 @@
 use std::collections::HashSet;
 
 use super::{BundleCoverage, BundleDomainCoverage, BundleEntry};
-use crate::frameworks;
+use crate::frameworks::Framework;
 
-/// For each built-in framework that at least one shared entry rates against (in the app's
+/// For each installed framework that at least one shared entry rates against (in the app's
 /// order), and each of its domains: how many shared entries evidence it and how many of its
 /// behaviours (or elements, for a framework that names no behaviours) they cover. Ratings
 /// against a framework or behaviour the app does not know are left out.
-pub fn coverage_of(entries: &[BundleEntry]) -> Vec<BundleCoverage> {
+pub fn coverage_of(entries: &[BundleEntry], frameworks: &[Framework]) -> Vec<BundleCoverage> {
     let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     let mut coverage = Vec::new();
-    for fw in frameworks::builtin() {
+    for fw in frameworks {
         let rated: Vec<(&str, &str)> = entries
             .iter()
             .flat_map(|e| {
@@ -84,7 +84,7 @@ mod tests {
 
     #[test]
     fn counts_distinct_entries_and_behaviours_per_domain() {
-        let fw = frameworks::builtin()
+        let fw = crate::frameworks::builtin()
             .iter()
             .find(|f| f.id == "cmpf")
             .unwrap_or_else(|| panic!("cmpf ships with the app"));
@@ -103,7 +103,7 @@ mod tests {
             entry("b", &[("cmpf", first.id)]),
             entry("c", &[("cmpf", other.id), ("nope", "nope.x")]),
         ];
-        let coverage = coverage_of(&entries);
+        let coverage = coverage_of(&entries, crate::frameworks::builtin());
         assert_eq!(
             coverage.len(),
             1,
@@ -147,7 +147,7 @@ mod tests {
     #[test]
     fn entries_without_ratings_give_no_coverage() {
         assert!(
-            coverage_of(&[entry("a", &[])]).is_empty(),
+            coverage_of(&[entry("a", &[])], crate::frameworks::builtin()).is_empty(),
             "no framework is shown when nothing is rated"
         );
     }

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{Months, NaiveDate};
 
 use super::{BehaviourCoverage, Coverage, DomainCoverage, FrameworkChoice};
-use crate::frameworks::{self, Framework};
+use crate::frameworks::Framework;
 use crate::portfolio::LinkedLesson;
 
 /// One behaviour rated on one entry outside the bin.
@@ -52,9 +52,11 @@ fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// Coverage of `fw` by `rated` (newest first), with the lessons that teach each behaviour.
+/// Coverage of `fw` by `rated` (newest first), with the lessons that teach each behaviour
+/// and the `installed` frameworks to choose from.
 pub fn coverage(
     fw: &Framework,
+    installed: &[Framework],
     rated: &[Rated],
     teaching: &HashMap<String, Vec<LinkedLesson>>,
     today: NaiveDate,
@@ -104,7 +106,7 @@ pub fn coverage(
     Coverage {
         framework_id: fw.id.clone(),
         framework_title: fw.title.clone(),
-        frameworks: frameworks::builtin()
+        frameworks: installed
             .iter()
             .map(|f| FrameworkChoice {
                 id: f.id.clone(),
@@ -157,7 +159,7 @@ mod tests {
 
     #[test]
     fn behaviours_and_domains_add_up_from_the_ratings() {
-        let fw = frameworks::builtin()
+        let fw = crate::frameworks::builtin()
             .iter()
             .find(|f| f.id == "cmpf")
             .expect("the app's own framework");
@@ -169,7 +171,13 @@ mod tests {
             rated(second, 2, "2026-10-01", 2),
             rated(first, 1, "2024-01-01", 1),
         ];
-        let c = coverage(fw, &rated, &HashMap::new(), today());
+        let c = coverage(
+            fw,
+            crate::frameworks::builtin(),
+            &rated,
+            &HashMap::new(),
+            today(),
+        );
         assert_eq!(
             c.items_total,
             u32::try_from(items.len()).unwrap_or(0),
@@ -185,7 +193,13 @@ mod tests {
         );
         assert_eq!(b.latest_rating, Some(3), "the newest entry's rating");
         assert!(!b.stale, "recent evidence is not stale");
-        let old = coverage(fw, &rated[2..], &HashMap::new(), today());
+        let old = coverage(
+            fw,
+            crate::frameworks::builtin(),
+            &rated[2..],
+            &HashMap::new(),
+            today(),
+        );
         assert!(
             old.domains[0].behaviours[0].stale,
             "only old evidence is stale"

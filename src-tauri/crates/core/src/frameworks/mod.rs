@@ -58,13 +58,13 @@ pub struct Framework {
     pub retired: Vec<RetiredItem>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Scale {
     pub name: String,
     pub levels: Vec<Level>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Level {
     pub value: u32,
     pub label: String,
@@ -99,7 +99,7 @@ pub struct RetiredItem {
 
 /// One thing evidence can be mapped to and is counted for coverage (a leaf of the tree: a
 /// behaviour, or an element where the framework names no behaviours), with its top-level
-/// item (its domain) and its parent (its element; itself at the top level).
+/// item (its domain) and its element (its parent, or itself when its parent is a domain).
 #[derive(Debug, Clone, Copy)]
 pub struct FrameworkItem<'a> {
     pub domain: &'a Item,
@@ -209,10 +209,13 @@ impl Framework {
             .iter()
             .filter(|i| !parents.contains(i.id.as_str()))
         {
+            // The element is the leaf's parent, unless that is a domain: a leaf just below a
+            // domain (an element with no behaviours) is its own element.
             let element = item
                 .parent
                 .as_deref()
                 .and_then(|p| by_id.get(p).copied())
+                .filter(|parent| parent.parent.is_some())
                 .unwrap_or(item);
             let mut domain = item;
             while let Some(parent) = domain.parent.as_deref().and_then(|p| by_id.get(p)) {

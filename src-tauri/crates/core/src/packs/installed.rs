@@ -33,6 +33,8 @@ pub struct ImportPreview {
     /// Content the app will strip when showing it, as `file:line:column: message`.
     pub warnings: Vec<String>,
     pub action: ImportAction,
+    /// What installing each framework the pack carries will do.
+    pub frameworks: Vec<crate::frameworks::UpgradePlan>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -157,6 +157,8 @@ pub struct Pack {
     pub warnings: Vec<Problem>,
     /// Image files the lessons show, by path in the pack.
     pub assets: std::collections::BTreeMap<String, Asset>,
+    /// The frameworks the pack carries (`frameworks/*.toml`), installed with it.
+    pub frameworks: Vec<crate::frameworks::Framework>,
 }
 
 /// An image file of a pack, checked to be what its name says.

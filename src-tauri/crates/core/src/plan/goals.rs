@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::{BehaviourRef, GoalDraft, GoalStatus};
-use crate::frameworks;
+use crate::frameworks::Framework;
 use crate::problems::FieldError;
 
 /// A date as the forms send it, or a field error naming `field` in the learner's words.
@@ -15,7 +15,7 @@ pub(crate) fn field_date(field: &str, label: &str, value: &str) -> Result<NaiveD
 
 /// What is wrong with a goal, field by field (`title`, `dueDate`, `behaviours`); empty when it
 /// can be kept.
-pub fn check_goal(draft: &GoalDraft) -> Vec<FieldError> {
+pub fn check_goal(draft: &GoalDraft, frameworks: &[Framework]) -> Vec<FieldError> {
     let mut errors = Vec::new();
     if draft.title.trim().is_empty() {
         errors.push(FieldError::new(
@@ -26,7 +26,11 @@ pub fn check_goal(draft: &GoalDraft) -> Vec<FieldError> {
     if let Err(e) = field_date("dueDate", "Due date", &draft.due_date) {
         errors.push(e);
     }
-    if let Some(unknown) = draft.behaviours.iter().find(|b| statement(b).is_none()) {
+    if let Some(unknown) = draft
+        .behaviours
+        .iter()
+        .find(|b| statement(frameworks, b).is_none())
+    {
         errors.push(FieldError::new(
             "behaviours",
             format!(
@@ -50,24 +54,21 @@ pub fn check_review(date: &str, note: &str) -> Vec<FieldError> {
     errors
 }
 
-/// What a linked behaviour says, from the frameworks the app knows.
-pub fn statement(behaviour: &BehaviourRef) -> Option<&'static str> {
-    frameworks::builtin()
+/// What a linked behaviour says, from the installed frameworks (a retired item's old title
+/// included).
+pub fn statement<'a>(frameworks: &'a [Framework], behaviour: &BehaviourRef) -> Option<&'a str> {
+    frameworks
         .iter()
         .find(|f| f.id == behaviour.framework_id)
-        .and_then(|f| {
-            f.items()
-                .into_iter()
-                .find(|i| i.id == behaviour.behaviour_id)
-                .map(|i| i.statement)
-        })
+        .and_then(|f| f.title_of(&behaviour.behaviour_id))
+        .map(|(title, _)| title)
 }
 
 /// What each linked behaviour says, in order; the id itself for one no longer known.
-pub fn statements(behaviours: &[BehaviourRef]) -> Vec<String> {
+pub fn statements(frameworks: &[Framework], behaviours: &[BehaviourRef]) -> Vec<String> {
     behaviours
         .iter()
-        .map(|b| statement(b).map_or_else(|| b.behaviour_id.clone(), str::to_owned))
+        .map(|b| statement(frameworks, b).map_or_else(|| b.behaviour_id.clone(), str::to_owned))
         .collect()
 }
 
@@ -106,10 +107,17 @@ mod tests {
     #[test]
     fn a_goal_needs_a_title_a_real_date_and_known_behaviours() {
         assert!(
-            check_goal(&draft("Learn", "2027-01-01", &["cmpf.people.appraisal"])).is_empty(),
+            check_goal(
+                &draft("Learn", "2027-01-01", &["cmpf.people.appraisal"]),
+                crate::frameworks::builtin()
+            )
+            .is_empty(),
             "a complete goal is kept"
         );
-        let errors = check_goal(&draft("  ", "2027-02-30", &["cmpf.gone"]));
+        let errors = check_goal(
+            &draft("  ", "2027-02-30", &["cmpf.gone"]),
+            crate::frameworks::builtin(),
+        );
         assert_eq!(
             fields(&errors),
             ["title", "dueDate", "behaviours"],
@@ -142,7 +150,7 @@ mod tests {
     fn unknown_behaviours_show_their_id_and_overdue_needs_an_open_goal() {
         let refs = draft("x", "2027-01-01", &["cmpf.gone"]).behaviours;
         assert_eq!(
-            statements(&refs),
+            statements(crate::frameworks::builtin(), &refs),
             ["cmpf.gone"],
             "an unknown behaviour shows its id"
         );

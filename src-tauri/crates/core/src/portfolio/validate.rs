@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 use super::{code_themes, template_sections, CpdTime, EntryDraft, EntryLesson, Reflection};
-use crate::frameworks;
+use crate::frameworks::Framework;
 use crate::problems::FieldError;
 
 /// Longest title kept; a title is a line, not a paragraph.
@@ -25,9 +25,9 @@ fn refuse<T>(field: &str, message: String) -> Checked<T> {
     Err(FieldError::new(field, message))
 }
 
-/// The draft tidied (title trimmed, tags de-duplicated, lessons linked once) and checked; the
-/// first fault found is returned, naming its field.
-pub fn checked_draft(draft: &EntryDraft) -> Checked<EntryDraft> {
+/// The draft tidied (title trimmed, tags de-duplicated, lessons linked once) and checked
+/// against the installed `frameworks`; the first fault found is returned, naming its field.
+pub fn checked_draft(draft: &EntryDraft, frameworks: &[Framework]) -> Checked<EntryDraft> {
     let mut draft = draft.clone();
     draft.title = checked_title(&draft.title)?;
     check_date(&draft.date)?;
@@ -37,7 +37,7 @@ pub fn checked_draft(draft: &EntryDraft) -> Checked<EntryDraft> {
     check_text_size(&draft)?;
     draft.tags = checked_tags(&draft.tags)?;
     check_cpd(&draft.cpd)?;
-    check_behaviours(&draft)?;
+    check_behaviours(&draft, frameworks)?;
     let mut linked = HashSet::new();
     draft
         .lessons
@@ -173,19 +173,19 @@ fn check_cpd(cpd: &CpdTime) -> Checked<()> {
     Ok(())
 }
 
-fn check_behaviours(draft: &EntryDraft) -> Checked<()> {
+/// Ratings name an installed framework and one of its items (or an item a newer version
+/// removed, so an old entry can still be edited), on its scale, once each.
+fn check_behaviours(draft: &EntryDraft, frameworks: &[Framework]) -> Checked<()> {
     let mut rated = HashSet::new();
     for b in &draft.behaviours {
-        let Some(fw) = frameworks::builtin()
-            .iter()
-            .find(|f| f.id == b.framework_id)
-        else {
+        let Some(fw) = frameworks.iter().find(|f| f.id == b.framework_id) else {
             return refuse(
                 "behaviours",
                 format!("Behaviours: there is no framework `{}`", b.framework_id),
             );
         };
-        if !fw.items().iter().any(|i| i.id == b.behaviour_id) {
+        let retired = fw.retired.iter().any(|r| r.id == b.behaviour_id);
+        if !retired && !fw.items().iter().any(|i| i.id == b.behaviour_id) {
             return refuse(
                 "behaviours",
                 format!(
@@ -272,7 +272,8 @@ mod tests {
             " #Safety ".into(),
             "".into(),
         ];
-        let checked = checked_draft(&draft).expect("the draft is valid");
+        let checked =
+            checked_draft(&draft, crate::frameworks::builtin()).expect("the draft is valid");
         assert_eq!(checked.title, "A valid title", "the title is trimmed");
         assert_eq!(
             checked.tags,
@@ -350,7 +351,7 @@ mod tests {
         for (why, field, words, spoil) in cases {
             let mut draft = valid();
             spoil(&mut draft);
-            let error = checked_draft(&draft).expect_err(why);
+            let error = checked_draft(&draft, crate::frameworks::builtin()).expect_err(why);
             assert_eq!(error.field, field, "{why} names the {field} field");
             assert!(
                 error.message.starts_with(words),

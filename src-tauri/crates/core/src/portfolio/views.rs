@@ -7,7 +7,7 @@ use ts_rs::TS;
 use super::{
     BehaviourRating, CpdTime, EntryDraft, EntryKind, FeedbackSource, ReflectionTemplate, Shadowing,
 };
-use crate::frameworks;
+use crate::frameworks::Framework;
 use crate::study::SnippetPart;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -43,6 +43,8 @@ pub struct RatedBehaviour {
     pub behaviour_id: String,
     /// The behaviour's statement (or element's title); the id when the framework is unknown.
     pub statement: String,
+    /// The framework version that no longer has this item, when it was removed.
+    pub removed_in: Option<String>,
     pub domain_title: String,
     pub rating: u32,
     /// The rating's label on the framework's scale.
@@ -51,18 +53,22 @@ pub struct RatedBehaviour {
 }
 
 impl BehaviourRating {
-    /// The rating with its framework's words. A framework, behaviour or level the app no
-    /// longer ships shows by its id or number, so old evidence still reads.
-    pub fn in_words(&self) -> RatedBehaviour {
-        let fw = frameworks::builtin()
-            .iter()
-            .find(|f| f.id == self.framework_id);
+    /// The rating with its framework's words. An item a newer version removed keeps its
+    /// title, marked with that version; a framework, item or level the app does not know
+    /// shows by its id or number, so old evidence still reads.
+    pub fn in_words(&self, frameworks: &[Framework]) -> RatedBehaviour {
+        let fw = frameworks.iter().find(|f| f.id == self.framework_id);
         let item = fw.and_then(|f| f.items().into_iter().find(|i| i.id == self.behaviour_id));
+        let retired = fw.and_then(|f| f.retired.iter().find(|r| r.id == self.behaviour_id));
         RatedBehaviour {
             framework_id: self.framework_id.clone(),
             framework_title: fw.map_or_else(|| self.framework_id.clone(), |f| f.title.clone()),
             behaviour_id: self.behaviour_id.clone(),
-            statement: item.map_or_else(|| self.behaviour_id.clone(), |i| i.statement.into()),
+            statement: item
+                .map(|i| i.statement.to_owned())
+                .or_else(|| retired.map(|r| r.title.clone()))
+                .unwrap_or_else(|| self.behaviour_id.clone()),
+            removed_in: retired.map(|r| r.removed_in.clone()),
             domain_title: item.map(|i| i.domain.title.clone()).unwrap_or_default(),
             rating: self.rating,
             rating_label: fw

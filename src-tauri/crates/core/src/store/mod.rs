@@ -4,6 +4,7 @@
 mod backups;
 mod bundle;
 mod coverage;
+pub(crate) mod frameworks;
 mod learning;
 mod migrations;
 mod packs;
@@ -18,6 +19,7 @@ pub use crate::study::{MAX_NOTE_BYTES, MAX_STUDY_INCREMENT_SECONDS};
 pub use backups::{AUTOMATIC_BACKUPS_KEPT, AUTOMATIC_BACKUP_INTERVAL_HOURS};
 pub use bundle::PlannedAttachment;
 pub use coverage::DEFAULT_FRAMEWORK;
+pub use frameworks::{InstalledFramework, BUILT_IN};
 pub use learning::search::MAX_RESULTS as MAX_SEARCH_RESULTS;
 pub use migrations::SCHEMA_VERSION;
 pub use packs::import::{Imported, BUILTIN_PACK_ID};
@@ -27,13 +29,14 @@ pub use review::{EntryComment, ReviewView, SharedEntry, SignOffView};
 
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
-use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError, RwLock};
 use std::time::Duration;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{Connection, OpenFlags};
 
 use crate::atomic::AtomicFile;
+use crate::frameworks::Framework;
 use crate::packs::PackError;
 
 /// The database file inside the data folder.
@@ -106,6 +109,8 @@ pub struct Store {
     writer: Mutex<Connection>,
     readers: ReadPool,
     path: PathBuf,
+    /// The installed frameworks, read once and again after each install.
+    frameworks: RwLock<Arc<Vec<Framework>>>,
 }
 
 impl Store {
@@ -144,7 +149,10 @@ impl Store {
                 returned: Condvar::new(),
             },
             path,
+            frameworks: RwLock::new(Arc::new(Vec::new())),
         };
+        store.reload_frameworks()?;
+        store.sync_builtin_frameworks(now)?;
         store.clear_stale_uploads(now)?;
         Ok(store)
     }

@@ -11,12 +11,15 @@ use super::{
     Lesson, LessonMeta, Manifest, Module, ModuleManifest, Pack, QuestionType, OLDEST_PACK_FORMAT,
     PACK_FORMAT,
 };
+use crate::frameworks::{parse_framework, Framework};
 use crate::markdown::{scan, Scan};
 use references::{check_behaviours, check_references};
 
 mod references;
 
 const MANIFEST: &str = "pack.toml";
+/// Where a pack keeps the frameworks it carries.
+pub const FRAMEWORKS_FOLDER: &str = "frameworks/";
 const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Parses and checks a whole pack. Either every file is good and the pack comes back, or the
@@ -88,7 +91,8 @@ pub fn parse_pack(files: &PackFiles) -> Result<Pack, PackError> {
         });
     }
 
-    check_behaviours(&manifest, &modules, &mut problems);
+    let frameworks = pack_frameworks(files, &mut problems);
+    check_behaviours(&manifest, &modules, &frameworks, &mut problems);
     // One pass over each lesson's Markdown serves both the warnings and the references.
     let scanned: Vec<(&Lesson, Scan)> = modules
         .iter()
@@ -119,10 +123,38 @@ pub fn parse_pack(files: &PackFiles) -> Result<Pack, PackError> {
             content_sha256: files.content_sha256(),
             warnings,
             assets,
+            frameworks,
         })
     } else {
         Err(PackError { problems })
     }
+}
+
+/// The frameworks in the pack's `frameworks/` folder, in file name order; each file's
+/// problems are the pack's.
+fn pack_frameworks(files: &PackFiles, problems: &mut Vec<Problem>) -> Vec<Framework> {
+    let mut frameworks: Vec<Framework> = Vec::new();
+    let mut paths: Vec<&str> = files
+        .iter()
+        .map(|(path, _)| path)
+        .filter(|p| p.starts_with(FRAMEWORKS_FOLDER) && p.ends_with(".toml"))
+        .collect();
+    paths.sort_unstable();
+    for path in paths {
+        let parsed = text(files, path)
+            .map_err(|p| vec![p])
+            .and_then(|t| parse_framework(path, &t).map_err(|e| e.problems));
+        match parsed {
+            Ok(fw) if frameworks.iter().any(|f| f.id == fw.id) => problems.push(Problem::in_file(
+                path,
+                format!("framework `{}` is in the pack twice", fw.id),
+                "keep one file per framework",
+            )),
+            Ok(fw) => frameworks.push(fw),
+            Err(found) => problems.extend(found),
+        }
+    }
+    frameworks
 }
 
 fn text(files: &PackFiles, path: &str) -> Result<String, Problem> {

@@ -4,34 +4,41 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::MANIFEST;
-use crate::frameworks::builtin_frameworks;
+use crate::frameworks::{builtin, Framework};
 use crate::markdown::{resolve_relative, ReferenceKind, Scan};
 use crate::packs::files::PackFiles;
 use crate::packs::problem::Problem;
 use crate::packs::{Asset, Lesson, Manifest, Module, MAX_IMAGE_BYTES};
 
-/// Every behaviour a lesson names must exist in the framework the pack maps to.
+/// Every behaviour a lesson names must exist in the framework the pack maps to: one the pack
+/// carries in `frameworks/`, or one the app ships.
 pub(super) fn check_behaviours(
     manifest: &Manifest,
     modules: &[Module],
+    carried: &[Framework],
     problems: &mut Vec<Problem>,
 ) {
-    let frameworks = match builtin_frameworks() {
-        Ok(frameworks) => frameworks,
-        Err(e) => {
-            problems.extend(e.problems);
-            return;
-        }
-    };
-    let Some(framework) = frameworks.iter().find(|f| f.id == manifest.framework) else {
-        let known: Vec<&str> = frameworks.iter().map(|f| f.id.as_str()).collect();
+    let framework = carried
+        .iter()
+        .chain(builtin())
+        .find(|f| f.id == manifest.framework);
+    let Some(framework) = framework else {
+        let known: Vec<&str> = carried
+            .iter()
+            .chain(builtin())
+            .map(|f| f.id.as_str())
+            .collect();
         problems.push(Problem::in_file(
             MANIFEST,
             format!(
-                "framework `{}` is not one this app knows",
+                "framework `{}` is neither in the pack's frameworks/ folder nor one the app ships",
                 manifest.framework
             ),
-            format!("use one of: {}", known.join(", ")),
+            format!(
+                "add its file as frameworks/{}.toml, or use one of: {}",
+                manifest.framework,
+                known.join(", ")
+            ),
         ));
         return;
     };

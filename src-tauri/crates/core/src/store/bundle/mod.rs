@@ -19,6 +19,7 @@ use crate::bundle::{
     BundleRating, BundleReflection, BundleSection, BundleSelection, BundleShadowing,
     PortfolioDocument, BUNDLE_FORMAT_VERSION,
 };
+use crate::frameworks::Framework;
 use crate::portfolio::{template_title, EntrySnapshot};
 
 /// One attachment to copy into the bundle: which stored file, and where it goes.
@@ -46,10 +47,11 @@ impl Store {
         selection
             .check_period()
             .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let frameworks = self.frameworks();
         let (entries, planned) = {
             let conn = self.reader();
             let tx = conn.unchecked_transaction()?;
-            let read = read_entries(&tx, selection)?;
+            let read = read_entries(&tx, &frameworks, selection)?;
             tx.commit()?;
             read
         };
@@ -71,7 +73,7 @@ impl Store {
             learner: selection.learner.trim().to_owned(),
             period_from: selection.from.clone(),
             period_to: selection.to.clone(),
-            coverage: coverage_of(&entries),
+            coverage: coverage_of(&entries, &frameworks),
             entries,
             goals,
         };
@@ -162,6 +164,7 @@ impl Store {
 
 fn read_entries(
     conn: &Connection,
+    frameworks: &[Framework],
     selection: &BundleSelection,
 ) -> Result<(Vec<BundleEntry>, Vec<PlannedAttachment>)> {
     let mut filters = vec!["e.deleted_at IS NULL".to_owned()];
@@ -243,6 +246,7 @@ fn read_entries(
             snapshot,
             lessons,
             attachments,
+            frameworks,
         ));
     }
     Ok((entries, planned))
@@ -255,6 +259,7 @@ fn bundle_entry(
     s: EntrySnapshot,
     lessons: Vec<BundleLesson>,
     attachments: Vec<BundleAttachment>,
+    frameworks: &[Framework],
 ) -> BundleEntry {
     let reflection = s.reflection.as_ref().map(|r| BundleReflection {
         template: r.template.as_str().into(),
@@ -271,7 +276,7 @@ fn bundle_entry(
     let behaviours = s
         .behaviours
         .iter()
-        .map(|b| BundleRating::from(b.in_words()))
+        .map(|b| BundleRating::from(b.in_words(frameworks)))
         .collect();
     BundleEntry {
         uid,

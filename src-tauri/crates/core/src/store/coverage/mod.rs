@@ -12,7 +12,7 @@ use super::{Result, Store, StoreError};
 use crate::coverage::{
     coverage, Coverage, FrameworkOutline, OutlineDomain, OutlineItem, Rated, ScaleLevel,
 };
-use crate::frameworks::{self, Framework};
+use crate::frameworks::Framework;
 use crate::portfolio::{
     accepted_extensions, static_options, EditorOptions, LessonChoice, LinkedLesson,
     MAX_ATTACHMENT_BYTES,
@@ -26,7 +26,8 @@ impl Store {
     /// dated in the 12 months up to `today`.
     pub fn coverage(&self, framework_id: Option<&str>, today: NaiveDate) -> Result<Coverage> {
         let id = framework_id.unwrap_or(DEFAULT_FRAMEWORK);
-        let fw = frameworks::builtin()
+        let installed = self.frameworks();
+        let fw = installed
             .iter()
             .find(|f| f.id == id)
             .ok_or_else(|| StoreError::NotFound(format!("framework `{id}`")))?;
@@ -50,7 +51,7 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         let teaching = lessons_by_behaviour(&conn)?;
         drop(conn);
-        Ok(coverage(fw, &rated, &teaching, today))
+        Ok(coverage(fw, &installed, &rated, &teaching, today))
     }
 
     pub fn editor_options(&self) -> Result<EditorOptions> {
@@ -76,7 +77,7 @@ impl Store {
             kinds,
             templates,
             code_themes,
-            frameworks: frameworks::builtin().iter().map(outline).collect(),
+            frameworks: self.frameworks().iter().map(outline).collect(),
             lessons,
             accepted_extensions: accepted_extensions()
                 .into_iter()

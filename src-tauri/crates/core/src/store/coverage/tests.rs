@@ -169,7 +169,7 @@ fn coverage_counts_evidence_recency_and_the_latest_rating() {
             .all(|d| d.entries == 0 && d.behaviours_covered == 0),
         "no other domain has evidence; another framework's ratings do not count here"
     );
-    let cmpf = frameworks::builtin()
+    let cmpf = crate::frameworks::builtin()
         .iter()
         .find(|f| f.id == "cmpf")
         .expect("cmpf is built in");
@@ -234,7 +234,7 @@ fn editor_options_offer_the_installed_lessons_and_every_framework() {
     );
     assert_eq!(
         options.frameworks.len(),
-        frameworks::builtin().len(),
+        crate::frameworks::builtin().len(),
         "every framework can be rated against"
     );
     assert_eq!(

@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{timestamp, Result, Store, StoreError};
+use crate::frameworks::Framework;
 use crate::plan::{
     check_goal, check_review, is_overdue, statements, BehaviourRef, GoalDraft, GoalReview,
     GoalStatus, GoalView,
@@ -30,7 +31,7 @@ impl Store {
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         ids.into_iter()
-            .map(|id| goal_view(&conn, id, today))
+            .map(|id| goal_view(&conn, &self.frameworks(), id, today))
             .collect()
     }
 
@@ -41,7 +42,7 @@ impl Store {
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<GoalView> {
-        refuse(check_goal(draft))?;
+        refuse(check_goal(draft, &self.frameworks()))?;
         let title = draft.title.trim();
         let mut conn = self.writer();
         let tx = conn.transaction()?;
@@ -83,7 +84,7 @@ impl Store {
                 params![id, b.framework_id, b.behaviour_id],
             )?;
         }
-        let view = goal_view(&tx, id, today)?;
+        let view = goal_view(&tx, &self.frameworks(), id, today)?;
         tx.commit()?;
         Ok(view)
     }
@@ -121,13 +122,18 @@ impl Store {
             "UPDATE goals SET updated_at = ?2 WHERE id = ?1",
             params![goal_id, timestamp(now)],
         )?;
-        let view = goal_view(&tx, goal_id, today)?;
+        let view = goal_view(&tx, &self.frameworks(), goal_id, today)?;
         tx.commit()?;
         Ok(view)
     }
 }
 
-fn goal_view(conn: &Connection, id: i64, today: NaiveDate) -> Result<GoalView> {
+fn goal_view(
+    conn: &Connection,
+    frameworks: &[Framework],
+    id: i64,
+    today: NaiveDate,
+) -> Result<GoalView> {
     let (title, measure, achievable, relevant, due_date, status, created_at, updated_at): (
         String,
         String,
@@ -166,7 +172,7 @@ fn goal_view(conn: &Connection, id: i64, today: NaiveDate) -> Result<GoalView> {
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let behaviour_statements = statements(&behaviours);
+    let behaviour_statements = statements(frameworks, &behaviours);
     let reviews = conn
         .prepare("SELECT id, review_date, note FROM goal_reviews WHERE goal_id = ?1 ORDER BY review_date DESC, id DESC")?
         .query_map([id], |r| {

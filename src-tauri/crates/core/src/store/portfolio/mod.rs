@@ -18,6 +18,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use super::{timestamp, Result, Store, StoreError};
+use crate::frameworks::Framework;
 use crate::portfolio::{
     checked_draft, study_entry_title, CpdTime, EntryDraft, EntryKind, EntryLesson, EntrySnapshot,
     EntryView, VersionChange, MAX_CPD_MINUTES,
@@ -36,25 +37,27 @@ impl Store {
     ) -> Result<EntryView> {
         let mut conn = self.writer();
         let tx = conn.transaction()?;
-        let id = save_entry_in(&tx, id, expected_version, draft, now)?;
-        let view = entry_view(&tx, id, None)?;
+        let frameworks = self.frameworks();
+        let id = save_entry_in(&tx, &frameworks, id, expected_version, draft, now)?;
+        let view = entry_view(&tx, &frameworks, id, None)?;
         tx.commit()?;
         Ok(view)
     }
 
     pub fn entry(&self, id: i64, version: Option<u32>) -> Result<EntryView> {
-        entry_view(&self.reader(), id, version)
+        entry_view(&self.reader(), &self.frameworks(), id, version)
     }
 }
 
 pub(crate) fn save_entry_in(
     tx: &Transaction<'_>,
+    frameworks: &[Framework],
     id: Option<i64>,
     expected_version: Option<u32>,
     draft: &EntryDraft,
     now: DateTime<Utc>,
 ) -> Result<i64> {
-    let draft = checked_draft(draft).map_err(|e| StoreError::Fields(vec![e]))?;
+    let draft = checked_draft(draft, frameworks).map_err(|e| StoreError::Fields(vec![e]))?;
     let (id, saved) = match id {
         None => {
             tx.execute(
@@ -166,7 +169,8 @@ pub(crate) fn entry_from_study(
         keep_attachments: vec![],
         new_uploads: vec![],
     };
-    let id = save_entry_in(tx, None, None, &draft, now)?;
+    // An entry made from study time rates no framework item, so none are needed to check it.
+    let id = save_entry_in(tx, &[], None, None, &draft, now)?;
     tx.execute(
         "UPDATE entries SET cpd_record_id = ?2 WHERE id = ?1",
         params![id, record_id],

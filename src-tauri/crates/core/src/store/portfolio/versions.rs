@@ -37,7 +37,7 @@ impl Store {
             restored_from: Some(version),
         };
         record_version(&tx, id, &restored, &snapshot, now)?;
-        let view = entry_view(&tx, id, None)?;
+        let view = entry_view(&tx, &self.frameworks(), id, None)?;
         tx.commit()?;
         Ok(view)
     }

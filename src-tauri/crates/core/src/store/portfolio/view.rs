@@ -4,14 +4,20 @@
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::snapshot_of;
+use crate::frameworks::Framework;
 use crate::markdown;
 use crate::portfolio::{
-    template_title, AttachmentView, BehaviourRating, EntrySnapshot, EntryView, LinkedLesson,
-    ReflectionSectionView, ReflectionView,
+    template_title, AttachmentView, EntrySnapshot, EntryView, LinkedLesson, ReflectionSectionView,
+    ReflectionView,
 };
 use crate::store::{Result, StoreError};
 
-pub(crate) fn entry_view(conn: &Connection, id: i64, version: Option<u32>) -> Result<EntryView> {
+pub(crate) fn entry_view(
+    conn: &Connection,
+    frameworks: &[Framework],
+    id: i64,
+    version: Option<u32>,
+) -> Result<EntryView> {
     struct Row {
         uid: String,
         latest: u32,
@@ -67,7 +73,11 @@ pub(crate) fn entry_view(conn: &Connection, id: i64, version: Option<u32>) -> Re
         kind_label: s.kind.label().into(),
         body_html: markdown::render(&s.body),
         reflection: reflection_view(&s),
-        behaviours: s.behaviours.iter().map(BehaviourRating::in_words).collect(),
+        behaviours: s
+            .behaviours
+            .iter()
+            .map(|b| b.in_words(frameworks))
+            .collect(),
         lessons,
         attachments,
         from_study: row.from_study,

@@ -8,7 +8,7 @@ use super::*;
 
 /// Rows each schema could hold, added as the database is built up to it: one or two in
 /// every table the schema introduced, so the upgrade has real data to carry.
-const SEEDS: [&str; 4] = [
+const SEEDS: [&str; 5] = [
     // 1: the curriculum and progress
     "INSERT INTO packs VALUES ('p', '1.0.0', 'P', 'Pub', 'L', 'en-GB', 'cmpf', '', 0, 'abc', 1, 't', 't');
      INSERT INTO modules VALUES ('p', 'm', 0, 'M', '');
@@ -35,6 +35,13 @@ const SEEDS: [&str; 4] = [
          VALUES (1, 'Own the budget', '2027-03-31', 't1', 't1');
      INSERT INTO goal_reviews VALUES (1, 1, '2026-11-01', 'On track', 't1');
      INSERT INTO practice_hours VALUES (1, '2026-01-01', '2026-06-30', 450.5, 'Ward manager', 't1');",
+    // 5: bundles sent and reviews back (and a rating, for the frameworks that come next)
+    r#"INSERT INTO bundle_exports VALUES ('b1', 'aa', 't1', 'Sam.w2bbundle', '[{"uid":"u100","version":1}]');
+       INSERT INTO reviews VALUES (1, 'b1', 'ff', 'Dr Lee', 'Appraiser', 'Good year', 't2',
+           'satisfactory', 'Dr Lee', 'Appraiser', '2026-11-30', 't3');
+       INSERT INTO review_comments VALUES (1, 0, 'u100', 1, 'Well reflected');
+       INSERT INTO review_drafts VALUES ('b2', 'bb', '{}', 't1');
+       INSERT INTO entry_behaviours VALUES (100, 'cmpf', 'cmpf.people.appraisal', 3, 'Led two');"#,
 ];
 
 /// The first column of every row `sql` returns, as text (table and column names).
@@ -145,6 +152,31 @@ fn every_earlier_schema_upgrades_to_the_current_one_keeping_data() {
             before,
             "every row a v{from} database held is still there, unchanged"
         );
+        let installed: Vec<String> = store.frameworks().iter().map(|f| f.id.clone()).collect();
+        assert_eq!(
+            installed,
+            ["cmpf", "clcf", "hlm"],
+            "after upgrading from v{from} the shipped frameworks are installed data"
+        );
+        if from == 5 {
+            let coverage = store
+                .coverage(
+                    Some("cmpf"),
+                    chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"),
+                )
+                .expect("coverage");
+            let appraisal = coverage
+                .domains
+                .iter()
+                .flat_map(|d| &d.behaviours)
+                .find(|b| b.id == "cmpf.people.appraisal")
+                .expect("the rated behaviour is in the installed framework");
+            assert_eq!(
+                (appraisal.entries, appraisal.latest_rating),
+                (1, Some(3)),
+                "a rating made before frameworks were data counts against the installed set"
+            );
+        }
         if from >= 1 {
             let indexed: i64 = conn
                 .query_row(

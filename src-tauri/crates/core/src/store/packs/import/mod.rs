@@ -6,8 +6,10 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::write_pack;
+use crate::frameworks::UpgradePlan;
 use crate::packs::installed::{ImportAction, ImportPreview, InstalledPack};
 use crate::packs::Pack;
+use crate::store::frameworks::write_framework;
 use crate::store::{timestamp, InstallOutcome, Result, Store, StoreError};
 
 /// What an import did: the decision it acted on (as the preview describes it) and what was
@@ -25,7 +27,25 @@ impl Store {
     /// What importing `pack` would do, without writing anything.
     pub fn preview_import(&self, pack: &Pack) -> Result<ImportPreview> {
         let action = decide(&self.reader(), pack)?;
-        Ok(preview(pack, action))
+        let frameworks = self.pack_framework_plans(pack)?;
+        Ok(preview(pack, action, frameworks))
+    }
+
+    /// What installing each framework `pack` carries will do; refused as the pack's own
+    /// problem, naming the framework, when one cannot be installed.
+    fn pack_framework_plans(&self, pack: &Pack) -> Result<Vec<UpgradePlan>> {
+        pack.frameworks
+            .iter()
+            .map(|fw| {
+                self.plan_framework(fw).map_err(|e| match e {
+                    StoreError::Conflict(why) => StoreError::Conflict(format!(
+                        "the pack carries the framework `{}`, which cannot be installed: {why}",
+                        fw.id
+                    )),
+                    other => other,
+                })
+            })
+            .collect()
     }
 
     /// Imports a checked pack. An older version than the one installed needs
@@ -51,10 +71,21 @@ impl Store {
             }
             _ => {}
         }
+        let plans = self.pack_framework_plans(pack)?;
+        let installed = self.frameworks();
+        let from = format!("pack {} {}", pack.manifest.id, pack.manifest.version);
+        for (fw, plan) in pack.frameworks.iter().zip(&plans) {
+            if !plan.unchanged {
+                let current = installed.iter().find(|f| f.id == fw.id);
+                write_framework(&tx, current, fw, plan, &from, now)?;
+            }
+        }
         let outcome = write_pack(&tx, pack, false, &timestamp(now))?;
         tx.commit()?;
+        drop(conn);
+        self.reload_frameworks()?;
         Ok(Imported {
-            preview: preview(pack, action),
+            preview: preview(pack, action, plans),
             outcome,
         })
     }
@@ -162,7 +193,7 @@ fn decide(conn: &Connection, pack: &Pack) -> Result<ImportAction> {
     })
 }
 
-fn preview(pack: &Pack, action: ImportAction) -> ImportPreview {
+fn preview(pack: &Pack, action: ImportAction, frameworks: Vec<UpgradePlan>) -> ImportPreview {
     let m = &pack.manifest;
     let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     ImportPreview {
@@ -174,6 +205,7 @@ fn preview(pack: &Pack, action: ImportAction) -> ImportPreview {
         lessons: count(pack.modules.iter().map(|md| md.lessons.len()).sum()),
         warnings: pack.warnings.iter().map(ToString::to_string).collect(),
         action,
+        frameworks,
     }
 }
 
