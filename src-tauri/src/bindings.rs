@@ -62,6 +62,8 @@ fn export_bindings() {
     Revalidation::export_all(&cfg).unwrap_or_else(fail);
     RevalidationSettings::export_all(&cfg).unwrap_or_else(fail);
     PrivacyFinding::export_all(&cfg).unwrap_or_else(fail);
+    w2b_core::store::InstalledFramework::export_all(&cfg).unwrap_or_else(fail);
+    w2b_core::frameworks::FrameworkPreview::export_all(&cfg).unwrap_or_else(fail);
     assert!(
         out.join("LearningPath.ts").exists(),
         "bindings are written where the UI imports them"

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 use ts_rs::TS;
-use w2b_core::packs::PackError;
+use w2b_core::packs::{FrameworkError, PackError};
 use w2b_core::problems::{FieldError, ProblemAt};
 use w2b_core::store::StoreError;
 
@@ -81,12 +81,21 @@ impl AppError {
     /// A pack that cannot be used: the count as the message, then `then`; each problem, with
     /// where it is, in `problems`.
     pub fn pack(error: &PackError, then: &str) -> Self {
+        Self::listed(&error.summary(), then).with_problems(error.located())
+    }
+
+    /// A framework file that cannot be used, shaped as `pack` is.
+    pub fn framework(error: &FrameworkError, then: &str) -> Self {
+        Self::listed(&error.summary(), then).with_problems(error.located())
+    }
+
+    fn listed(summary: &str, then: &str) -> Self {
         let message = if then.is_empty() {
-            format!("{}.", error.summary())
+            format!("{summary}.")
         } else {
-            format!("{}. {then}", error.summary())
+            format!("{summary}. {then}")
         };
-        Self::new(ErrorKind::InvalidInput, message).with_problems(error.located())
+        Self::new(ErrorKind::InvalidInput, message)
     }
 }
 

@@ -5,6 +5,8 @@ use tauri::{AppHandle, Runtime, State, WebviewWindow};
 use tauri_plugin_opener::OpenerExt;
 use ts_rs::TS;
 
+use w2b_core::frameworks::FrameworkSource;
+
 use crate::clock::FixedClock;
 use crate::error::{AppError, ErrorKind};
 use crate::state::AppState;
@@ -17,11 +19,22 @@ pub struct AppInfo {
     /// Why the data could not be opened, if it could not: the window shows this instead of
     /// the learning path.
     pub startup_error: Option<AppError>,
-    /// A pack file named at launch (`--import FILE`), to offer for import.
+    /// A file named at launch (`--import FILE`), to offer for import.
     pub pending_import: Option<String>,
+    /// The screen that imports it: a framework file goes to Frameworks, anything else is
+    /// offered as a curriculum pack (whose checks say what is wrong with it).
+    pub pending_import_screen: Option<ImportScreen>,
     /// The clock the page must use instead of the system's (debug builds started with
     /// `W2B_FIXED_NOW`, for the end-to-end tests); `None` for the system clock.
     pub fixed_clock: Option<FixedClock>,
+}
+
+/// Where a file named at launch is imported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportScreen {
+    Packs,
+    Frameworks,
 }
 
 #[tauri::command(async)]
@@ -31,6 +44,17 @@ pub fn get_app_info(state: State<'_, AppState>) -> AppInfo {
         data_dir: state.data_dir().display().to_string(),
         startup_error: state.store().err(),
         pending_import: state.pending_import().map(|p| p.display().to_string()),
+        pending_import_screen: state.pending_import().map(|p| {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
+            if FrameworkSource::of(&name).is_some() {
+                ImportScreen::Frameworks
+            } else {
+                ImportScreen::Packs
+            }
+        }),
         fixed_clock: state.clock().fixed().cloned(),
     }
 }

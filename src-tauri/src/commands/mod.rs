@@ -5,6 +5,7 @@ pub mod app;
 pub mod backups;
 pub mod bundle;
 pub mod coverage;
+pub mod frameworks;
 pub mod learning;
 pub mod packs;
 pub mod plan;

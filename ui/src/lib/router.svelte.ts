@@ -6,6 +6,7 @@ export type Route =
   | { name: 'search'; query: string }
   | { name: 'lesson'; packId: string; lessonId: string }
   | { name: 'packs' }
+  | { name: 'frameworks' }
   | { name: 'portfolio' }
   | { name: 'bin' }
   | { name: 'entry-new' }
@@ -26,7 +27,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'path' && parts.length === 1) return { name: 'path' };
   if (parts[0] === 'packs' && parts.length === 1) return { name: 'packs' };
   if (parts.length === 1) {
-    const single = ({ portfolio: 'portfolio', coverage: 'coverage', plan: 'plan', revalidation: 'revalidation', backups: 'backups', export: 'export', reviews: 'reviews', review: 'review' } as const)[parts[0]!];
+    const single = ({ frameworks: 'frameworks', portfolio: 'portfolio', coverage: 'coverage', plan: 'plan', revalidation: 'revalidation', backups: 'backups', export: 'export', reviews: 'reviews', review: 'review' } as const)[parts[0]!];
     if (single) return { name: single };
   }
   if (parts[0] === 'portfolio' && parts.length >= 2) {
@@ -68,6 +69,7 @@ export function searchHref(query: string): string {
   return query.trim() ? `#/search/${encodeURIComponent(query.trim())}` : '#/search';
 }
 export const packsHref = '#/packs';
+export const frameworksHref = '#/frameworks';
 export const portfolioHref = '#/portfolio';
 export const binHref = '#/portfolio/bin';
 export const newEntryHref = '#/portfolio/new';

@@ -134,6 +134,7 @@ export function sampleEntry(version = 3, overrides: Partial<EntryView> = {}): En
         rating: 3,
         ratingLabel: 'Strong',
         justification: 'I asked every nurse first',
+        removedIn: null,
       },
     ],
     lessons: [

@@ -12,7 +12,7 @@ const builtin: InstalledPack = {
 const scheme: InstalledPack = { ...builtin, id: 'nw.scheme', title: 'NW scheme', publisher: 'NW', builtin: false };
 
 function preview(action: ImportAction, warnings: string[] = []): ImportPreview {
-  return { id: 'nw.scheme', title: 'NW scheme', publisher: 'NW', version: '2.0.0', modules: 3, lessons: 9, warnings, action };
+  return { id: 'nw.scheme', title: 'NW scheme', publisher: 'NW', version: '2.0.0', modules: 3, lessons: 9, warnings, action, frameworks: [] };
 }
 
 const noop = () => {};

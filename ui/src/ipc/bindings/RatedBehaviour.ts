@@ -7,7 +7,11 @@ export type RatedBehaviour = { frameworkId: string, frameworkTitle: string, beha
 /**
  * The behaviour's statement (or element's title); the id when the framework is unknown.
  */
-statement: string, domainTitle: string, rating: number, 
+statement: string, 
+/**
+ * The framework version that no longer has this item, when it was removed.
+ */
+removedIn: string | null, domainTitle: string, rating: number, 
 /**
  * The rating's label on the framework's scale.
  */

@@ -13,7 +13,6 @@ use super::{content_hash, Framework, RetiredItem};
 /// `new_id`) or removed (its links stay, marked as no longer in the framework).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct ItemChange {
     pub id: String,
     pub title: String,
@@ -26,7 +25,6 @@ pub struct ItemChange {
 /// What installing a framework file will do, for the learner to confirm.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct UpgradePlan {
     pub framework_id: String,
     pub title: String,

@@ -24,7 +24,6 @@ pub const BUILT_IN: &str = "built in";
 /// An installed framework, as the Frameworks screen lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-#[ts(export)]
 pub struct InstalledFramework {
     pub id: String,
     pub version: String,

@@ -1,0 +1,78 @@
+//! Frameworks: list what is installed, and install one from a file the learner chose (a
+//! framework file, a Moodle CSV or a Mahara matrix), previewed before anything changes.
+
+use std::path::PathBuf;
+
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+use w2b_core::frameworks::{
+    read_framework, Framework, FrameworkPreview, FrameworkSource, UpgradePlan, FRAMEWORK_EXTENSIONS,
+};
+use w2b_core::store::InstalledFramework;
+
+use crate::error::{AppError, ErrorKind};
+use crate::state::AppState;
+
+#[tauri::command(async)]
+pub fn list_frameworks(state: State<'_, AppState>) -> Result<Vec<InstalledFramework>, AppError> {
+    Ok(state.store()?.installed_frameworks()?)
+}
+
+/// Opens the system's file picker; the chosen path becomes one the install commands may read.
+#[tauri::command(async)]
+pub fn choose_framework_file(app: AppHandle, state: State<'_, AppState>) -> Option<String> {
+    let chosen = app
+        .dialog()
+        .file()
+        .set_title("Choose a framework file")
+        .add_filter("Frameworks", FRAMEWORK_EXTENSIONS)
+        .blocking_pick_file()?
+        .into_path()
+        .ok()?;
+    state.allow_import(chosen.clone());
+    Some(chosen.display().to_string())
+}
+
+#[tauri::command(async)]
+pub fn preview_framework(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<FrameworkPreview, AppError> {
+    let (name, framework, source) = read_allowed(&state, &path)?;
+    let plan = state.store()?.plan_framework(&framework)?;
+    Ok(FrameworkPreview::new(&name, source, &framework, plan))
+}
+
+#[tauri::command(async)]
+pub fn install_framework(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<UpgradePlan, AppError> {
+    let (name, framework, _) = read_allowed(&state, &path)?;
+    Ok(state
+        .store()?
+        .install_framework(&framework, &name, state.now())?)
+}
+
+fn read_allowed(
+    state: &AppState,
+    path: &str,
+) -> Result<(String, Framework, FrameworkSource), AppError> {
+    let path = PathBuf::from(path);
+    if !state.is_import_allowed(&path) {
+        return Err(AppError::new(
+            ErrorKind::InvalidInput,
+            "choose the framework file again: this file was not chosen here",
+        ));
+    }
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let (framework, source) = read_framework(&path).map_err(|e| {
+        AppError::framework(
+            &e,
+            "Nothing was changed. You can send this message to whoever sent the file so they can fix it.",
+        )
+    })?;
+    Ok((name, framework, source))
+}
