@@ -7,14 +7,6 @@ use std::process::ExitCode;
 use serde_json::{json, Value};
 use w2b_core::bundle::{verify_bundle, BundleError, VerifiedBundle};
 
-/// Prints a line to stdout. A closed pipe ends the output quietly instead of panicking.
-macro_rules! say {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stdout(), $($arg)*);
-    }};
-}
-
 /// 1 when the bundle has problems (each is listed); 2 when there is nothing this version can
 /// check: not a bundle, unreadable, or from a newer version.
 fn exit_code(error: &BundleError) -> ExitCode {

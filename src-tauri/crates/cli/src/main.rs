@@ -1,6 +1,16 @@
 //! `w2b`: the command-line tool for training schemes and appraisers. It only calls `w2b-core`.
 
+/// Prints a line to stdout. A closed pipe (`w2b pack list | head -1`) ends the output quietly
+/// instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 mod bundle;
+mod framework;
 mod pack;
 
 use std::path::PathBuf;
@@ -12,7 +22,7 @@ use clap::{Parser, Subcommand};
 #[command(
     name = "w2b",
     version,
-    about = "Work with Ward to Board curriculum packs and portfolio bundles"
+    about = "Work with Ward to Board curriculum packs, frameworks and portfolio bundles"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -27,6 +37,33 @@ enum Command {
     /// Portfolio bundles a learner exported for their appraiser.
     #[command(subcommand)]
     Bundle(BundleCommand),
+    /// Frameworks: what lessons and evidence map to.
+    #[command(subcommand)]
+    Framework(FrameworkCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum FrameworkCommand {
+    /// Check a framework file and report every problem as file:line:column: message. Exit
+    /// status: 0 clean, 1 problems found, 2 no such file.
+    Check {
+        /// The framework file (.toml).
+        file: PathBuf,
+    },
+    /// Check a framework file and install it into a learner's data folder. A newer version
+    /// keeps every link from the learner's evidence; an older one, or another publisher's
+    /// framework with the same id, is refused.
+    Install {
+        file: PathBuf,
+        /// The learner's data folder (as shown at the foot of the app's pages).
+        #[arg(long, env = "W2B_DATA_DIR")]
+        data_dir: PathBuf,
+    },
+    /// List the frameworks installed in a learner's data folder.
+    List {
+        #[arg(long, env = "W2B_DATA_DIR")]
+        data_dir: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -129,5 +166,10 @@ fn main() -> ExitCode {
         Command::Pack(PackCommand::Remove { id, data_dir }) => pack::remove(&id, &data_dir),
         Command::Bundle(BundleCommand::Verify { file }) => bundle::verify(&file),
         Command::Bundle(BundleCommand::Info { file, json }) => bundle::info(&file, json),
+        Command::Framework(FrameworkCommand::Check { file }) => framework::check(&file),
+        Command::Framework(FrameworkCommand::Install { file, data_dir }) => {
+            framework::install(&file, &data_dir)
+        }
+        Command::Framework(FrameworkCommand::List { data_dir }) => framework::list(&data_dir),
     }
 }

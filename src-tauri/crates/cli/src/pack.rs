@@ -9,15 +9,6 @@ use w2b_core::packs::installed::ImportAction;
 use w2b_core::packs::{parse_pack, stale_lessons, Pack, PackError, PackFiles, Problem, Severity};
 use w2b_core::store::{InstallOutcome, Store};
 
-/// Prints a line to stdout. A closed pipe (`w2b pack list | head -1`) ends the output quietly
-/// instead of panicking.
-macro_rules! say {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stdout(), $($arg)*);
-    }};
-}
-
 /// Why a command failed: problems in the pack (exit 1) or nothing usable (exit 2).
 enum Failure {
     Problems(PackError),

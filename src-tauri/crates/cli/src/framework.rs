@@ -1,0 +1,161 @@
+//! The `w2b framework` commands: check a framework file, install one into a learner's data
+//! folder, list what is installed, and convert frameworks to and from Moodle and Mahara.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use chrono::Utc;
+use w2b_core::frameworks::{read_framework, Framework, UpgradePlan};
+use w2b_core::store::Store;
+
+/// Reads and checks a framework file, printing every problem as file:line:column; exit 1
+/// for problems, 2 for no file.
+fn load(path: &Path) -> Result<Framework, ExitCode> {
+    if !path.is_file() {
+        eprintln!("{}: no such file", path.display());
+        return Err(ExitCode::from(2));
+    }
+    read_framework(path).map(|(fw, _)| fw).map_err(|e| {
+        for problem in &e.problems {
+            eprintln!("{problem}");
+        }
+        eprintln!("{} problem(s) found", e.problems.len());
+        ExitCode::from(1)
+    })
+}
+
+fn describe(fw: &Framework) -> String {
+    let depth = fw.depths().values().copied().max().unwrap_or(0);
+    format!(
+        "{} {}: {} items in {} levels, {} to rate evidence against",
+        fw.id,
+        fw.version,
+        fw.items.len(),
+        depth,
+        fw.items().len()
+    )
+}
+
+pub fn check(path: &Path) -> ExitCode {
+    match load(path) {
+        Ok(fw) => {
+            say!("{}, no problems", describe(&fw));
+            ExitCode::SUCCESS
+        }
+        Err(code) => code,
+    }
+}
+
+fn open_store(data_dir: &Path) -> Result<Store, ExitCode> {
+    Store::open(data_dir, Utc::now()).map_err(|e| {
+        eprintln!("{e}");
+        ExitCode::from(2)
+    })
+}
+
+/// What an install changes, as lines for the person at the terminal.
+fn report(plan: &UpgradePlan) {
+    match &plan.from_version {
+        _ if plan.unchanged => say!(
+            "{} {} is already installed, unchanged.",
+            plan.framework_id,
+            plan.to_version
+        ),
+        None => say!(
+            "Installed {} {}: {} items.",
+            plan.framework_id,
+            plan.to_version,
+            plan.items_total
+        ),
+        Some(from) => {
+            say!(
+                "Upgraded {} from {from} to {}: {} kept, {} new.",
+                plan.framework_id,
+                plan.to_version,
+                plan.kept,
+                plan.added
+            );
+            for c in &plan.renamed {
+                say!(
+                    "  renamed: {} \"{}\" is now \"{}\" ({} entries)",
+                    c.id,
+                    c.title,
+                    c.new_title.as_deref().unwrap_or_default(),
+                    c.entries
+                );
+            }
+            for c in &plan.moved {
+                say!(
+                    "  replaced: {} moved to {} ({} entries)",
+                    c.id,
+                    c.new_id.as_deref().unwrap_or_default(),
+                    c.entries
+                );
+            }
+            for c in &plan.removed {
+                say!(
+                    "  removed: {} \"{}\" stays on its {} entries, marked as no longer in {}",
+                    c.id,
+                    c.title,
+                    c.entries,
+                    plan.to_version
+                );
+            }
+        }
+    }
+}
+
+pub fn install(path: &Path, data_dir: &Path) -> ExitCode {
+    let fw = match load(path) {
+        Ok(fw) => fw,
+        Err(code) => {
+            eprintln!("Nothing was installed: the learner's data is unchanged.");
+            return code;
+        }
+    };
+    let store = match open_store(data_dir) {
+        Ok(store) => store,
+        Err(code) => return code,
+    };
+    let from = path
+        .file_name()
+        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    match store.install_framework(&fw, &from, Utc::now()) {
+        Ok(plan) => {
+            report(&plan);
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            eprintln!("Nothing was installed: the learner's data is unchanged.");
+            ExitCode::from(1)
+        }
+    }
+}
+
+pub fn list(data_dir: &Path) -> ExitCode {
+    let store = match open_store(data_dir) {
+        Ok(store) => store,
+        Err(code) => return code,
+    };
+    match store.installed_frameworks() {
+        Ok(all) => {
+            for f in all {
+                say!(
+                    "{}\t{}\t{}\t{} items\t{} entries\tfrom {}",
+                    f.id,
+                    f.version,
+                    f.title,
+                    f.items,
+                    f.entries,
+                    f.installed_from
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(2)
+        }
+    }
+}
