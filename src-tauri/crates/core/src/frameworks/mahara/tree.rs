@@ -27,10 +27,13 @@ pub(super) struct Tree {
 
 pub(super) fn build_tree(raw: &RawFramework, problems: &mut Vec<Pending>) -> Tree {
     let standard_keys = standard_keys(raw, problems);
-    let by_key: HashMap<&str, usize> = standard_keys
+    // Only a standardid written in the file can be named: a numbered standard is found by
+    // position, and Mahara would not attach an element to it either.
+    let by_key: HashMap<&str, usize> = raw
+        .standards
         .iter()
         .enumerate()
-        .map(|(i, k)| (k.as_str(), i))
+        .filter_map(|(i, s)| Some((s.key.as_deref()?, i)))
         .collect();
     let mut standard_of: Vec<Option<usize>> = Vec::with_capacity(raw.elements.len());
     for element in &raw.elements {
