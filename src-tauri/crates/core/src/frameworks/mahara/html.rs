@@ -52,8 +52,12 @@ pub(super) fn html_to_text(html: &str) -> String {
     while let Some(open) = rest.find('<') {
         out.push_text(&decode(&rest[..open]));
         let after = &rest[open..];
-        let close = tag_end(after);
-        let tag = &after[1..close.saturating_sub(1).max(1)];
+        // ammonia escapes every `<` that does not open a tag; if one is left open, it is text.
+        let Some(close) = tag_end(after) else {
+            rest = after;
+            break;
+        };
+        let tag = &after[1..close - 1];
         rest = &after[close..];
         let (closing, name) = match tag.strip_prefix('/') {
             Some(name) => (true, name),
@@ -94,16 +98,16 @@ pub(super) fn html_to_text(html: &str) -> String {
 }
 
 /// Where the tag starting at `<` ends (just past its `>`), skipping `>` inside quoted values.
-fn tag_end(tag: &str) -> usize {
+fn tag_end(tag: &str) -> Option<usize> {
     let mut quoted = false;
     for (i, c) in tag.char_indices() {
         match c {
             '"' => quoted = !quoted,
-            '>' if !quoted => return i + 1,
+            '>' if !quoted => return Some(i + 1),
             _ => {}
         }
     }
-    tag.len()
+    None
 }
 
 fn href_of(tag: &str) -> Option<String> {

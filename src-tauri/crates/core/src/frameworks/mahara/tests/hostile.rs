@@ -200,3 +200,27 @@ fn a_flood_of_problems_is_cut_short() {
     );
     assert_eq!(err.problems[100].message, "and 50 more problems");
 }
+
+#[test]
+fn no_cut_or_corrupted_matrix_makes_the_reader_panic() {
+    // Every prefix of a real matrix, and the same file with each structural byte replaced:
+    // each is read or refused with problems, never a panic.
+    let good = fixture("ward-manager-band7.matrix");
+    for end in 0..good.len() {
+        if let Err(e) = from_mahara_matrix("cut.matrix", &good[..end]) {
+            assert!(!e.problems.is_empty(), "a refusal always says why");
+        }
+    }
+    for (at, byte) in good.iter().enumerate() {
+        if matches!(
+            byte,
+            b'{' | b'}' | b'[' | b']' | b'"' | b':' | b',' | b'<' | b'>'
+        ) {
+            let mut bad = good.clone();
+            bad[at] = if *byte == b'"' { b'<' } else { b'"' };
+            if let Err(e) = from_mahara_matrix("corrupt.matrix", &bad) {
+                assert!(!e.problems.is_empty(), "a refusal always says why");
+            }
+        }
+    }
+}

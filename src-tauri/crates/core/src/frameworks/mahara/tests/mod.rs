@@ -381,7 +381,8 @@ fn both_shapes_in_one_file_merge_as_mahara_merges_them() {
                 Some(format!("{p}.shift").as_str())
             ),
         ],
-        "nested elements come first, flat ones after, and a flat one may hang from a nested one"
+        "nested elements come first, flat ones after (\"1\" names standard 1), and a flat one \
+         may hang from a nested one"
     );
 }
 /// The worked example in docs/interop.md, so the page cannot drift from what the code does.
