@@ -75,32 +75,12 @@ pub fn to_mahara_matrix(fw: &Framework) -> String {
         .copied()
         .filter(|&i| parent[i].is_some())
         .collect();
-    let standard_keys = unique_keys(
-        &standards
-            .iter()
-            .map(|&i| fw.items[i].source_id.clone())
-            .collect::<Vec<_>>(),
-        &HashSet::new(),
-        |index, attempt| (index + 1 + attempt).to_string(),
-    );
-    let standard_key: HashMap<usize, &str> = standards
-        .iter()
-        .zip(&standard_keys)
-        .map(|(&i, k)| (i, k.as_str()))
-        .collect();
-    let element_keys = unique_keys(
-        &elements
-            .iter()
-            .map(|&i| fw.items[i].source_id.clone())
-            .collect::<Vec<_>>(),
-        &HashSet::new(),
-        |index, attempt| numbered(&fw.items[elements[index]].id, attempt),
-    );
-    let element_key: HashMap<usize, &str> = elements
-        .iter()
-        .zip(&element_keys)
-        .map(|(&i, k)| (i, k.as_str()))
-        .collect();
+    let standard_key = keys(fw, &standards, |index, attempt| {
+        (index + 1 + attempt).to_string()
+    });
+    let element_key = keys(fw, &elements, |index, attempt| {
+        numbered(&fw.items[elements[index]].id, attempt)
+    });
     let is_parent: HashSet<usize> = parent.iter().flatten().copied().collect();
     let top = |mut i: usize| {
         while let Some(p) = parent[i] {
@@ -122,7 +102,7 @@ pub fn to_mahara_matrix(fw: &Framework) -> String {
                     shortname: cut(&fw.items[i].title, SHORTNAME_CHARS),
                     name: cut(&fw.items[i].title, NAME_CHARS),
                     description: text_to_html(&fw.items[i].description),
-                    standardid: id_value(standard_key.get(&i).copied().unwrap_or_default()),
+                    standardid: id_value(standard_key.get(&i).map_or("", String::as_str)),
                     own_id: &fw.items[i].id,
                 })
                 .collect(),
@@ -136,11 +116,10 @@ pub fn to_mahara_matrix(fw: &Framework) -> String {
                         shortname: cut(&item.title, SHORTNAME_CHARS),
                         name: cut(&item.title, NAME_CHARS),
                         description: text_to_html(&item.description),
-                        standardid: id_value(
-                            standard_key.get(&top(i)).copied().unwrap_or_default(),
-                        ),
-                        elementid: element_key.get(&i).copied().filter(|_| keep),
-                        parentelementid: parent[i].and_then(|p| element_key.get(&p).copied()),
+                        standardid: id_value(standard_key.get(&top(i)).map_or("", String::as_str)),
+                        elementid: element_key.get(&i).map(String::as_str).filter(|_| keep),
+                        parentelementid: parent[i]
+                            .and_then(|p| element_key.get(&p).map(String::as_str)),
                         own_id: &item.id,
                     }
                 })
@@ -149,6 +128,24 @@ pub fn to_mahara_matrix(fw: &Framework) -> String {
     };
     // Plain strings, numbers and lists always serialise.
     serde_json::to_string_pretty(&matrix).unwrap_or_default()
+}
+
+/// A different key for each item at `positions`: its source id where that is free, else the
+/// first free `fallback(index, attempt)`; by item position.
+fn keys(
+    fw: &Framework,
+    positions: &[usize],
+    fallback: impl Fn(usize, usize) -> String,
+) -> HashMap<usize, String> {
+    let preferred: Vec<Option<String>> = positions
+        .iter()
+        .map(|&i| fw.items[i].source_id.clone())
+        .collect();
+    positions
+        .iter()
+        .copied()
+        .zip(unique_keys(&preferred, &HashSet::new(), fallback))
+        .collect()
 }
 
 /// Items depth first from each top-level item, with each item's parent by position. Items a

@@ -385,6 +385,7 @@ fn both_shapes_in_one_file_merge_as_mahara_merges_them() {
          may hang from a nested one"
     );
 }
+
 /// The worked example in docs/interop.md, so the page cannot drift from what the code does.
 const DOCS_EXAMPLE_TOML: &str = r#"format = 2
 id = "ward-manager-essentials"
