@@ -19,7 +19,7 @@ fn only_problem(name: &str) -> (Option<usize>, Option<usize>, String) {
 
 #[test]
 fn each_hostile_matrix_gives_one_clear_problem_where_it_is() {
-    let cases: [(&str, (usize, usize), &str); 16] = [
+    let cases: [(&str, (usize, usize), &str); 17] = [
         (
             "hostile-bad-json.matrix",
             (9, 10),
@@ -90,6 +90,11 @@ fn each_hostile_matrix_gives_one_clear_problem_where_it_is() {
             "hostile-invalid-utf8.matrix",
             (10, 47),
             "the file is not UTF-8 text",
+        ),
+        (
+            "hostile-foreign-wardtoboard-id.matrix",
+            (14, 27),
+            "`wardtoboard_id` `cmpf.resources` is not an id of framework `matron-induction-framework`",
         ),
         (
             "hostile-deep-json.matrix",

@@ -427,3 +427,24 @@ fn the_documented_example_converts_as_documented() {
         "docs/interop.md shows this matrix becoming this file"
     );
 }
+
+#[test]
+fn values_are_located_by_path_even_behind_escaped_keys() {
+    let text = "{\"a\": [1, {\"b\\u0063\": \"x\"}], \"d\": {}}";
+    let offsets = locate::value_offsets(text);
+    assert_eq!(
+        offsets.get("a/1/bc"),
+        Some(&22),
+        "the key is read as JSON reads it: {offsets:?}"
+    );
+    assert_eq!(
+        offsets.get("a/0"),
+        Some(&7),
+        "array entries are numbered from 0"
+    );
+    assert_eq!(
+        offsets.get("d"),
+        Some(&34),
+        "a value after a nested array keeps its own path"
+    );
+}
