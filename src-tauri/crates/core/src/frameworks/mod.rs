@@ -6,6 +6,7 @@
 
 mod builtin;
 mod file;
+mod mahara;
 mod source;
 mod versions;
 mod write;
@@ -15,6 +16,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 pub use crate::packs::FrameworkError;
 pub use builtin::{builtin, builtin_frameworks, BUILTIN_FRAMEWORK_FILES};
 pub use file::parse_framework;
+pub use mahara::{from_mahara_matrix, to_mahara_matrix};
 pub use source::{
     read_framework, DomainSummary, FrameworkPreview, FrameworkSource, FRAMEWORK_EXTENSIONS,
 };
