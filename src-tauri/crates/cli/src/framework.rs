@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::Utc;
-use w2b_core::frameworks::{read_framework, Framework, UpgradePlan};
+use w2b_core::frameworks::{read_framework, to_toml, Framework, UpgradePlan};
 use w2b_core::store::Store;
 
 /// Reads and checks a framework file, printing every problem as file:line:column; exit 1
@@ -158,4 +158,71 @@ pub fn list(data_dir: &Path) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The other systems' formats a framework converts from and to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Foreign {
+    /// A Mahara SmartEvidence matrix (JSON).
+    MaharaMatrix,
+}
+
+fn write_out(output: &Path, text: &str) -> ExitCode {
+    // A crash or a full disk never leaves a half-written file under the real name.
+    match w2b_core::atomic::write(output, text.as_bytes()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}: cannot be written: {e}", output.display());
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Converts a Moodle or Mahara framework into a framework file, written to `output`.
+pub fn import(from: Foreign, path: &Path, output: &Path) -> ExitCode {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!("{}: cannot be read: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    };
+    let name = path
+        .file_name()
+        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let converted = match from {
+        Foreign::MaharaMatrix => w2b_core::frameworks::from_mahara_matrix(&name, &bytes),
+    };
+    match converted {
+        Ok(fw) => {
+            let code = write_out(output, &to_toml(&fw));
+            if code == ExitCode::SUCCESS {
+                say!("Wrote {}: {}", output.display(), describe(&fw));
+            }
+            code
+        }
+        Err(e) => {
+            for problem in &e.problems {
+                eprintln!("{problem}");
+            }
+            eprintln!("{} problem(s) found; nothing was written", e.problems.len());
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Writes a framework file in another system's format.
+pub fn export(to: Foreign, path: &Path, output: &Path) -> ExitCode {
+    let fw = match load(path) {
+        Ok(fw) => fw,
+        Err(code) => return code,
+    };
+    let text = match to {
+        Foreign::MaharaMatrix => w2b_core::frameworks::to_mahara_matrix(&fw),
+    };
+    let code = write_out(output, &text);
+    if code == ExitCode::SUCCESS {
+        say!("Wrote {} from {}", output.display(), describe(&fw));
+    }
+    code
 }

@@ -64,6 +64,28 @@ enum FrameworkCommand {
         #[arg(long, env = "W2B_DATA_DIR")]
         data_dir: PathBuf,
     },
+    /// Convert a framework kept in another system into a framework file. The same input
+    /// always gives the same file. Exit status: 0 written, 1 problems found, 2 unreadable.
+    Import {
+        /// The format of FILE.
+        #[arg(long, value_enum)]
+        from: framework::Foreign,
+        file: PathBuf,
+        /// The framework file to write (.toml).
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Write a framework file in another system's format, so a scheme can keep that system
+    /// as its source of truth.
+    Export {
+        /// The format to write.
+        #[arg(long, value_enum)]
+        to: framework::Foreign,
+        /// The framework file (.toml).
+        file: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -171,5 +193,11 @@ fn main() -> ExitCode {
             framework::install(&file, &data_dir)
         }
         Command::Framework(FrameworkCommand::List { data_dir }) => framework::list(&data_dir),
+        Command::Framework(FrameworkCommand::Import { from, file, output }) => {
+            framework::import(from, &file, &output)
+        }
+        Command::Framework(FrameworkCommand::Export { to, file, output }) => {
+            framework::export(to, &file, &output)
+        }
     }
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{parse_framework, Framework, UpgradePlan, MAX_FILE_BYTES};
+use super::{from_mahara_matrix, parse_framework, Framework, UpgradePlan, MAX_FILE_BYTES};
 use crate::packs::{FrameworkError, Problem};
 
 /// What kind of file a framework came from.
@@ -16,6 +16,8 @@ use crate::packs::{FrameworkError, Problem};
 pub enum FrameworkSource {
     /// A Ward to Board framework file (`.toml`).
     FrameworkFile,
+    /// A Mahara SmartEvidence matrix (`.matrix`, or `.json`).
+    MaharaMatrix,
 }
 
 impl FrameworkSource {
@@ -24,6 +26,8 @@ impl FrameworkSource {
         let lower = name.to_ascii_lowercase();
         if lower.ends_with(".toml") {
             Some(Self::FrameworkFile)
+        } else if lower.ends_with(".matrix") || lower.ends_with(".json") {
+            Some(Self::MaharaMatrix)
         } else {
             None
         }
@@ -32,12 +36,13 @@ impl FrameworkSource {
     pub fn label(self) -> &'static str {
         match self {
             Self::FrameworkFile => "framework file",
+            Self::MaharaMatrix => "Mahara SmartEvidence matrix",
         }
     }
 }
 
 /// The file extensions a framework may come in, for the file picker.
-pub const FRAMEWORK_EXTENSIONS: &[&str] = &["toml"];
+pub const FRAMEWORK_EXTENSIONS: &[&str] = &["toml", "matrix", "json"];
 
 /// Reads the framework in `path`, converting it from its source format. Problems name the
 /// file by its name alone (not the folders above it, which may say who the learner is).
@@ -52,7 +57,7 @@ pub fn read_framework(path: &Path) -> Result<(Framework, FrameworkSource), Frame
     let Some(source) = FrameworkSource::of(&name) else {
         return Err(whole(
             "this is not a file Ward to Board reads frameworks from".into(),
-            "choose a framework file (.toml)",
+            "choose a framework file (.toml) or a Mahara SmartEvidence matrix (.matrix)",
         ));
     };
     let size = std::fs::metadata(path)
@@ -94,6 +99,7 @@ pub fn read_framework(path: &Path) -> Result<(Framework, FrameworkSource), Frame
             })?;
             parse_framework(&name, &text)?
         }
+        FrameworkSource::MaharaMatrix => from_mahara_matrix(&name, &bytes)?,
     };
     Ok((framework, source))
 }
