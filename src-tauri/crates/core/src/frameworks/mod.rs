@@ -6,6 +6,7 @@
 
 mod builtin;
 mod file;
+mod moodle;
 mod versions;
 mod write;
 
@@ -14,6 +15,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 pub use crate::packs::FrameworkError;
 pub use builtin::{builtin, builtin_frameworks, BUILTIN_FRAMEWORK_FILES};
 pub use file::parse_framework;
+pub use moodle::{from_moodle_csv, to_moodle_csv, MAX_CSV_CELL_BYTES};
 pub use versions::{plan_upgrade, retired_after, ItemChange, UpgradePlan, UpgradeRefused};
 pub use write::{content_hash, to_toml};
 
