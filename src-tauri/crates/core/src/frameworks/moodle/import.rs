@@ -11,7 +11,7 @@ use super::tree::tree;
 use super::{
     check_header, problem_at, DESCRIPTION, FORMAT, HEADER, ID_NUMBER, IS_FRAMEWORK, LICENCE,
     MAX_CSV_CELL_BYTES, PUBLISHER, REFS, SCALE_CONFIG, SCALE_VALUES, SHORT_NAME, SOURCE_PREFIX,
-    TAXONOMY,
+    TAXONOMIES, TAXONOMY,
 };
 use crate::frameworks::{
     Framework, FrameworkError, Item, MAX_DESCRIPTION_BYTES, MAX_FILE_BYTES, MAX_ITEMS,
@@ -38,6 +38,11 @@ pub fn from_moodle_csv(file: &str, bytes: &[u8]) -> Result<Framework, FrameworkE
         )));
     };
     check_header(file, header).map_err(one)?;
+    // Spreadsheets often leave rows of empty cells at the end: they hold nothing to convert.
+    let rows: Vec<&Record> = rows
+        .iter()
+        .filter(|r| r.cells.iter().any(|c| !c.text.trim().is_empty()))
+        .collect();
     let problems: Vec<Problem> = rows
         .iter()
         .filter(|r| r.cells.len() != HEADER.len())
@@ -59,7 +64,7 @@ pub fn from_moodle_csv(file: &str, bytes: &[u8]) -> Result<Framework, FrameworkE
         return Err(FrameworkError { problems });
     }
     let (frameworks, competencies): (Vec<&Record>, Vec<&Record>) = rows
-        .iter()
+        .into_iter()
         .partition(|r| is_set(&r.cells[IS_FRAMEWORK].text));
     let framework_row = match frameworks.as_slice() {
         [one_row] => *one_row,
@@ -198,7 +203,7 @@ fn framework_of(file: &str, row: &Record) -> Result<Framework, Problem> {
         licence: LICENCE.into(),
         description,
         source: Some(format!("{SOURCE_PREFIX}{id_number}")),
-        levels: taxonomy(cell(TAXONOMY)),
+        levels: taxonomy(file, cell(TAXONOMY))?,
         scale,
         items: Vec::new(),
         replaces: BTreeMap::new(),
@@ -207,19 +212,40 @@ fn framework_of(file: &str, row: &Record) -> Result<Framework, Problem> {
 }
 
 /// Moodle's taxonomy terms, one per level ("domain,competency,behaviour"), as level names.
-fn taxonomy(cell: &Cell) -> Vec<String> {
-    cell.text
+/// An empty term is Moodle's default, "competency"; a term Moodle does not know is refused, as
+/// Moodle's own import refuses it.
+fn taxonomy(file: &str, cell: &Cell) -> Result<Vec<String>, Problem> {
+    let terms: Vec<String> = cell
+        .text
+        .trim()
+        .trim_end_matches([',', ' '])
         .split(',')
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(|t| {
-            let mut chars = t.chars();
-            chars.next().map_or_else(String::new, |first| {
-                first
-                    .to_uppercase()
-                    .chain(chars.flat_map(char::to_lowercase))
-                    .collect()
-            })
+        .map(|t| t.trim().to_lowercase())
+        .collect();
+    if terms == [""] {
+        return Ok(Vec::new());
+    }
+    terms
+        .into_iter()
+        .map(|term| {
+            let term = if term.is_empty() {
+                "competency".to_owned()
+            } else {
+                term
+            };
+            if !TAXONOMIES.contains(&term.as_str()) {
+                return Err(problem_at(
+                    file,
+                    cell,
+                    format!("taxonomy term `{term}` is not one Moodle knows"),
+                    &format!("use Moodle's terms: {}", TAXONOMIES.join(", ")),
+                ));
+            }
+            let mut chars = term.chars();
+            Ok(chars
+                .next()
+                .map(|first| first.to_uppercase().chain(chars).collect())
+                .unwrap_or_default())
         })
         .collect()
 }

@@ -5,7 +5,9 @@
 use std::time::Instant;
 
 use super::{fixture, small};
-use crate::frameworks::{from_moodle_csv, MAX_FILE_BYTES, MAX_ITEMS};
+use crate::frameworks::{
+    from_moodle_csv, parse_framework, to_moodle_csv, to_toml, MAX_FILE_BYTES, MAX_ITEMS,
+};
 
 /// The problems converting `bytes` reports, each as "place: message (hint)".
 fn refused(name: &str, bytes: &[u8]) -> Vec<String> {
@@ -210,6 +212,19 @@ fn bad_cells_name_what_moodle_expects() {
 }
 
 #[test]
+fn a_taxonomy_term_moodle_does_not_know_is_refused() {
+    let text = small(&[",A,One,,1,,,,0,null,,,,"]).replace(",1,\n,A", ",1,\"domain,element\"\n,A");
+    assert_eq!(
+        refused("terms.csv", text.as_bytes()),
+        [
+            "terms.csv:2:42: taxonomy term `element` is not one Moodle knows (use Moodle's terms: \
+          behaviour, competency, concept, domain, indicator, level, outcome, practice, \
+          proficiency, skill, value)"
+        ]
+    );
+}
+
+#[test]
 fn every_row_problem_is_reported_at_once() {
     let text = small(&[
         ",A,,,1,,,,0,null,,,,",
@@ -278,4 +293,50 @@ fn a_file_over_the_size_limit_is_refused_before_reading() {
           smaller frameworks in Moodle and export each one)"
         ]
     );
+}
+
+#[test]
+fn rows_of_empty_cells_left_by_a_spreadsheet_are_skipped() {
+    let text = small(&[",A,One,,1,,,,0,null,,,,", ",,,,,,,,,,,,,", ",,,", ""]);
+    let fw = from_moodle_csv("ghost.csv", text.as_bytes())
+        .unwrap_or_else(|e| panic!("empty rows hold nothing: {e}"));
+    assert_eq!(fw.items.len(), 1);
+}
+
+/// Every prefix of the realistic fixture, and the fixture with bytes overwritten in a fixed
+/// pseudo-random pattern, is either refused with problems naming the file or converts to a
+/// valid framework that survives export and import: nothing panics.
+#[test]
+fn cut_or_damaged_files_are_refused_or_convert_faithfully() {
+    let check = |name: &str, bytes: &[u8]| match from_moodle_csv(name, bytes) {
+        Err(e) => assert!(
+            !e.problems.is_empty() && e.problems.iter().all(|p| p.file == name),
+            "{e}"
+        ),
+        Ok(fw) => {
+            let file = to_toml(&fw);
+            assert_eq!(parse_framework("x", &file).as_ref(), Ok(&fw), "{file}");
+            let csv = to_moodle_csv(&fw);
+            assert_eq!(
+                from_moodle_csv("again", csv.as_bytes()).as_ref(),
+                Ok(&fw),
+                "{csv}"
+            );
+        }
+    };
+    let good = fixture("band7-ward-manager.csv");
+    for end in 0..good.len() {
+        check("cut.csv", &good[..end]);
+    }
+    let mut seed: u32 = 14;
+    let noise = b",\"\r\n\xFFAB0%<&;";
+    for _ in 0..2_000 {
+        let mut damaged = good.clone();
+        for _ in 0..3 {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let at = (seed as usize >> 4) % damaged.len();
+            damaged[at] = noise[(seed as usize >> 20) % noise.len()];
+        }
+        check("damaged.csv", &damaged);
+    }
 }

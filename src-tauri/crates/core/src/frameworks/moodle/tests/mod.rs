@@ -362,3 +362,9 @@ fn export_keeps_id_numbers_unique_and_escapes_commas_in_cross_references() {
         "a clash gets a suffix: {csv}"
     );
 }
+
+#[test]
+fn an_empty_taxonomy_term_is_moodles_default_competency() {
+    let text = small(&[",A,One,,1,,,,0,null,,,,"]).replace(",1,\n,A", ",1,\"Domain,, skill,\"\n,A");
+    assert_eq!(convert(&text).levels, ["Domain", "Competency", "Skill"]);
+}
