@@ -172,27 +172,36 @@ fn csv_problem(file: &str, error: CsvError) -> Problem {
     }
 }
 
+/// The trimmed text of a cell the framework row must fill.
+fn required<'a>(file: &str, cell: &'a Cell, what: &str, hint: &str) -> Result<&'a str, Problem> {
+    let text = cell.text.trim();
+    if text.is_empty() {
+        Err(problem_at(
+            file,
+            cell,
+            format!("the framework row has no {what}"),
+            hint,
+        ))
+    } else {
+        Ok(text)
+    }
+}
+
 /// The framework's own fields from its row; items are added after.
 fn framework_of(file: &str, row: &Record) -> Result<Framework, Problem> {
     let cell = |n: usize| &row.cells[n];
-    let id_number = cell(ID_NUMBER).text.trim();
-    if id_number.is_empty() {
-        return Err(problem_at(
-            file,
-            cell(ID_NUMBER),
-            "the framework row has no ID number".to_owned(),
-            "give the framework an ID number: it becomes the framework's id",
-        ));
-    }
-    let title = cell(SHORT_NAME).text.trim();
-    if title.is_empty() {
-        return Err(problem_at(
-            file,
-            cell(SHORT_NAME),
-            "the framework row has no short name".to_owned(),
-            "give the framework a short name: it is the title learners see",
-        ));
-    }
+    let id_number = required(
+        file,
+        cell(ID_NUMBER),
+        "ID number",
+        "give the framework an ID number: it becomes the framework's id",
+    )?;
+    let title = required(
+        file,
+        cell(SHORT_NAME),
+        "short name",
+        "give the framework a short name: it is the title learners see",
+    )?;
     let description = to_markdown(file, &cell(DESCRIPTION).text, cell(FORMAT))?;
     let scale = read_scale(file, cell(SCALE_VALUES), cell(SCALE_CONFIG), title)?;
     Ok(Framework {

@@ -340,3 +340,25 @@ fn cut_or_damaged_files_are_refused_or_convert_faithfully() {
         check("damaged.csv", &damaged);
     }
 }
+
+#[test]
+fn the_framework_row_needs_an_id_number_and_a_short_name() {
+    let text = small(&[",A,One,,1,,,,0,null,,,,"]);
+    assert_eq!(
+        refused("no-id.csv", text.replace(",FW,", ",,").as_bytes()),
+        [
+            "no-id.csv:2:2: the framework row has no ID number (give the framework an ID number: \
+          it becomes the framework's id)"
+        ]
+    );
+    assert_eq!(
+        refused(
+            "no-name.csv",
+            text.replace("Test framework", " ").as_bytes()
+        ),
+        [
+            "no-name.csv:2:5: the framework row has no short name (give the framework a short \
+          name: it is the title learners see)"
+        ]
+    );
+}

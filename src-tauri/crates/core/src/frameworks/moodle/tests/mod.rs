@@ -368,3 +368,26 @@ fn an_empty_taxonomy_term_is_moodles_default_competency() {
     let text = small(&[",A,One,,1,,,,0,null,,,,"]).replace(",1,\n,A", ",1,\"Domain,, skill,\"\n,A");
     assert_eq!(convert(&text).levels, ["Domain", "Competency", "Skill"]);
 }
+
+/// The worked example in docs/interop.md is what the converter really does.
+#[test]
+fn the_documented_example_converts_as_documented() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../docs/interop.md");
+    let doc = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+    let section = doc
+        .split("## Moodle competency frameworks (CSV)")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .unwrap_or_else(|| panic!("the Moodle section is in the page"));
+    let block = |fence: &str| {
+        section
+            .split(fence)
+            .nth(1)
+            .and_then(|s| s.split("```").next())
+            .unwrap_or_else(|| panic!("a {fence} block"))
+    };
+    let converted = convert(block("```csv\n"));
+    let documented = parse_framework("interop.md", block("```toml\n"))
+        .unwrap_or_else(|e| panic!("the documented file is valid: {e}"));
+    assert_eq!(converted, documented);
+}
