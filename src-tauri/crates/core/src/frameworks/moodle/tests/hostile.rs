@@ -279,8 +279,10 @@ fn a_ten_megabyte_cell_is_refused_quickly() {
           may be at most 20,000 bytes)"
         ]
     );
-    // Refused after reading 1 MB of the cell: far under a second even in a debug build.
-    assert!(took.as_millis() < 1_000, "took {took:?}");
+    // Refused after reading 1 MB of the cell (tens of milliseconds in a debug build); the
+    // bound is loose so a busy machine does not fail it, while quadratic reading of 10 MB
+    // would take minutes. This measures a duration; it does not read the date or time.
+    assert!(took.as_millis() < 2_000, "took {took:?}");
 }
 
 #[test]
