@@ -7,6 +7,7 @@
 mod builtin;
 mod file;
 mod mahara;
+mod moodle;
 mod source;
 mod versions;
 mod write;
@@ -17,6 +18,7 @@ pub use crate::packs::FrameworkError;
 pub use builtin::{builtin, builtin_frameworks, BUILTIN_FRAMEWORK_FILES};
 pub use file::parse_framework;
 pub use mahara::{from_mahara_matrix, to_mahara_matrix};
+pub use moodle::{from_moodle_csv, to_moodle_csv, MAX_CSV_CELL_BYTES};
 pub use source::{
     read_framework, DomainSummary, FrameworkPreview, FrameworkSource, FRAMEWORK_EXTENSIONS,
 };
