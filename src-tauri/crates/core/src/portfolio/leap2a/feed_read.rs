@@ -4,6 +4,7 @@
 //! references is an error. CURIEs (`leap2:entry`, `categories:selection_type#`) are resolved
 //! through the feed's namespace declarations, so any prefix works, as do full IRIs.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use quick_xml::escape::resolve_predefined_entity;
@@ -11,18 +12,8 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::{Namespace, ResolveResult};
 use quick_xml::NsReader;
 
-use super::{ATOM_NS, CATEGORIES_NS, LEAP2_NS, MAX_FEED_ENTRIES, RDF_NS};
-
-/// Leap2A namespaces as written by the specification and by Mahara (which points at an
-/// archived copy of the same terms).
-const LEAP2_NAMESPACES: [&str; 2] = [
-    LEAP2_NS,
-    "https://web.archive.org/web/20100503000634/http://terms.leapspecs.org",
-];
-const CATEGORY_NAMESPACES: [&str; 2] = [
-    CATEGORIES_NS,
-    "https://web.archive.org/web/20120819100914/http://wiki.leapspecs.org:80/2A/categories",
-];
+use super::names::{curie, is_leap2, CATEGORY_NAMESPACES, LEAP2_NAMESPACES};
+use super::{ATOM_NS, MAX_FEED_ENTRIES, RDF_NS};
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(super) struct Feed {
@@ -96,6 +87,8 @@ struct Parser<'x> {
     reader: NsReader<&'x [u8]>,
     /// Prefix -> namespace, as declared on the feed element.
     prefixes: HashMap<String, String>,
+    /// The last position a line was found for, and its line.
+    counted: Cell<(usize, usize)>,
 }
 
 /// Parses a whole feed.
@@ -104,6 +97,7 @@ pub(super) fn parse_feed(xml: &str) -> Read<Feed> {
         xml,
         reader: NsReader::from_str(xml),
         prefixes: HashMap::new(),
+        counted: Cell::new((0, 1)),
     };
     parser.feed()
 }
@@ -113,14 +107,20 @@ impl<'x> Parser<'x> {
         self.line_at(self.reader.buffer_position())
     }
 
+    /// The line at `position`, counting on from the last line found: positions only grow
+    /// while a feed streams past, so the whole file is scanned once, not once per entry.
     fn line_at(&self, position: u64) -> usize {
-        let at = usize::try_from(position).unwrap_or(usize::MAX);
-        let end = at.min(self.xml.len());
-        self.xml.as_bytes()[..end]
+        let at = usize::try_from(position)
+            .unwrap_or(usize::MAX)
+            .min(self.xml.len());
+        let (from, line) = self.counted.get();
+        let (from, line) = if at >= from { (from, line) } else { (0, 1) };
+        let more = self.xml.as_bytes()[from..at]
             .iter()
             .filter(|b| **b == b'\n')
-            .count()
-            + 1
+            .count();
+        self.counted.set((at, line + more));
+        line + more
     }
 
     fn malformed(&self, reason: impl Into<String>) -> FeedError {
@@ -237,7 +237,7 @@ impl<'x> Parser<'x> {
                         .attr(&element, "rel")?
                         .unwrap_or_else(|| "alternate".into());
                     entry.links.push(Link {
-                        rel: self.curie(&rel, &LEAP2_NAMESPACES, "leap2"),
+                        rel: curie(&rel, &LEAP2_NAMESPACES, "leap2", &self.prefixes),
                         href: self.attr(&element, "href")?.unwrap_or_default(),
                         media_type: self.attr(&element, "type")?,
                     });
@@ -249,7 +249,8 @@ impl<'x> Parser<'x> {
                     let scheme = self.attr(&element, "scheme")?;
                     entry.categories.push(Category {
                         term: self.attr(&element, "term")?.unwrap_or_default(),
-                        scheme: scheme.map(|s| self.curie(&s, &CATEGORY_NAMESPACES, "categories")),
+                        scheme: scheme
+                            .map(|s| curie(&s, &CATEGORY_NAMESPACES, "categories", &self.prefixes)),
                         label: self.attr(&element, "label")?,
                     });
                     if !empty {
@@ -258,9 +259,12 @@ impl<'x> Parser<'x> {
                 }
                 (Some(RDF_NS), "type") => {
                     if let Some(resource) = self.attr(&element, "resource")? {
-                        entry
-                            .types
-                            .push(self.curie(&resource, &LEAP2_NAMESPACES, "leap2"));
+                        entry.types.push(curie(
+                            &resource,
+                            &LEAP2_NAMESPACES,
+                            "leap2",
+                            &self.prefixes,
+                        ));
                     }
                     if !empty {
                         self.skip(&element)?;
@@ -361,35 +365,4 @@ impl<'x> Parser<'x> {
         }
         Ok(None)
     }
-
-    /// `value` as `<short>:<term>` when it names a term of one of `namespaces`: as a CURIE
-    /// with a prefix bound to one of them (or the customary prefix itself), in `[ ]` or not,
-    /// or as a full IRI. Anything else comes back as written.
-    fn curie(&self, value: &str, namespaces: &[&str], short: &str) -> String {
-        let value = value.trim();
-        let bare = value
-            .strip_prefix('[')
-            .and_then(|v| v.strip_suffix(']'))
-            .unwrap_or(value);
-        for ns in namespaces {
-            if let Some(term) = bare.strip_prefix(ns) {
-                return format!("{short}:{}", term.trim_start_matches('/'));
-            }
-        }
-        if let Some((prefix, term)) = bare.split_once(':') {
-            let bound = self.prefixes.get(prefix).map(|ns| ns.trim_end_matches('/'));
-            let known =
-                bound.is_some_and(|b| namespaces.iter().any(|n| n.trim_end_matches('/') == b));
-            if known || (bound.is_none() && prefix == short) {
-                return format!("{short}:{term}");
-            }
-        }
-        value.to_owned()
-    }
-}
-
-fn is_leap2(ns: &str) -> bool {
-    LEAP2_NAMESPACES
-        .iter()
-        .any(|n| n.trim_end_matches('/') == ns.trim_end_matches('/'))
 }

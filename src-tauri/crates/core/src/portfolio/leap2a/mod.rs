@@ -10,6 +10,7 @@ mod feed_read;
 mod feed_write;
 mod import;
 mod links;
+mod names;
 mod plan;
 #[cfg(test)]
 mod tests;

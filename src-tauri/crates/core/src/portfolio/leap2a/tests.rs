@@ -472,3 +472,57 @@ fn the_exported_feed_is_what_mahara_reads_as_a_journal() {
     assert_eq!(file.links[0].rel, "enclosure");
     assert_eq!(file.links[0].href, "files/1-certificate.pdf");
 }
+
+#[test]
+fn ratings_come_back_only_for_installed_frameworks_and_real_levels() {
+    let framework = &builtin()[0];
+    let behaviour = framework.items()[0].id.to_owned();
+    let top = framework.scale().levels.len();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("leap2a.xml");
+    let rating = |term: String| {
+        format!(
+            r#"<category term="{term}" scheme="urn:ward-to-board:leap2a:behaviour" label="x"/>"#
+        )
+    };
+    let categories = [
+        rating(format!("{}/{behaviour}/1", framework.id)),
+        rating(format!("{}/{behaviour}/{}", framework.id, top + 1)),
+        rating(format!("no-such-framework/{behaviour}/1")),
+        rating("not a rating".into()),
+    ]
+    .concat();
+    std::fs::write(
+        &path,
+        format!(
+            r#"<feed xmlns="http://www.w3.org/2005/Atom"><id>urn:r</id><title>R</title>
+<entry><title>Rated</title><id>urn:r:1</id><published>2025-05-05T10:00:00Z</published>{categories}</entry></feed>"#
+        ),
+    )
+    .expect("written");
+    let (_, plan) = read_leap2a(&path, builtin()).expect("reads");
+    let behaviours = &plan.entries[0].draft.behaviours;
+    assert_eq!(
+        behaviours.len(),
+        1,
+        "only the rating on the scale of a known framework"
+    );
+    assert_eq!(
+        (behaviours[0].behaviour_id.as_str(), behaviours[0].rating),
+        (behaviour.as_str(), 1)
+    );
+    assert_eq!(
+        plan.warnings.len(),
+        3,
+        "each other rating is named: {:?}",
+        plan.warnings
+    );
+    assert!(plan
+        .warnings
+        .iter()
+        .all(|w| w.message.contains("not of a framework installed here")));
+    assert!(
+        plan.entries[0].draft.tags.is_empty(),
+        "rating categories are never tags"
+    );
+}
