@@ -467,6 +467,29 @@ fn the_exported_feed_is_what_mahara_reads_as_a_journal() {
         "{}",
         content.text
     );
+    let categories: Vec<(&str, Option<&str>)> = course
+        .categories
+        .iter()
+        .map(|c| (c.term.as_str(), c.scheme.as_deref()))
+        .collect();
+    assert_eq!(
+        categories,
+        [
+            ("finance", None),
+            ("course", None),
+            ("cpd", Some(KIND_SCHEME))
+        ],
+        "tags have no scheme (Mahara's tags); the kind has ours (Mahara drops it)"
+    );
+    let rated = &feed.entries[3];
+    assert!(
+        rated
+            .categories
+            .iter()
+            .any(|c| c.scheme.as_deref() == Some(BEHAVIOUR_SCHEME) && c.term.ends_with("/2")),
+        "the rating is a category of our scheme: {:?}",
+        rated.categories
+    );
     let file = &feed.entries[2];
     assert_eq!(file.types, ["leap2:resource"]);
     assert_eq!(file.links[0].rel, "enclosure");

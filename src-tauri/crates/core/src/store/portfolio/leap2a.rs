@@ -18,7 +18,8 @@ use crate::portfolio::leap2a::{
 use crate::store::{Result, Store};
 
 /// What an import created.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Leap2aImported {
     /// The new entries' ids, in the feed's order.
     pub entry_ids: Vec<i64>,
