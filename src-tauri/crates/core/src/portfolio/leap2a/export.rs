@@ -41,9 +41,17 @@ pub fn write_leap2a(
         return Err(write_failed(std::io::ErrorKind::InvalidInput.into()));
     }
     let stamp = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let updated = store.entry_update_times()?;
+    if updated.is_empty() {
+        return Err(StoreError::Invalid(
+            "the portfolio has no entries to export (entries in the bin are left out): add \
+             an entry first"
+                .into(),
+        )
+        .into());
+    }
     let selection = BundleSelection::default();
     let (document, planned) = store.portfolio_document(&selection, "leap2a", now)?;
-    let updated = store.entry_update_times()?;
     // The feed is named by what it holds and when: the same export twice has the same id.
     let mut naming = Sha256::new();
     for entry in &document.entries {

@@ -549,3 +549,39 @@ fn ratings_come_back_only_for_installed_frameworks_and_real_levels() {
         "rating categories are never tags"
     );
 }
+
+#[test]
+fn an_export_that_cannot_be_written_leaves_nothing_behind() {
+    let (dir, store) = store();
+    let empty = dir.path().join("empty.zip");
+    let error = store
+        .export_leap2a(&empty, at(5))
+        .expect_err("nothing to export");
+    assert!(
+        error.to_string().contains("no entries to export"),
+        "{error}"
+    );
+    assert!(!empty.exists(), "no file for an empty portfolio");
+
+    sample_portfolio(&store);
+    // A folder where the zip should go: the final rename cannot replace it.
+    let taken = dir.path().join("taken.zip");
+    std::fs::create_dir(&taken).expect("folder made");
+    std::fs::write(taken.join("keep.txt"), b"kept").expect("seeded");
+    let error = store.export_leap2a(&taken, at(5)).expect_err("refused");
+    assert!(matches!(error, Leap2aError::Write { .. }), "{error}");
+    assert!(
+        error.to_string().contains("taken.zip"),
+        "the target is named: {error}"
+    );
+    assert_eq!(
+        std::fs::read(taken.join("keep.txt")).expect("kept"),
+        b"kept"
+    );
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("listed")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("partial"))
+        .collect();
+    assert!(left.is_empty(), "no partial file is left: {left:?}");
+}

@@ -87,10 +87,12 @@ impl Store {
         write_leap2a(self, target, now)
     }
 
-    /// Each entry's last change (RFC 3339), by uid, for the export's `updated` times.
+    /// Each entry's last change (RFC 3339), by uid, for the export's `updated` times:
+    /// entries outside the bin, the ones exported.
     pub(crate) fn entry_update_times(&self) -> Result<HashMap<String, String>> {
         let conn = self.reader();
-        let mut statement = conn.prepare("SELECT uid, updated_at FROM entries")?;
+        let mut statement =
+            conn.prepare("SELECT uid, updated_at FROM entries WHERE deleted_at IS NULL")?;
         let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
