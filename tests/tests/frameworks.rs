@@ -37,14 +37,20 @@ async fn a_scheme_framework_is_installed_rated_against_and_charted() -> Result<(
         "Safe staffing: 3 items",
         "will be added, with 11 items",
     ] {
-        assert!(preview.contains(expected), "the preview says {expected:?}: {preview}");
+        assert!(
+            preview.contains(expected),
+            "the preview says {expected:?}: {preview}"
+        );
     }
     app.assert_accessible("the framework preview").await?;
     app.screenshot("80-framework-preview").await?;
 
     app.click("[data-testid=framework-confirm]").await?;
     let done = text(&app.find("[data-testid=framework-installed]").await?).await?;
-    assert!(done.contains("Ward Manager Programme standards is installed"), "{done}");
+    assert!(
+        done.contains("Ward Manager Programme standards is installed"),
+        "{done}"
+    );
     app.wait_for_count("[data-testid=framework-row]", 4).await?;
     app.screenshot("81-framework-installed").await?;
 
@@ -54,7 +60,8 @@ async fn a_scheme_framework_is_installed_rated_against_and_charted() -> Result<(
         .await?
         .select_by_value("reflection")
         .await?;
-    app.fill("[data-testid=entry-title]", "A short shift on a busy night").await?;
+    app.fill("[data-testid=entry-title]", "A short shift on a busy night")
+        .await?;
     app.fill_date("entry-date", "2", "12", "2026").await?;
     app.on_screen("[data-testid=behaviour-framework]")
         .await?
@@ -74,8 +81,15 @@ async fn a_scheme_framework_is_installed_rated_against_and_charted() -> Result<(
     app.on_screen("[data-testid=behaviour-list]").await?;
     app.click("[data-testid=save-entry]").await?;
     let behaviour = text(&app.on_screen("[data-testid=entry-behaviour]").await?).await?;
-    for expected in ["Adjusts staffing to acuity on the day", "Ward Manager Programme standards", "Rating: 3 – Secure"] {
-        assert!(behaviour.contains(expected), "the entry shows {expected:?}: {behaviour}");
+    for expected in [
+        "Adjusts staffing to acuity on the day",
+        "Ward Manager Programme standards",
+        "Rating: 3 – Secure",
+    ] {
+        assert!(
+            behaviour.contains(expected),
+            "the entry shows {expected:?}: {behaviour}"
+        );
     }
 
     // The coverage chart of the scheme's framework counts it.
@@ -84,8 +98,11 @@ async fn a_scheme_framework_is_installed_rated_against_and_charted() -> Result<(
         .await?
         .select_by_value("nct-wm")
         .await?;
-    app.wait_for_text("[data-testid=coverage-summary]", "You have evidence for 1 of 7 behaviours.")
-        .await?;
+    app.wait_for_text(
+        "[data-testid=coverage-summary]",
+        "You have evidence for 1 of 7 behaviours.",
+    )
+    .await?;
     let row = text(
         &app.on_screen("[data-testid=domain-nct-wm\\.safe-staffing]")
             .await?,
@@ -96,7 +113,8 @@ async fn a_scheme_framework_is_installed_rated_against_and_charted() -> Result<(
         "the behaviour is listed under the scheme's standard: {row}"
     );
     app.on_screen("[data-testid=coverage-chart] canvas").await?;
-    app.assert_accessible("coverage of a scheme framework").await?;
+    app.assert_accessible("coverage of a scheme framework")
+        .await?;
     app.screenshot("82-coverage-scheme-framework").await?;
     app.quit().await?;
     Ok(())
@@ -108,13 +126,18 @@ async fn a_broken_framework_file_is_refused_with_where_and_installs_nothing() ->
     let file = downloaded(work.path(), "hostile/missing-parent.toml")?;
     let app = App::launch_with(&work.path().join("data"), &["--import", &file]).await?;
     let error = text(&app.find("[data-testid=import-error]").await?).await?;
-    assert!(error.contains("missing-parent.toml cannot be installed"), "{error}");
+    assert!(
+        error.contains("missing-parent.toml cannot be installed"),
+        "{error}"
+    );
     assert!(
         error.contains("missing-parent.toml:16:10: parent `bad.peeple` of `bad.people.appraisal` is not in the framework"),
         "the problem is named with its line and column: {error}"
     );
     assert!(
-        app.find_all("[data-testid=framework-confirm]").await?.is_empty(),
+        app.find_all("[data-testid=framework-confirm]")
+            .await?
+            .is_empty(),
         "nothing to install"
     );
     app.wait_for_count("[data-testid=framework-row]", 3).await?;

@@ -117,9 +117,10 @@ pub fn install(path: &Path, data_dir: &Path) -> ExitCode {
         Ok(store) => store,
         Err(code) => return code,
     };
-    let from = path
-        .file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let from = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     match store.install_framework(&fw, &from, Utc::now()) {
         Ok(plan) => {
             report(&plan);
@@ -187,9 +188,10 @@ pub fn import(from: Foreign, path: &Path, output: &Path) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let name = path
-        .file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     let converted = match from {
         Foreign::MaharaMatrix => w2b_core::frameworks::from_mahara_matrix(&name, &bytes),
     };

@@ -12,6 +12,7 @@ macro_rules! say {
 mod bundle;
 mod framework;
 mod pack;
+mod portfolio;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -22,7 +23,7 @@ use clap::{Parser, Subcommand};
 #[command(
     name = "w2b",
     version,
-    about = "Work with Ward to Board curriculum packs, frameworks and portfolio bundles"
+    about = "Work with Ward to Board curriculum packs, frameworks, portfolio bundles and Leap2A portfolios"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -40,6 +41,9 @@ enum Command {
     /// Frameworks: what lessons and evidence map to.
     #[command(subcommand)]
     Framework(FrameworkCommand),
+    /// A learner's portfolio to and from Mahara (Leap2A).
+    #[command(subcommand)]
+    Portfolio(PortfolioCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -85,6 +89,34 @@ enum FrameworkCommand {
         file: PathBuf,
         #[arg(short, long)]
         output: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum PortfolioCommand {
+    /// Write every entry (outside the bin) with its files as one zip that Mahara imports as
+    /// a journal. Exit status: 0 written, 1 failed (nothing left under OUT), 2 no data folder.
+    Export {
+        #[arg(long, value_enum)]
+        to: portfolio::Format,
+        #[arg(long, env = "W2B_DATA_DIR")]
+        data_dir: PathBuf,
+        /// The zip to write, for example portfolio-leap2a.zip.
+        output: PathBuf,
+    },
+    /// Show what a Mahara Leap2A export (zip or leap2a.xml) would add: new entries, those
+    /// already imported, and what is left out. With --yes, import them all in one go.
+    /// Exit status: 0 done, 1 refused (nothing written), 2 unreadable or not Leap2A.
+    Import {
+        #[arg(long, value_enum)]
+        from: portfolio::Format,
+        #[arg(long, env = "W2B_DATA_DIR")]
+        data_dir: PathBuf,
+        /// The Leap2A zip Mahara exported, or its leap2a.xml.
+        file: PathBuf,
+        /// Import; without it the preview is printed and nothing is written.
+        #[arg(long)]
+        yes: bool,
     },
 }
 
@@ -199,5 +231,16 @@ fn main() -> ExitCode {
         Command::Framework(FrameworkCommand::Export { to, file, output }) => {
             framework::export(to, &file, &output)
         }
+        Command::Portfolio(PortfolioCommand::Export {
+            to,
+            data_dir,
+            output,
+        }) => portfolio::export(to, &data_dir, &output),
+        Command::Portfolio(PortfolioCommand::Import {
+            from,
+            data_dir,
+            file,
+            yes,
+        }) => portfolio::import(from, &data_dir, &file, yes),
     }
 }

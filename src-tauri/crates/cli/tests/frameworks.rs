@@ -19,7 +19,9 @@ fn check_reports_a_good_file_and_each_problem_of_a_bad_one_with_its_place() {
     let (code, stdout, stderr) = w2b(&["framework", "check", &fixture("ward-manager-1.toml")]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stdout.contains("nct-wm 1.0.0: 11 items in 3 levels, 7 to rate evidence against, no problems"),
+        stdout.contains(
+            "nct-wm 1.0.0: 11 items in 3 levels, 7 to rate evidence against, no problems"
+        ),
         "{stdout}"
     );
     let (code, _, stderr) = w2b(&[
@@ -48,7 +50,10 @@ fn install_then_upgrade_reports_every_change_and_refuses_going_back() {
         dir,
     ]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("Installed nct-wm 1.0.0: 11 items."), "{stdout}");
+    assert!(
+        stdout.contains("Installed nct-wm 1.0.0: 11 items."),
+        "{stdout}"
+    );
     let (code, stdout, stderr) = w2b(&[
         "framework",
         "install",
@@ -77,7 +82,10 @@ fn install_then_upgrade_reports_every_change_and_refuses_going_back() {
     assert!(stderr.contains("Nothing was installed"), "{stderr}");
     let (code, stdout, _) = w2b(&["framework", "list", "--data-dir", dir]);
     assert_eq!(code, 0);
-    let listed: Vec<&str> = stdout.lines().map(|l| l.split('\t').next().unwrap_or("")).collect();
+    let listed: Vec<&str> = stdout
+        .lines()
+        .map(|l| l.split('\t').next().unwrap_or(""))
+        .collect();
     assert_eq!(listed, ["cmpf", "clcf", "hlm", "nct-wm"], "{stdout}");
     assert!(stdout.contains("nct-wm\t2.0.0"), "{stdout}");
 }

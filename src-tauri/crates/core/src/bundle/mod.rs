@@ -19,6 +19,7 @@ pub use export::{export_bundle, preview_export, ExportPreview, ExportedBundle, E
 pub use html::render_html;
 pub use privacy_check::{document_findings, DocumentFinding};
 pub use selection::{BundleSelection, SelectionError};
+pub(crate) use verify::{open_checked, unpack, Archive, StoredFile};
 pub use verify::{
     read_bundle_file, verify_bundle, verify_bundle_named, BundleError, BundleProblem,
     VerifiedBundle,

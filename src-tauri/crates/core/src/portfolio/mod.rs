@@ -5,6 +5,7 @@
 
 mod attachments;
 mod entry;
+pub mod leap2a;
 mod options;
 mod templates;
 mod validate;

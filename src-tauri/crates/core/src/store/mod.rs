@@ -25,6 +25,7 @@ pub use migrations::SCHEMA_VERSION;
 pub use packs::import::{Imported, BUILTIN_PACK_ID};
 pub use packs::InstallOutcome;
 pub use portfolio::drafts::{EditorDraft, MAX_DRAFT_BYTES};
+pub use portfolio::Leap2aImported;
 pub use review::{EntryComment, ReviewView, SharedEntry, SignOffView};
 
 use std::ops::Deref;

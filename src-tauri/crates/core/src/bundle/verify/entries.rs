@@ -40,7 +40,7 @@ pub(super) struct Record {
 
 /// A file the checks passed: its index in the archive, name and declared size.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct StoredFile {
+pub(crate) struct StoredFile {
     pub index: usize,
     pub name: String,
     pub size: u64,

@@ -16,16 +16,18 @@ use serde::Deserialize;
 use zip::result::ZipError;
 use zip::{ZipArchive, ZipReadOptions};
 
-use self::entries::{Layout, StoredFile};
+use self::entries::Layout;
+pub(crate) use self::entries::StoredFile;
 use self::error::shown;
 pub use self::error::{BundleError, BundleProblem};
-use self::stream::{hash_capped, Damage, Digest, StreamError};
+use self::stream::{hash_capped, StreamError};
+pub(crate) use self::stream::{Damage, Digest};
 use super::{
     Manifest, PortfolioDocument, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, MANIFEST_PATH,
     MAX_BUNDLE_TOTAL_BYTES,
 };
 
-type Archive = ZipArchive<BufReader<File>>;
+pub(crate) type Archive = ZipArchive<BufReader<File>>;
 
 /// The manifest lists at most 20,000 files of a few hundred bytes each.
 const MAX_MANIFEST_BYTES: u64 = 16 * 1024 * 1024;
@@ -109,6 +111,20 @@ pub fn read_bundle_file(
     Ok(bytes)
 }
 
+/// Opens a zip from elsewhere and checks every entry from its headers alone (safe names,
+/// ordinary files, sizes and compression ratios) before anything is decompressed. Shared
+/// with the other readers of archives from elsewhere (Leap2A portfolios), which then read
+/// each file through [`unpack`], capped at its declared size.
+pub(crate) fn open_checked(
+    path: &Path,
+    file: &str,
+) -> Result<(Archive, Vec<StoredFile>), BundleError> {
+    let mut zip = open(path, file)?;
+    let layout = entries::check(&mut zip, file)?;
+    let files = layout.manifest.into_iter().chain(layout.files).collect();
+    Ok((zip, files))
+}
+
 fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(
         || path.display().to_string(),
@@ -159,7 +175,7 @@ fn open(path: &Path, file: &str) -> Result<Archive, BundleError> {
 
 /// Streams one stored file into `sink` through SHA-256, stopping one byte past its declared
 /// size. The outer error is a refusal (the lie about its size); the inner one, damage.
-fn unpack(
+pub(crate) fn unpack(
     zip: &mut Archive,
     stored: &StoredFile,
     file: &str,

@@ -9,14 +9,14 @@ const CHUNK: usize = 64 * 1024;
 
 /// What was read: how many bytes and their SHA-256 (lower-case hex).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Digest {
+pub(crate) struct Digest {
     pub bytes: u64,
     pub sha256: String,
 }
 
 /// Why one stored file could not be read whole, as its line in a problem list says it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub(super) enum Damage {
+pub(crate) enum Damage {
     /// The archive entry could not be opened, read or decompressed.
     #[error("cannot be unpacked ({0})")]
     Unpackable(String),

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
 
 use crate::portfolio::{check_attachment, UploadView};
@@ -25,21 +25,7 @@ impl Store {
         data: &[u8],
         now: DateTime<Utc>,
     ) -> Result<UploadView> {
-        let checked = check_attachment(file_name, data)
-            .map_err(|e| StoreError::field(FIELD, e.to_string()))?;
-        let conn = self.writer();
-        let sha = hex::encode(Sha256::digest(data));
-        conn.execute(
-            "INSERT INTO attachment_uploads (file_name, media_type, size, sha256, data, uploaded_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![file_name.trim(), checked.media_type, data.len() as i64, sha, data, timestamp(now)],
-        )?;
-        Ok(UploadView {
-            id: conn.last_insert_rowid(),
-            file_name: file_name.trim().into(),
-            media_type: checked.media_type.into(),
-            size: data.len() as u64,
-        })
+        keep_upload(&self.writer(), file_name, data, now)
     }
 
     /// A kept file's name, type and bytes, to save a copy or show a picture.
@@ -63,6 +49,37 @@ impl Store {
         )?;
         Ok(u32::try_from(removed).unwrap_or(u32::MAX))
     }
+}
+
+/// Checks a file and keeps it as an upload on `conn` (a transaction, for an import that
+/// saves many entries at once), ready for a save to settle onto an entry.
+pub(super) fn keep_upload(
+    conn: &Connection,
+    file_name: &str,
+    data: &[u8],
+    now: DateTime<Utc>,
+) -> Result<UploadView> {
+    let checked =
+        check_attachment(file_name, data).map_err(|e| StoreError::field(FIELD, e.to_string()))?;
+    let sha = hex::encode(Sha256::digest(data));
+    conn.execute(
+        "INSERT INTO attachment_uploads (file_name, media_type, size, sha256, data, uploaded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            file_name.trim(),
+            checked.media_type,
+            data.len() as i64,
+            sha,
+            data,
+            timestamp(now)
+        ],
+    )?;
+    Ok(UploadView {
+        id: conn.last_insert_rowid(),
+        file_name: file_name.trim().into(),
+        media_type: checked.media_type.into(),
+        size: data.len() as u64,
+    })
 }
 
 /// Takes off the current files not kept, adds the uploads, and returns the entry's files.

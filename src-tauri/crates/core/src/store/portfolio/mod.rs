@@ -7,10 +7,12 @@
 mod attachments;
 mod bin;
 pub(super) mod drafts;
+mod leap2a;
 mod query;
 mod versions;
 mod view;
 
+pub use leap2a::Leap2aImported;
 pub(crate) use versions::snapshot_of;
 pub(crate) use view::{entry_attachments, entry_view, lesson_title};
 
