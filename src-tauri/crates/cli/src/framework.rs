@@ -164,6 +164,8 @@ pub fn list(data_dir: &Path) -> ExitCode {
 /// The other systems' formats a framework converts from and to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Foreign {
+    /// A Moodle competency framework CSV (admin tool lpimportcsv).
+    MoodleCsv,
     /// A Mahara SmartEvidence matrix (JSON).
     MaharaMatrix,
 }
@@ -193,6 +195,7 @@ pub fn import(from: Foreign, path: &Path, output: &Path) -> ExitCode {
         |n| n.to_string_lossy().into_owned(),
     );
     let converted = match from {
+        Foreign::MoodleCsv => w2b_core::frameworks::from_moodle_csv(&name, &bytes),
         Foreign::MaharaMatrix => w2b_core::frameworks::from_mahara_matrix(&name, &bytes),
     };
     match converted {
@@ -220,6 +223,7 @@ pub fn export(to: Foreign, path: &Path, output: &Path) -> ExitCode {
         Err(code) => return code,
     };
     let text = match to {
+        Foreign::MoodleCsv => w2b_core::frameworks::to_moodle_csv(&fw),
         Foreign::MaharaMatrix => w2b_core::frameworks::to_mahara_matrix(&fw),
     };
     let code = write_out(output, &text);

@@ -89,3 +89,61 @@ fn install_then_upgrade_reports_every_change_and_refuses_going_back() {
     assert_eq!(listed, ["cmpf", "clcf", "hlm", "nct-wm"], "{stdout}");
     assert!(stdout.contains("nct-wm\t2.0.0"), "{stdout}");
 }
+
+#[test]
+fn moodle_and_mahara_files_convert_to_framework_files_and_back() {
+    let work = tempfile::tempdir().expect("temp dir");
+    let out = |name: &str| work.path().join(name).to_str().expect("utf-8").to_owned();
+    for (from, file) in [
+        ("moodle-csv", "moodle/band7-ward-manager.csv"),
+        ("mahara-matrix", "mahara/ward-manager-band7.matrix"),
+    ] {
+        let toml = out(&format!("{from}.toml"));
+        let (code, stdout, stderr) = w2b(&[
+            "framework",
+            "import",
+            "--from",
+            from,
+            &fixture(file),
+            "-o",
+            &toml,
+        ]);
+        assert_eq!(code, 0, "{from}: {stderr}");
+        assert!(stdout.starts_with(&format!("Wrote {toml}: ")), "{stdout}");
+        let (code, _, stderr) = w2b(&["framework", "check", &toml]);
+        assert_eq!(
+            code, 0,
+            "the converted file is a valid framework file: {stderr}"
+        );
+        let back = out(&format!("{from}.back"));
+        let (code, _, stderr) = w2b(&["framework", "export", "--to", from, &toml, "-o", &back]);
+        assert_eq!(code, 0, "{stderr}");
+        let again = out(&format!("{from}-again.toml"));
+        let (code, _, stderr) = w2b(&["framework", "import", "--from", from, &back, "-o", &again]);
+        assert_eq!(code, 0, "{stderr}");
+        assert_eq!(
+            std::fs::read_to_string(&again).expect("read"),
+            std::fs::read_to_string(&toml).expect("read"),
+            "{from}: import, export, import gives the same framework"
+        );
+    }
+    let missing = out("never-written.toml");
+    let (code, _, stderr) = w2b(&[
+        "framework",
+        "import",
+        "--from",
+        "moodle-csv",
+        &fixture("moodle/parent-cycle.csv"),
+        "-o",
+        &missing,
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("parent-cycle.csv:"),
+        "the file and line are named: {stderr}"
+    );
+    assert!(
+        !std::path::Path::new(&missing).exists(),
+        "nothing is written"
+    );
+}

@@ -64,7 +64,7 @@ describe('install framework panel', () => {
     const shown = (await screen.findByTestId('framework-preview')).textContent ?? '';
     expect(shown).toContain('Standard → Capability → Indicator');
     expect(shown).toContain('Safe staffing: 3 items');
-    expect(shown).toContain('will be added, with 11 items');
+    expect(shown).toContain('will be added, with 11 behaviours');
     expect(calls.map(([c]) => c)).toEqual(['preview_framework']);
     await fireEvent.click(screen.getByTestId('framework-confirm'));
     expect((await screen.findByTestId('framework-installed')).textContent).toContain('is installed');

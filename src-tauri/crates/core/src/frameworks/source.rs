@@ -7,7 +7,9 @@ use std::path::Path;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{from_mahara_matrix, parse_framework, Framework, UpgradePlan, MAX_FILE_BYTES};
+use super::{
+    from_mahara_matrix, from_moodle_csv, parse_framework, Framework, UpgradePlan, MAX_FILE_BYTES,
+};
 use crate::packs::{FrameworkError, Problem};
 
 /// What kind of file a framework came from.
@@ -18,6 +20,8 @@ pub enum FrameworkSource {
     FrameworkFile,
     /// A Mahara SmartEvidence matrix (`.matrix`, or `.json`).
     MaharaMatrix,
+    /// A Moodle competency framework export (`.csv`).
+    MoodleCsv,
 }
 
 impl FrameworkSource {
@@ -28,6 +32,8 @@ impl FrameworkSource {
             Some(Self::FrameworkFile)
         } else if lower.ends_with(".matrix") || lower.ends_with(".json") {
             Some(Self::MaharaMatrix)
+        } else if lower.ends_with(".csv") {
+            Some(Self::MoodleCsv)
         } else {
             None
         }
@@ -37,12 +43,13 @@ impl FrameworkSource {
         match self {
             Self::FrameworkFile => "framework file",
             Self::MaharaMatrix => "Mahara SmartEvidence matrix",
+            Self::MoodleCsv => "Moodle competency framework CSV",
         }
     }
 }
 
 /// The file extensions a framework may come in, for the file picker.
-pub const FRAMEWORK_EXTENSIONS: &[&str] = &["toml", "matrix", "json"];
+pub const FRAMEWORK_EXTENSIONS: &[&str] = &["toml", "csv", "matrix", "json"];
 
 /// Reads the framework in `path`, converting it from its source format. Problems name the
 /// file by its name alone (not the folders above it, which may say who the learner is).
@@ -57,7 +64,7 @@ pub fn read_framework(path: &Path) -> Result<(Framework, FrameworkSource), Frame
     let Some(source) = FrameworkSource::of(&name) else {
         return Err(whole(
             "this is not a file Ward to Board reads frameworks from".into(),
-            "choose a framework file (.toml) or a Mahara SmartEvidence matrix (.matrix)",
+            "choose a framework file (.toml), a Moodle competency framework (.csv) or a Mahara SmartEvidence matrix (.matrix)",
         ));
     };
     let size = std::fs::metadata(path)
@@ -100,6 +107,7 @@ pub fn read_framework(path: &Path) -> Result<(Framework, FrameworkSource), Frame
             parse_framework(&name, &text)?
         }
         FrameworkSource::MaharaMatrix => from_mahara_matrix(&name, &bytes)?,
+        FrameworkSource::MoodleCsv => from_moodle_csv(&name, &bytes)?,
     };
     Ok((framework, source))
 }

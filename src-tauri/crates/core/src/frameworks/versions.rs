@@ -33,6 +33,7 @@ pub struct UpgradePlan {
     pub to_version: String,
     /// The same file is already installed: installing changes nothing.
     pub unchanged: bool,
+    /// The items evidence is rated against (the tree's leaves).
     pub items_total: u32,
     pub added: u32,
     pub kept: u32,
@@ -87,7 +88,7 @@ pub fn plan_upgrade(
         from_version: installed.map(|f| f.version.clone()),
         to_version: new.version.clone(),
         unchanged: false,
-        items_total: count(new.items.len()),
+        items_total: count(new.items().len()),
         added: count(new.items.len()),
         kept: 0,
         renamed: Vec::new(),
