@@ -62,7 +62,7 @@ fn report(plan: &UpgradePlan) {
             plan.to_version
         ),
         None => say!(
-            "Installed {} {}: {} items.",
+            "Installed {} {}: {} behaviours to rate evidence against.",
             plan.framework_id,
             plan.to_version,
             plan.items_total

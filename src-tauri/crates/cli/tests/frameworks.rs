@@ -51,7 +51,7 @@ fn install_then_upgrade_reports_every_change_and_refuses_going_back() {
     ]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stdout.contains("Installed nct-wm 1.0.0: 11 items."),
+        stdout.contains("Installed nct-wm 1.0.0: 7 behaviours to rate evidence against."),
         "{stdout}"
     );
     let (code, stdout, stderr) = w2b(&[

@@ -3,4 +3,4 @@
 /**
  * What kind of file a framework came from.
  */
-export type FrameworkSource = "framework_file";
+export type FrameworkSource = "framework_file" | "mahara_matrix" | "moodle_csv";

@@ -12,4 +12,8 @@ fromVersion: string | null, toVersion: string,
 /**
  * The same file is already installed: installing changes nothing.
  */
-unchanged: boolean, itemsTotal: number, added: number, kept: number, renamed: Array<ItemChange>, moved: Array<ItemChange>, removed: Array<ItemChange>, };
+unchanged: boolean, 
+/**
+ * The items evidence is rated against (the tree's leaves).
+ */
+itemsTotal: number, added: number, kept: number, renamed: Array<ItemChange>, moved: Array<ItemChange>, removed: Array<ItemChange>, };

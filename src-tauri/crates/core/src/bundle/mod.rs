@@ -6,6 +6,7 @@
 mod coverage;
 mod export;
 pub mod file_names;
+mod frameworks;
 mod html;
 mod privacy_check;
 #[cfg(test)]
@@ -16,6 +17,9 @@ mod write;
 
 pub use coverage::coverage_of;
 pub use export::{export_bundle, preview_export, ExportPreview, ExportedBundle, EXPORTS_DIR};
+pub use frameworks::{
+    bundled_frameworks, unresolved_ratings, BundleFramework, BundleFrameworkItem, BundleRetiredItem,
+};
 pub use html::render_html;
 pub use privacy_check::{document_findings, DocumentFinding};
 pub use selection::{BundleSelection, SelectionError};
@@ -34,7 +38,8 @@ use crate::portfolio::RatedBehaviour;
 /// What a bundle's manifest says it is.
 pub const BUNDLE_FORMAT: &str = "ward-to-board-bundle";
 /// The version of the bundle layout and of `portfolio.json`; a reader refuses a newer one.
-pub const BUNDLE_FORMAT_VERSION: u32 = 1;
+/// Version 2 added the frameworks the entries rate against; version 1 bundles still open.
+pub const BUNDLE_FORMAT_VERSION: u32 = 2;
 /// A bundle file's extension.
 pub const BUNDLE_EXTENSION: &str = "w2bbundle";
 
@@ -101,6 +106,9 @@ pub struct PortfolioDocument {
     /// Coverage of each framework the shared entries rate against.
     pub coverage: Vec<BundleCoverage>,
     pub goals: Vec<BundleGoal>,
+    /// The definition of each framework the entries rate against (format 2; absent in 1).
+    #[serde(default)]
+    pub frameworks: Vec<BundleFramework>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

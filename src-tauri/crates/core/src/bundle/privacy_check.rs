@@ -138,6 +138,7 @@ mod tests {
             entries,
             coverage: vec![],
             goals,
+            frameworks: vec![],
         }
     }
 

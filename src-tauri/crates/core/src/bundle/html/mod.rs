@@ -12,7 +12,7 @@ mod text;
 
 use std::fmt::Write as _;
 
-use super::{BundleCoverage, BundleGoal, PortfolioDocument};
+use super::{BundleCoverage, BundleFramework, BundleGoal, PortfolioDocument};
 use text::{count, date_in_words, duration, escape, goal_status, instant_in_words, percent};
 
 /// The page's policy: no script, no loads, styles only from the page itself.
@@ -45,7 +45,7 @@ pub fn render_html(document: &PortfolioDocument) -> String {
     cover(&mut out, document, &title);
     contents(&mut out, document);
     out.push_str("<main>\n");
-    coverage(&mut out, &document.coverage);
+    coverage(&mut out, &document.coverage, &document.frameworks);
     plan(&mut out, &document.goals);
     if document.entries.is_empty() {
         out.push_str(
@@ -134,7 +134,7 @@ fn contents(out: &mut String, document: &PortfolioDocument) {
     out.push_str("</ol>\n</nav>\n");
 }
 
-fn coverage(out: &mut String, frameworks: &[BundleCoverage]) {
+fn coverage(out: &mut String, frameworks: &[BundleCoverage], carried: &[BundleFramework]) {
     let empty = "No entry in this bundle is rated against a framework.";
     if !open_section(
         out,
@@ -151,9 +151,21 @@ fn coverage(out: &mut String, frameworks: &[BundleCoverage]) {
     );
     for framework in frameworks {
         let share = percent(framework.items_covered, framework.items_total);
+        // Which version, and whose: the learner's framework, as they had it installed.
+        let edition = carried
+            .iter()
+            .find(|f| f.id == framework.framework_id)
+            .map(|f| {
+                format!(
+                    "<p class=\"framework-edition\">Version {} · {}</p>\n",
+                    escape(&f.version),
+                    escape(&f.publisher)
+                )
+            })
+            .unwrap_or_default();
         let _ = write!(
             out,
-            "<div class=\"framework\">\n<h3>{title}</h3>\n\
+            "<div class=\"framework\">\n<h3>{title}</h3>\n{edition}\
              <p class=\"framework-total\">{covered} of {total} behaviours covered ({share}%)</p>\n\
              {bar}\n<table class=\"coverage-table\">\n\
              <caption>Coverage of {title} by domain</caption>\n<thead><tr>\

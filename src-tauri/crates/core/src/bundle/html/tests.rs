@@ -120,6 +120,7 @@ fn document() -> PortfolioDocument {
                 note: "Chaired one.".into(),
             }],
         }],
+        frameworks: vec![],
     }
 }
 

@@ -181,6 +181,20 @@ pub(super) fn check_document(
             ));
         }
     }
+    for (title, framework_id, item_id) in
+        super::super::unresolved_ratings(&document.entries, &document.frameworks)
+    {
+        problems.push(BundleProblem::new(
+            PORTFOLIO_PATH,
+            format!(
+                "the entry “{}” is rated against `{}`, which is not in the framework `{}` the \
+                 bundle carries",
+                shown(title),
+                shown(item_id),
+                shown(framework_id)
+            ),
+        ));
+    }
     if problems.is_empty() {
         Ok(())
     } else {

@@ -15,8 +15,8 @@ use self::names::AttachmentNames;
 use super::portfolio::{entry_attachments, lesson_title};
 use super::{timestamp, Result, Store, StoreError};
 use crate::bundle::{
-    coverage_of, BundleAttachment, BundleEntry, BundleGoal, BundleGoalReview, BundleLesson,
-    BundleRating, BundleReflection, BundleSection, BundleSelection, BundleShadowing,
+    bundled_frameworks, coverage_of, BundleAttachment, BundleEntry, BundleGoal, BundleGoalReview,
+    BundleLesson, BundleRating, BundleReflection, BundleSection, BundleSelection, BundleShadowing,
     PortfolioDocument, BUNDLE_FORMAT_VERSION,
 };
 use crate::frameworks::Framework;
@@ -74,6 +74,7 @@ impl Store {
             period_from: selection.from.clone(),
             period_to: selection.to.clone(),
             coverage: coverage_of(&entries, &frameworks),
+            frameworks: bundled_frameworks(&entries, &frameworks),
             entries,
             goals,
         };

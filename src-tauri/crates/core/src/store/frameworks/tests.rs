@@ -200,6 +200,36 @@ fn version_two_keeps_renamed_moved_and_removed_links() {
 }
 
 #[test]
+fn a_bundle_carries_the_scheme_framework_its_entries_rate_against() {
+    let (_dir, store) = store();
+    store
+        .install_framework(&fixture("ward-manager-1.toml"), "v1", at(10))
+        .expect("v1");
+    rate(&store, "Rota week", &[("nct-wm.money.variance", 2)]);
+    let selection = crate::bundle::BundleSelection {
+        from: None,
+        to: None,
+        entry_ids: None,
+        include_goals: false,
+        learner: "Sam".into(),
+    };
+    let (document, _) = store
+        .portfolio_document(&selection, &"0".repeat(32), at(11))
+        .expect("a document");
+    let carried: Vec<(&str, &str)> = document
+        .frameworks
+        .iter()
+        .map(|f| (f.id.as_str(), f.version.as_str()))
+        .collect();
+    assert_eq!(carried, [("nct-wm", "1.0.0")], "only the framework the entry rates against");
+    assert_eq!(document.frameworks[0].items.len(), 11, "with its whole structure");
+    assert!(
+        crate::bundle::unresolved_ratings(&document.entries, &document.frameworks).is_empty(),
+        "every rating resolves in the carried definition"
+    );
+}
+
+#[test]
 fn downgrades_and_impostors_are_refused_and_change_nothing() {
     let (_dir, store) = store();
     store

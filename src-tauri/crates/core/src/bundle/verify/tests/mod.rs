@@ -120,6 +120,11 @@ const HOSTILE: &[(&str, &str, &[&str])] = &[
         &["attachments/2-rota-review-notes.pdf: is attached to the entry “Feedback on the rota review” but has a different size or SHA-256 in the manifest"],
     ),
     (
+        "unresolved-rating",
+        "tampered",
+        &["portfolio.json: the entry “", "is rated against `cmpf.people.listens`, which is not in the framework `cmpf` the bundle carries"],
+    ),
+    (
         "malformed-manifest",
         "malformed",
         &["manifest.json cannot be read (line 5, column 3): expected `,` or `}`"],
@@ -137,7 +142,7 @@ const HOSTILE: &[(&str, &str, &[&str])] = &[
     (
         "newer-format",
         "too new",
-        &["made by a newer version of Ward to Board (bundle format 2", "Install the latest"],
+        &["made by a newer version of Ward to Board (bundle format 3", "Install the latest"],
     ),
     (
         "other-format",
