@@ -57,6 +57,7 @@ export function sampleBundleEntry(rest: Partial<BundleEntry> = {}): BundleEntry 
 export function sampleDocument(rest: Partial<PortfolioDocument> = {}): PortfolioDocument {
   return {
     formatVersion: 1,
+    frameworks: [],
     bundleId: SAMPLE_BUNDLE_ID,
     createdAt: '2026-11-20T18:30:00.000Z',
     learner: 'Sam Patel',

@@ -53,6 +53,14 @@ fn open_store(data_dir: &Path) -> Result<Store, ExitCode> {
     })
 }
 
+fn entries(n: u32) -> String {
+    if n == 1 {
+        "1 entry".into()
+    } else {
+        format!("{n} entries")
+    }
+}
+
 /// What an install changes, as lines for the person at the terminal.
 fn report(plan: &UpgradePlan) {
     match &plan.from_version {
@@ -77,27 +85,27 @@ fn report(plan: &UpgradePlan) {
             );
             for c in &plan.renamed {
                 say!(
-                    "  renamed: {} \"{}\" is now \"{}\" ({} entries)",
+                    "  renamed: {} \"{}\" is now \"{}\" ({})",
                     c.id,
                     c.title,
                     c.new_title.as_deref().unwrap_or_default(),
-                    c.entries
+                    entries(c.entries)
                 );
             }
             for c in &plan.moved {
                 say!(
-                    "  replaced: {} moved to {} ({} entries)",
+                    "  replaced: {} moved to {} ({})",
                     c.id,
                     c.new_id.as_deref().unwrap_or_default(),
-                    c.entries
+                    entries(c.entries)
                 );
             }
             for c in &plan.removed {
                 say!(
-                    "  removed: {} \"{}\" stays on its {} entries, marked as no longer in {}",
+                    "  removed: {} \"{}\" stays on its {}, marked as no longer in {}",
                     c.id,
                     c.title,
-                    c.entries,
+                    entries(c.entries),
                     plan.to_version
                 );
             }

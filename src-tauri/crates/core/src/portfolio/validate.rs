@@ -184,8 +184,10 @@ fn check_behaviours(draft: &EntryDraft, frameworks: &[Framework]) -> Checked<()>
                 format!("Behaviours: there is no framework `{}`", b.framework_id),
             );
         };
+        // Any mappable item: one that gained children in a newer version stays valid on the
+        // entries that already rate it.
         let retired = fw.retired.iter().any(|r| r.id == b.behaviour_id);
-        if !retired && !fw.items().iter().any(|i| i.id == b.behaviour_id) {
+        if !retired && !fw.mappable_ids().contains(b.behaviour_id.as_str()) {
             return refuse(
                 "behaviours",
                 format!(

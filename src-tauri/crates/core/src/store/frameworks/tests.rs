@@ -221,8 +221,16 @@ fn a_bundle_carries_the_scheme_framework_its_entries_rate_against() {
         .iter()
         .map(|f| (f.id.as_str(), f.version.as_str()))
         .collect();
-    assert_eq!(carried, [("nct-wm", "1.0.0")], "only the framework the entry rates against");
-    assert_eq!(document.frameworks[0].items.len(), 11, "with its whole structure");
+    assert_eq!(
+        carried,
+        [("nct-wm", "1.0.0")],
+        "only the framework the entry rates against"
+    );
+    assert_eq!(
+        document.frameworks[0].items.len(),
+        11,
+        "with its whole structure"
+    );
     assert!(
         crate::bundle::unresolved_ratings(&document.entries, &document.frameworks).is_empty(),
         "every rating resolves in the carried definition"
