@@ -64,6 +64,7 @@ fn export_bindings() {
     PrivacyFinding::export_all(&cfg).unwrap_or_else(fail);
     w2b_core::store::InstalledFramework::export_all(&cfg).unwrap_or_else(fail);
     w2b_core::frameworks::FrameworkPreview::export_all(&cfg).unwrap_or_else(fail);
+    w2b_core::frameworks::FrameworkDetail::export_all(&cfg).unwrap_or_else(fail);
     assert!(
         out.join("LearningPath.ts").exists(),
         "bindings are written where the UI imports them"

@@ -54,6 +54,18 @@ async fn a_scheme_framework_is_installed_rated_against_and_charted() -> Result<(
     app.wait_for_count("[data-testid=framework-row]", 4).await?;
     app.screenshot("81-framework-installed").await?;
 
+    // The framework in full: its levels, descriptions and what evidence is rated against.
+    app.go("#/frameworks/nct-wm").await?;
+    app.wait_for_count("[data-testid=framework-item]", 11)
+        .await?;
+    let first = text(&app.find("[data-testid=framework-item]").await?).await?;
+    assert!(
+        first.contains("Standard: Safe staffing") && first.contains("numbers and skill mix"),
+        "the top item with its level name and its Markdown description: {first}"
+    );
+    app.assert_accessible("a framework in full").await?;
+    app.screenshot("81b-framework-in-full").await?;
+
     // An entry rated against one of the scheme's behaviours, on the scheme's own scale.
     app.go("#/portfolio/new").await?;
     app.on_screen("[data-testid=entry-kind]")

@@ -4,9 +4,9 @@
 use std::path::PathBuf;
 
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 use w2b_core::frameworks::{
-    read_framework, Framework, FrameworkPreview, FrameworkSource, UpgradePlan, FRAMEWORK_EXTENSIONS,
+    read_framework, Framework, FrameworkDetail, FrameworkPreview, FrameworkSource, UpgradePlan,
+    FRAMEWORK_EXTENSIONS,
 };
 use w2b_core::store::InstalledFramework;
 
@@ -18,19 +18,35 @@ pub fn list_frameworks(state: State<'_, AppState>) -> Result<Vec<InstalledFramew
     Ok(state.store()?.installed_frameworks()?)
 }
 
-/// Opens the system's file picker; the chosen path becomes one the install commands may read.
+/// One installed framework in full, for reading.
+#[tauri::command(async, rename_all = "camelCase")]
+pub fn get_framework(
+    state: State<'_, AppState>,
+    framework_id: String,
+) -> Result<FrameworkDetail, AppError> {
+    let installed = state.store()?.frameworks();
+    let fw = installed
+        .iter()
+        .find(|f| f.id == framework_id)
+        .ok_or_else(|| {
+            AppError::new(
+                ErrorKind::NotFound,
+                format!("framework `{framework_id}` is not installed"),
+            )
+        })?;
+    Ok(FrameworkDetail::of(fw))
+}
+
+/// Opens the system's file picker on framework files, Moodle CSVs and Mahara matrices.
 #[tauri::command(async)]
 pub fn choose_framework_file(app: AppHandle, state: State<'_, AppState>) -> Option<String> {
-    let chosen = app
-        .dialog()
-        .file()
-        .set_title("Choose a framework file")
-        .add_filter("Frameworks", FRAMEWORK_EXTENSIONS)
-        .blocking_pick_file()?
-        .into_path()
-        .ok()?;
-    state.allow_import(chosen.clone());
-    Some(chosen.display().to_string())
+    super::choose_import(
+        &app,
+        &state,
+        "Choose a framework file",
+        "Frameworks",
+        FRAMEWORK_EXTENSIONS,
+    )
 }
 
 #[tauri::command(async)]

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'lesson'; packId: string; lessonId: string }
   | { name: 'packs' }
   | { name: 'frameworks' }
+  | { name: 'framework'; id: string }
   | { name: 'portfolio' }
   | { name: 'bin' }
   | { name: 'entry-new' }
@@ -26,6 +27,13 @@ export function parseHash(hash: string): Route {
   if (parts.length === 0) return { name: 'home' };
   if (parts[0] === 'path' && parts.length === 1) return { name: 'path' };
   if (parts[0] === 'packs' && parts.length === 1) return { name: 'packs' };
+  if (parts[0] === 'frameworks' && parts.length === 2) {
+    try {
+      return { name: 'framework', id: decodeURIComponent(parts[1]!) };
+    } catch {
+      return { name: 'not-found', hash };
+    }
+  }
   if (parts.length === 1) {
     const single = ({ frameworks: 'frameworks', portfolio: 'portfolio', coverage: 'coverage', plan: 'plan', revalidation: 'revalidation', backups: 'backups', export: 'export', reviews: 'reviews', review: 'review' } as const)[parts[0]!];
     if (single) return { name: single };
@@ -70,6 +78,10 @@ export function searchHref(query: string): string {
 }
 export const packsHref = '#/packs';
 export const frameworksHref = '#/frameworks';
+
+export function frameworkHref(id: string): string {
+  return `#/frameworks/${encodeURIComponent(id)}`;
+}
 export const portfolioHref = '#/portfolio';
 export const binHref = '#/portfolio/bin';
 export const newEntryHref = '#/portfolio/new';

@@ -70,6 +70,7 @@ export function sampleEditorOptions(): EditorOptions {
         id: 'cmpf',
         title: 'Clinician-Manager Practice Framework',
         scaleName: 'Self-rating',
+        retired: [],
         scale: [
           { value: 1, label: 'Starting out', description: 'I am new to this and need guidance or support to do it.' },
           { value: 2, label: 'Developing', description: 'I do this in familiar situations but not yet consistently.' },
@@ -110,6 +111,7 @@ export function sampleEditorOptions(): EditorOptions {
         id: 'clcf',
         title: 'Clinical Leadership Competency Framework',
         scaleName: 'Ward to Board self-rating',
+        retired: [],
         scale: [
           { value: 1, label: 'Not yet', description: 'I have had little chance to show this yet.' },
           { value: 2, label: 'Developing', description: 'I show this in familiar situations.' },

@@ -86,6 +86,7 @@ export function sampleEditorOptions(): EditorOptions {
         id: 'cmpf',
         title: 'Clinician-Manager Practice Framework',
         scaleName: 'Self-rating',
+        retired: [],
         scale: [
           { value: 1, label: 'Starting out', description: '' },
           { value: 2, label: 'Developing', description: '' },
@@ -112,6 +113,7 @@ export function sampleEditorOptions(): EditorOptions {
         id: 'hlm',
         title: 'Healthcare Leadership Model',
         scaleName: 'Healthcare Leadership Model scale',
+        retired: [],
         scale: [{ value: 1, label: 'Essential', description: '' }],
         domains: [
           { id: 'hlm.dimensions', title: 'The nine dimensions', items: [{ id: 'hlm.inspiring', elementTitle: 'Inspiring shared purpose', statement: 'Inspiring shared purpose' }] },

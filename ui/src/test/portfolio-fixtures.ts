@@ -20,6 +20,7 @@ export function sampleOptions(): EditorOptions {
         id: 'nhs-leadership',
         title: 'NHS Leadership Framework',
         scaleName: 'Level',
+        retired: [],
         scale: [
           { value: 1, label: 'Essential', description: '' },
           { value: 3, label: 'Strong', description: '' },

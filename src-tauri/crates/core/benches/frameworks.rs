@@ -1,11 +1,13 @@
 //! Moodle competency framework CSV at a realistic large size: 5,010 competencies (10 domains,
 //! 50 competencies each, 9 behaviours under each competency) with HTML descriptions and cross
-//! references. Measures importing it, exporting the result, and writing it as a framework file.
+//! references. Measures importing it, exporting the result, writing it as a framework file, and
+//! installing it into a learner's database.
 
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use w2b_core::frameworks::{from_moodle_csv, to_moodle_csv, to_toml};
+use w2b_core::store::Store;
 
 const DOMAINS: usize = 10;
 const COMPETENCIES: usize = 50;
@@ -78,6 +80,25 @@ fn frameworks(c: &mut Criterion) {
     });
     group.bench_function("write as a framework file", |b| {
         b.iter(|| to_toml(black_box(&fw)))
+    });
+    // Into a fresh learner's database (opened, with the shipped frameworks, outside the
+    // timing): one transaction writing every item, then the installed set read back.
+    let now = chrono::DateTime::from_timestamp(1_796_000_000, 0).unwrap_or_default();
+    group.bench_function("install into a learner's database", |b| {
+        b.iter_batched(
+            || {
+                let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("temp dir: {e}"));
+                let store = Store::open(dir.path(), now).unwrap_or_else(|e| panic!("{e}"));
+                (dir, store)
+            },
+            |(dir, store)| {
+                store
+                    .install_framework(black_box(&fw), "bench.csv", now)
+                    .unwrap_or_else(|e| panic!("installs: {e}"));
+                (dir, store)
+            },
+            BatchSize::PerIteration,
+        )
     });
     group.finish();
 }

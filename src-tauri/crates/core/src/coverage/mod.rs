@@ -65,6 +65,16 @@ pub struct FrameworkOutline {
     pub scale_name: String,
     pub scale: Vec<ScaleLevel>,
     pub domains: Vec<OutlineDomain>,
+    /// Items a newer version removed, so an entry that still rates one can name it.
+    pub retired: Vec<OutlineRetired>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OutlineRetired {
+    pub id: String,
+    pub title: String,
+    pub removed_in: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

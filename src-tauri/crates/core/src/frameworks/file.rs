@@ -8,7 +8,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{
-    Framework, Item, Level, Scale, FRAMEWORK_FORMAT, MAX_DEPTH, MAX_DESCRIPTION_BYTES,
+    Framework, Item, ItemIndex, Level, Scale, FRAMEWORK_FORMAT, MAX_DEPTH, MAX_DESCRIPTION_BYTES,
     MAX_FILE_BYTES, MAX_ID_BYTES, MAX_ITEMS, MAX_TITLE_CHARS,
 };
 use crate::packs::problem::{line_col, FrameworkError, Problem};
@@ -267,6 +267,7 @@ fn from_v1(f: FileV1) -> (Framework, Vec<Placed>, Spans) {
         items: Vec::new(),
         replaces: BTreeMap::new(),
         retired: Vec::new(),
+        index: ItemIndex::default(),
     };
     (framework, placed, spans)
 }
@@ -320,6 +321,7 @@ fn from_v2(f: FileV2) -> (Framework, Vec<Placed>, Spans) {
             .map(|(old, new)| (old, new.into_inner()))
             .collect(),
         retired: Vec::new(),
+        index: ItemIndex::default(),
     };
     (framework, placed, spans)
 }

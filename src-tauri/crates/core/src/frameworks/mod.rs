@@ -5,6 +5,7 @@
 //! (`versions`). The app ships three files (`builtin`), installed on first run.
 
 mod builtin;
+mod detail;
 mod file;
 mod mahara;
 mod moodle;
@@ -16,6 +17,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub use crate::packs::FrameworkError;
 pub use builtin::{builtin, builtin_frameworks, BUILTIN_FRAMEWORK_FILES};
+pub use detail::{DetailItem, FrameworkDetail};
 pub use file::parse_framework;
 pub use mahara::{from_mahara_matrix, to_mahara_matrix};
 pub use moodle::{from_moodle_csv, to_moodle_csv, MAX_CSV_CELL_BYTES};
@@ -64,6 +66,29 @@ pub struct Framework {
     /// Items earlier versions had that this one does not, kept so evidence mapped to them
     /// still shows what it was. Only an installed framework has them; files never do.
     pub retired: Vec<RetiredItem>,
+    /// Where each item is in `items`, built on first look-up (frameworks of thousands of
+    /// items are looked up once per rating shown).
+    pub index: ItemIndex,
+}
+
+/// A lazily built map from item id to its position and whether it has children. It is derived from `items`, so it takes no
+/// part in comparing frameworks. Build frameworks with `ItemIndex::default()`, and never
+/// change `items` after the first look-up.
+#[derive(Clone, Default)]
+pub struct ItemIndex(std::sync::OnceLock<HashMap<String, (usize, bool)>>);
+
+impl PartialEq for ItemIndex {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for ItemIndex {}
+
+impl std::fmt::Debug for ItemIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ItemIndex")
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -161,9 +186,55 @@ impl Framework {
         self.items.iter().filter(|i| i.parent.is_none())
     }
 
+    fn indexed(&self, id: &str) -> Option<(&Item, bool)> {
+        let index = self.index.0.get_or_init(|| {
+            let parents: HashSet<&str> = self
+                .items
+                .iter()
+                .filter_map(|i| i.parent.as_deref())
+                .collect();
+            (0..)
+                .zip(&self.items)
+                .map(|(n, i)| (i.id.clone(), (n, parents.contains(i.id.as_str()))))
+                .collect()
+        });
+        let (n, has_children) = index.get(id)?;
+        Some((self.items.get(*n)?, *has_children))
+    }
+
     /// The item with this id.
     pub fn item(&self, id: &str) -> Option<&Item> {
-        self.items.iter().find(|i| i.id == id)
+        self.indexed(id).map(|(item, _)| item)
+    }
+
+    /// The item with this id as evidence is counted against it (with its domain and element),
+    /// if it is one of the leaves.
+    pub fn leaf(&self, id: &str) -> Option<FrameworkItem<'_>> {
+        let (item, has_children) = self.indexed(id)?;
+        if has_children {
+            return None;
+        }
+        let element = item
+            .parent
+            .as_deref()
+            .and_then(|p| self.item(p))
+            .filter(|parent| parent.parent.is_some())
+            .unwrap_or(item);
+        let mut domain = item;
+        // Depth is at most MAX_DEPTH in a checked framework; the bound also stops a loop in
+        // one built by hand.
+        for _ in 0..=MAX_DEPTH {
+            match domain.parent.as_deref().and_then(|p| self.item(p)) {
+                Some(parent) => domain = parent,
+                None => break,
+            }
+        }
+        Some(FrameworkItem {
+            domain,
+            element,
+            id: &item.id,
+            statement: &item.title,
+        })
     }
 
     /// The children of `id`, in order.

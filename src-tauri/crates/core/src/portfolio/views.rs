@@ -58,7 +58,7 @@ impl BehaviourRating {
     /// shows by its id or number, so old evidence still reads.
     pub fn in_words(&self, frameworks: &[Framework]) -> RatedBehaviour {
         let fw = frameworks.iter().find(|f| f.id == self.framework_id);
-        let item = fw.and_then(|f| f.items().into_iter().find(|i| i.id == self.behaviour_id));
+        let item = fw.and_then(|f| f.leaf(&self.behaviour_id));
         let retired = fw.and_then(|f| f.retired.iter().find(|r| r.id == self.behaviour_id));
         RatedBehaviour {
             framework_id: self.framework_id.clone(),

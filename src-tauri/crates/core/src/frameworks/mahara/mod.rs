@@ -15,7 +15,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde_json::Value;
 
 use super::file::is_valid_id;
-use super::{Framework, Item, MAX_DESCRIPTION_BYTES, MAX_FILE_BYTES, MAX_ITEMS, MAX_TITLE_CHARS};
+use super::{
+    Framework, Item, ItemIndex, MAX_DESCRIPTION_BYTES, MAX_FILE_BYTES, MAX_ITEMS, MAX_TITLE_CHARS,
+};
 use crate::packs::problem::{line_col, FrameworkError, Problem};
 use ids::{numbered, slug, unique_keys};
 use read::{RawEntry, RawFramework};
@@ -273,6 +275,7 @@ fn convert(raw: &RawFramework, problems: &mut Vec<Pending>) -> Option<Framework>
         items,
         replaces: BTreeMap::new(),
         retired: Vec::new(),
+        index: ItemIndex::default(),
     })
 }
 

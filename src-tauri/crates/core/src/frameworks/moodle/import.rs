@@ -14,7 +14,7 @@ use super::{
     TAXONOMIES, TAXONOMY,
 };
 use crate::frameworks::{
-    Framework, FrameworkError, Item, MAX_DESCRIPTION_BYTES, MAX_FILE_BYTES, MAX_ITEMS,
+    Framework, FrameworkError, Item, ItemIndex, MAX_DESCRIPTION_BYTES, MAX_FILE_BYTES, MAX_ITEMS,
     MAX_TITLE_CHARS,
 };
 use crate::packs::problem::Problem;
@@ -217,6 +217,7 @@ fn framework_of(file: &str, row: &Record) -> Result<Framework, Problem> {
         items: Vec::new(),
         replaces: BTreeMap::new(),
         retired: Vec::new(),
+        index: ItemIndex::default(),
     })
 }
 

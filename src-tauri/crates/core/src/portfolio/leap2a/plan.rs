@@ -263,7 +263,7 @@ fn ratings_of(
         let fits = known.filter(|((fw, b), rating)| {
             frameworks.iter().any(|f| {
                 f.id == *fw
-                    && f.items().iter().any(|i| i.id == *b)
+                    && f.leaf(b).is_some()
                     && (1..=f.scale().levels.len() as u32).contains(rating)
             })
         });

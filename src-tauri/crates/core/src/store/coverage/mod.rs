@@ -10,7 +10,8 @@ use serde::Deserialize;
 
 use super::{Result, Store, StoreError};
 use crate::coverage::{
-    coverage, Coverage, FrameworkOutline, OutlineDomain, OutlineItem, Rated, ScaleLevel,
+    coverage, Coverage, FrameworkOutline, OutlineDomain, OutlineItem, OutlineRetired, Rated,
+    ScaleLevel,
 };
 use crate::frameworks::Framework;
 use crate::portfolio::{
@@ -118,6 +119,15 @@ fn outline(fw: &Framework) -> FrameworkOutline {
                         statement: i.statement.into(),
                     })
                     .collect(),
+            })
+            .collect(),
+        retired: fw
+            .retired
+            .iter()
+            .map(|r| OutlineRetired {
+                id: r.id.clone(),
+                title: r.title.clone(),
+                removed_in: r.removed_in.clone(),
             })
             .collect(),
     }

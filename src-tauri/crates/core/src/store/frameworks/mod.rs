@@ -14,8 +14,8 @@ use ts_rs::TS;
 
 use super::{timestamp, Result, Store, StoreError};
 use crate::frameworks::{
-    builtin, content_hash, plan_upgrade, retired_after, Framework, Item, RetiredItem, Scale,
-    UpgradePlan,
+    builtin, content_hash, plan_upgrade, retired_after, Framework, Item, ItemIndex, RetiredItem,
+    Scale, UpgradePlan,
 };
 
 /// Where the shipped frameworks say they were installed from.
@@ -301,6 +301,7 @@ pub(crate) fn load_frameworks(conn: &Connection) -> Result<Vec<Framework>> {
                 replaces: serde_json::from_str::<BTreeMap<String, String>>(&replaces)
                     .unwrap_or_default(),
                 retired: Vec::new(),
+                index: ItemIndex::default(),
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
