@@ -151,12 +151,12 @@ pub fn list(data_dir: &Path) -> ExitCode {
         Ok(all) => {
             for f in all {
                 say!(
-                    "{}\t{}\t{}\t{} items\t{} entries\tfrom {}",
+                    "{}\t{}\t{}\t{} behaviours\t{}\tfrom {}",
                     f.id,
                     f.version,
                     f.title,
                     f.items,
-                    f.entries,
+                    entries(f.entries),
                     f.installed_from
                 );
             }

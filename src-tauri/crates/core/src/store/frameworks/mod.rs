@@ -34,6 +34,7 @@ pub struct InstalledFramework {
     pub source: Option<String>,
     pub installed_from: String,
     pub installed_at: String,
+    /// The items evidence is rated against (the leaves).
     pub items: u32,
     /// The names of the levels, top first.
     pub levels: Vec<String>,
@@ -144,7 +145,7 @@ impl Store {
                     source: fw.source.clone(),
                     installed_from,
                     installed_at,
-                    items: u32::try_from(fw.items.len()).unwrap_or(u32::MAX),
+                    items: u32::try_from(fw.items().len()).unwrap_or(u32::MAX),
                     levels: fw.levels.clone(),
                     entries,
                 })
