@@ -154,3 +154,41 @@ async fn a_broken_framework_file_is_refused_with_where_and_installs_nothing() ->
     app.quit().await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_moodle_export_and_a_mahara_matrix_install_straight_from_the_file() -> Result<()> {
+    let work = tempfile::tempdir()?;
+    let data = work.path().join("data");
+    for (name, kind) in [
+        (
+            "moodle/band7-ward-manager.csv",
+            "Moodle competency framework CSV",
+        ),
+        (
+            "mahara/ward-manager-band7.matrix",
+            "Mahara SmartEvidence matrix",
+        ),
+    ] {
+        let file = downloaded(work.path(), name)?;
+        let app = App::launch_with(&data, &["--import", &file]).await?;
+        let preview = text(&app.find("[data-testid=framework-preview]").await?).await?;
+        assert!(
+            preview.contains(kind),
+            "the preview names the file's kind: {preview}"
+        );
+        app.screenshot(if kind.starts_with("Moodle") {
+            "84-framework-from-moodle"
+        } else {
+            "85-framework-from-mahara"
+        })
+        .await?;
+        app.click("[data-testid=framework-confirm]").await?;
+        app.find("[data-testid=framework-installed]").await?;
+        app.quit().await?;
+    }
+    let app = App::launch_on(&data).await?;
+    app.go("#/frameworks").await?;
+    app.wait_for_count("[data-testid=framework-row]", 5).await?;
+    app.quit().await?;
+    Ok(())
+}

@@ -25,7 +25,7 @@ function plan(over: Partial<UpgradePlan> = {}): UpgradePlan {
 function preview(p: UpgradePlan): FrameworkPreview {
   return {
     fileName: 'ward-manager-1.toml', source: 'framework_file', sourceLabel: 'framework file',
-    publisher: 'North Coast NHS Trust (example)', licence: 'CC-BY-4.0', description: 'What the trust expects.',
+    publisher: 'North Coast NHS Trust (example)', licence: 'CC-BY-4.0', descriptionHtml: '<p>What the trust expects.</p>',
     levels: ['Standard', 'Capability', 'Indicator'], depth: 3,
     domains: [{ title: 'Safe staffing', items: 3 }, { title: 'People', items: 1 }],
     scale: ['Not yet seen', 'Emerging', 'Secure'], plan: p,

@@ -11,7 +11,11 @@ export type FrameworkPreview = { fileName: string, source: FrameworkSource,
 /**
  * "framework file", "Moodle competency framework (CSV)", ...
  */
-sourceLabel: string, publisher: string, licence: string, description: string, levels: Array<string>, 
+sourceLabel: string, publisher: string, licence: string, 
+/**
+ * The framework's description, rendered through the sanitiser.
+ */
+descriptionHtml: string, levels: Array<string>, 
 /**
  * How deep the tree goes (top level is 1).
  */

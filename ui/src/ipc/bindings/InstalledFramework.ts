@@ -3,7 +3,11 @@
 /**
  * An installed framework, as the Frameworks screen lists it.
  */
-export type InstalledFramework = { id: string, version: string, title: string, publisher: string, licence: string, description: string, source: string | null, installedFrom: string, installedAt: string, items: number, 
+export type InstalledFramework = { id: string, version: string, title: string, publisher: string, licence: string, description: string, source: string | null, installedFrom: string, installedAt: string, 
+/**
+ * The items evidence is rated against (the leaves).
+ */
+items: number, 
 /**
  * The names of the levels, top first.
  */

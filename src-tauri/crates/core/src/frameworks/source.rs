@@ -132,7 +132,8 @@ pub struct FrameworkPreview {
     pub source_label: String,
     pub publisher: String,
     pub licence: String,
-    pub description: String,
+    /// The framework's description, rendered through the sanitiser.
+    pub description_html: String,
     pub levels: Vec<String>,
     /// How deep the tree goes (top level is 1).
     pub depth: u32,
@@ -164,7 +165,7 @@ impl FrameworkPreview {
             source_label: source.label().to_owned(),
             publisher: fw.publisher.clone(),
             licence: fw.licence.clone(),
-            description: fw.description.clone(),
+            description_html: crate::markdown::render(&fw.description),
             levels: fw.levels.clone(),
             depth: count(fw.depths().values().copied().max().unwrap_or(0)),
             domains: fw
