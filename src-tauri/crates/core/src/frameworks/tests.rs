@@ -315,3 +315,34 @@ fn downgrades_impostors_and_silent_changes_are_refused() {
     let same = plan_upgrade(Some(&installed), &installed.clone()).expect("a reinstall");
     assert!(same.unchanged, "the same file again changes nothing");
 }
+
+#[test]
+fn hostile_framework_files_are_refused_without_panic() {
+    let deep = format!(
+        "format = 2\nx = {}{}\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let big_title = SMALL.replace(
+        "title = \"A\"",
+        &format!("title = \"{}\"", "A".repeat(MAX_TITLE_CHARS + 1)),
+    );
+    let not_utf8_escape = SMALL.replace("title = \"A\"", "title = \"\\uD800\"");
+    let unprefixed_framework = SMALL.replace("id = \"t\"", "id = \"T!\"");
+    for (why, text) in [
+        ("deeply nested arrays", deep.as_str()),
+        ("a title over the limit", big_title.as_str()),
+        ("a surrogate escape", not_utf8_escape.as_str()),
+        ("an invalid framework id", unprefixed_framework.as_str()),
+        ("an empty file", ""),
+        ("no format line", "id = \"x\"\n"),
+    ] {
+        let err = parse_framework("h.toml", text).expect_err(why);
+        assert!(
+            err.problems
+                .iter()
+                .all(|p| p.file == "h.toml" && !p.message.is_empty()),
+            "{why}: every problem names the file: {err}"
+        );
+    }
+}
