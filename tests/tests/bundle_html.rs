@@ -423,6 +423,7 @@ fn sample_document() -> PortfolioDocument {
         period_from: Some("2025-04-01".into()),
         period_to: Some("2026-03-31".into()),
         entries: vec![reflection, cpd, shadowing, hostile],
+        frameworks: vec![],
         coverage: vec![BundleCoverage {
             framework_id: "hlm".into(),
             framework_title: "Healthcare Leadership Model".into(),

@@ -14,8 +14,6 @@ mod revalidation;
 mod review;
 mod study;
 
-pub use crate::portfolio::{MAX_CPD_MINUTES, MAX_TAGS, MAX_TEXT_BYTES, MAX_TITLE_CHARS};
-pub use crate::study::{MAX_NOTE_BYTES, MAX_STUDY_INCREMENT_SECONDS};
 pub use backups::{AUTOMATIC_BACKUPS_KEPT, AUTOMATIC_BACKUP_INTERVAL_HOURS};
 pub use bundle::PlannedAttachment;
 pub use coverage::DEFAULT_FRAMEWORK;

@@ -393,13 +393,13 @@ fn a_schema_3_database_turns_logged_study_into_portfolio_entries() {
         .entry(entry_for(8)[0], None)
         .expect("the long record's entry");
     assert!(
-        long.title.chars().count() <= crate::store::MAX_TITLE_CHARS,
+        long.title.chars().count() <= crate::portfolio::MAX_TITLE_CHARS,
         "a record's long title is shortened to fit an entry: {}",
         long.title
     );
     assert_eq!(
         long.cpd.management_minutes,
-        crate::store::MAX_CPD_MINUTES,
+        crate::portfolio::MAX_CPD_MINUTES,
         "more than a day's minutes is kept as a day"
     );
 

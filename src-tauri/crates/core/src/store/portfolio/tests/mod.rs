@@ -14,7 +14,8 @@ use crate::portfolio::{
     BehaviourRating, EntryQuery, FeedbackSource, Reflection, ReflectionSection, ReflectionTemplate,
     Shadowing,
 };
-use crate::store::{BUILTIN_PACK_ID, MAX_TITLE_CHARS};
+use crate::portfolio::MAX_TITLE_CHARS;
+use crate::store::BUILTIN_PACK_ID;
 
 /// A PDF as small as the attachment check accepts.
 const PDF: &[u8] = b"%PDF-1.7\n% a small evidence file\n";
