@@ -10,11 +10,11 @@ mod validation;
 use chrono::TimeZone;
 
 use super::*;
+use crate::portfolio::MAX_TITLE_CHARS;
 use crate::portfolio::{
     BehaviourRating, EntryQuery, FeedbackSource, Reflection, ReflectionSection, ReflectionTemplate,
     Shadowing,
 };
-use crate::portfolio::MAX_TITLE_CHARS;
 use crate::store::BUILTIN_PACK_ID;
 
 /// A PDF as small as the attachment check accepts.
