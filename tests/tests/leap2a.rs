@@ -18,9 +18,11 @@ const OWN_TITLES: [&str; 3] = [
     "Shadowed the deputy director of nursing",
 ];
 /// The journal posts of the Mahara fixture that become entries.
-const MAHARA_TITLES: [&str; 2] = [
+const MAHARA_TITLES: [&str; 4] = [
     "Running my first budget meeting",
     "Difficult conversation about sickness absence",
+    "Safety huddle pilot",
+    "Reflection on the CQC visit",
 ];
 
 fn fixture() -> PathBuf {
@@ -99,13 +101,11 @@ async fn a_portfolio_goes_to_mahara_and_a_mahara_export_comes_in() -> Result<()>
     let fresh = work.path().join("fresh");
     let app = App::launch_with(&fresh, &["--import", file.to_str().ok_or("utf-8 path")?]).await?;
     app.find("[data-testid=mahara-preview]").await?;
-    let rows = app
-        .find_all("[data-testid=mahara-new-entries] [data-testid=mahara-entry]")
-        .await?;
-    let mut listed = Vec::new();
-    for row in &rows {
-        listed.push(text(row).await?);
-    }
+    let listed = texts(
+        &app,
+        "[data-testid=mahara-new-entries] [data-testid=mahara-entry]",
+    )
+    .await?;
     for title in MAHARA_TITLES {
         assert!(
             listed.iter().any(|r| r.contains(title)),
@@ -129,18 +129,14 @@ async fn a_portfolio_goes_to_mahara_and_a_mahara_export_comes_in() -> Result<()>
     app.click("[data-testid=mahara-import-confirm]").await?;
     let success = text(&app.find("[data-testid=mahara-import-success]").await?).await?;
     assert!(
-        success.contains("added to your portfolio"),
+        success.contains("4 entries added to your portfolio"),
         "the learner is told what happened: {success}"
     );
     app.screenshot("93-mahara-import-done").await?;
 
     // The posts are entries in the portfolio.
     app.click("[data-testid=mahara-go-to-portfolio]").await?;
-    let rows = app.find_all("[data-testid=entry-row]").await?;
-    let mut titles = Vec::new();
-    for row in &rows {
-        titles.push(text(row).await?);
-    }
+    let titles = texts(&app, "[data-testid=entry-row]").await?;
     for title in MAHARA_TITLES {
         assert!(
             titles.iter().any(|r| r.contains(title)),
@@ -149,12 +145,21 @@ async fn a_portfolio_goes_to_mahara_and_a_mahara_export_comes_in() -> Result<()>
     }
     assert_eq!(
         entries_in(&fresh)?,
-        rows.len(),
+        titles.len(),
         "every saved entry is listed"
     );
     app.screenshot("94-mahara-entries-in-portfolio").await?;
     app.quit().await?;
     Ok(())
+}
+
+/// The text of each element `css` selects, once there is one.
+async fn texts(app: &App, css: &str) -> Result<Vec<String>> {
+    let mut all = Vec::new();
+    for element in app.find_all(css).await? {
+        all.push(text(&element).await?);
+    }
+    Ok(all)
 }
 
 /// Entries saved in the data folder, read straight from the database.

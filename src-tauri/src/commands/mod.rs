@@ -28,6 +28,27 @@ pub(crate) fn day(text: &str) -> Result<NaiveDate, AppError> {
     })
 }
 
+/// Opens the system's file picker for a file to import. The chosen path is remembered as one
+/// the import commands may read; the page cannot name any other file.
+pub(crate) fn pick_import_file(
+    app: &tauri::AppHandle,
+    state: &crate::state::AppState,
+    title: &str,
+    filter: (&str, &[&str]),
+) -> Option<String> {
+    use tauri_plugin_dialog::DialogExt;
+    let chosen = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .add_filter(filter.0, filter.1)
+        .blocking_pick_file()?
+        .into_path()
+        .ok()?;
+    state.allow_import(chosen.clone());
+    Some(chosen.display().to_string())
+}
+
 /// Writes a copy the person asked to save where they chose, atomically.
 pub(crate) fn save_copy(target: &std::path::Path, bytes: &[u8]) -> Result<(), AppError> {
     w2b_core::atomic::write(target, bytes).map_err(|e| {

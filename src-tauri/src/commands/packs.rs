@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 use w2b_core::packs::installed::{ImportPreview, InstalledPack};
 use w2b_core::packs::{parse_pack, Pack, PackFiles, ARCHIVE_EXTENSION};
 
@@ -15,20 +14,15 @@ pub fn list_packs(state: State<'_, AppState>) -> Result<Vec<InstalledPack>, AppE
     Ok(state.store()?.installed_packs()?)
 }
 
-/// Opens the system's file picker. The chosen path is remembered as one the import commands
-/// may read; the page cannot name any other file.
+/// Opens the system's file picker (see `pick_import_file`).
 #[tauri::command(async)]
 pub fn choose_pack_file(app: AppHandle, state: State<'_, AppState>) -> Option<String> {
-    let chosen = app
-        .dialog()
-        .file()
-        .set_title("Choose a curriculum file")
-        .add_filter("Ward to Board curriculum", &[ARCHIVE_EXTENSION])
-        .blocking_pick_file()?
-        .into_path()
-        .ok()?;
-    state.allow_import(chosen.clone());
-    Some(chosen.display().to_string())
+    crate::commands::pick_import_file(
+        &app,
+        &state,
+        "Choose a curriculum file",
+        ("Ward to Board curriculum", &[ARCHIVE_EXTENSION]),
+    )
 }
 
 #[tauri::command(async)]

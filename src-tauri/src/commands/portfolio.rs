@@ -210,20 +210,15 @@ pub fn export_for_mahara(state: State<'_, AppState>) -> Result<ExportedLeap2a, A
     Ok(state.store()?.export_leap2a(&target, state.now())?)
 }
 
-/// Opens the system's file picker for a Mahara Leap2A export; the chosen path is remembered as
-/// one the Leap2A commands may read.
+/// Opens the system's file picker for a Mahara Leap2A export (see `pick_import_file`).
 #[tauri::command(async)]
 pub fn choose_mahara_file(app: AppHandle, state: State<'_, AppState>) -> Option<String> {
-    let chosen = app
-        .dialog()
-        .file()
-        .set_title("Choose a Mahara Leap2A export")
-        .add_filter("Leap2A export from Mahara", &["zip", "xml"])
-        .blocking_pick_file()?
-        .into_path()
-        .ok()?;
-    state.allow_import(chosen.clone());
-    Some(chosen.display().to_string())
+    crate::commands::pick_import_file(
+        &app,
+        &state,
+        "Choose a Mahara Leap2A export",
+        ("Leap2A export from Mahara", &["zip", "xml"]),
+    )
 }
 
 /// What importing the chosen file would create; nothing is written.
