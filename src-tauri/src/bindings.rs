@@ -65,6 +65,9 @@ fn export_bindings() {
     w2b_core::store::InstalledFramework::export_all(&cfg).unwrap_or_else(fail);
     w2b_core::frameworks::FrameworkPreview::export_all(&cfg).unwrap_or_else(fail);
     w2b_core::frameworks::FrameworkDetail::export_all(&cfg).unwrap_or_else(fail);
+    w2b_core::portfolio::leap2a::Leap2aPreview::export_all(&cfg).unwrap_or_else(fail);
+    w2b_core::portfolio::leap2a::ExportedLeap2a::export_all(&cfg).unwrap_or_else(fail);
+    w2b_core::store::Leap2aImported::export_all(&cfg).unwrap_or_else(fail);
     assert!(
         out.join("LearningPath.ts").exists(),
         "bindings are written where the UI imports them"

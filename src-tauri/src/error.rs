@@ -6,6 +6,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 use w2b_core::packs::{FrameworkError, PackError};
+use w2b_core::portfolio::leap2a::Leap2aError;
 use w2b_core::problems::{FieldError, ProblemAt};
 use w2b_core::store::StoreError;
 
@@ -105,6 +106,47 @@ impl From<StoreError> for AppError {
     }
 }
 
+impl From<&Leap2aError> for AppError {
+    /// A refused Leap2A file names the file (and the line or archive path) in `problems`, so
+    /// the import screen lists where the fault is; a failed write is the disk's business.
+    fn from(error: &Leap2aError) -> Self {
+        let refused = |problems: Vec<ProblemAt>| {
+            Self::new(ErrorKind::InvalidInput, error.to_string()).with_problems(problems)
+        };
+        match error {
+            Leap2aError::Store(e) => Self::from(e),
+            Leap2aError::Io { .. } | Leap2aError::Write { .. } => {
+                Self::new(ErrorKind::Io, error.to_string())
+            }
+            Leap2aError::NotLeap2a { file, reason } | Leap2aError::TooLarge { file, reason } => {
+                refused(vec![ProblemAt::new(file, reason)])
+            }
+            Leap2aError::Unsafe { file, problems } => {
+                refused(problems.iter().map(|p| ProblemAt::new(file, p)).collect())
+            }
+            Leap2aError::Malformed {
+                file,
+                inner,
+                line,
+                reason,
+            } => refused(vec![ProblemAt::new(
+                format!("{file}: {inner} line {line}"),
+                reason,
+            )]),
+            Leap2aError::Changed { file, path, reason } => {
+                Self::new(ErrorKind::Conflict, error.to_string())
+                    .with_problems(vec![ProblemAt::new(format!("{file}: {path}"), reason)])
+            }
+        }
+    }
+}
+
+impl From<Leap2aError> for AppError {
+    fn from(error: Leap2aError) -> Self {
+        Self::from(&error)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,6 +194,34 @@ mod tests {
             serde_json::to_value(&refused).expect("serialises")["problems"][0]["where"],
             "files/a.pdf",
             "each problem says where it is"
+        );
+    }
+
+    #[test]
+    fn a_refused_leap2a_file_names_the_line() {
+        let error = AppError::from(Leap2aError::Malformed {
+            file: "mahara.zip".into(),
+            inner: "leap2a.xml".into(),
+            line: 12,
+            reason: "a closing tag does not match".into(),
+        });
+        assert_eq!(error.kind, ErrorKind::InvalidInput, "the file is at fault");
+        assert_eq!(
+            error.problems,
+            [ProblemAt::new(
+                "mahara.zip: leap2a.xml line 12",
+                "a closing tag does not match"
+            )],
+            "the screen lists the place from `problems`"
+        );
+        let full = AppError::from(Leap2aError::Write {
+            path: "/media/usb/p.zip".into(),
+            source: std::io::ErrorKind::StorageFull.into(),
+        });
+        assert_eq!(
+            full.kind,
+            ErrorKind::Io,
+            "a full disk is not the file's fault"
         );
     }
 

@@ -21,8 +21,9 @@ pub struct AppInfo {
     pub startup_error: Option<AppError>,
     /// A file named at launch (`--import FILE`), to offer for import.
     pub pending_import: Option<String>,
-    /// The screen that imports it: a framework file goes to Frameworks, anything else is
-    /// offered as a curriculum pack (whose checks say what is wrong with it).
+    /// The screen that imports it: a framework file goes to Frameworks, a zip or XML file
+    /// (a Mahara Leap2A export) to the Mahara screen, anything else is offered as a
+    /// curriculum pack (whose checks say what is wrong with it).
     pub pending_import_screen: Option<ImportScreen>,
     /// The clock the page must use instead of the system's (debug builds started with
     /// `W2B_FIXED_NOW`, for the end-to-end tests); `None` for the system clock.
@@ -35,6 +36,7 @@ pub struct AppInfo {
 pub enum ImportScreen {
     Packs,
     Frameworks,
+    Mahara,
 }
 
 #[tauri::command(async)]
@@ -44,18 +46,22 @@ pub fn get_app_info(state: State<'_, AppState>) -> AppInfo {
         data_dir: state.data_dir().display().to_string(),
         startup_error: state.store().err(),
         pending_import: state.pending_import().map(|p| p.display().to_string()),
-        pending_import_screen: state.pending_import().map(|p| {
-            let name = p
-                .file_name()
-                .map(|n| n.to_string_lossy())
-                .unwrap_or_default();
-            if FrameworkSource::of(&name).is_some() {
-                ImportScreen::Frameworks
-            } else {
-                ImportScreen::Packs
-            }
-        }),
+        pending_import_screen: state.pending_import().map(import_screen),
         fixed_clock: state.clock().fixed().cloned(),
+    }
+}
+
+fn import_screen(path: &std::path::Path) -> ImportScreen {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if FrameworkSource::of(&name).is_some() {
+        ImportScreen::Frameworks
+    } else if name.ends_with(".zip") || name.ends_with(".xml") {
+        ImportScreen::Mahara
+    } else {
+        ImportScreen::Packs
     }
 }
 
@@ -104,7 +110,20 @@ fn is_external_link(url: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_external_link;
+    use super::{import_screen, is_external_link, ImportScreen};
+
+    #[test]
+    fn a_file_named_at_launch_goes_to_the_screen_that_reads_it() {
+        let screen = |name: &str| import_screen(std::path::Path::new(name));
+        assert_eq!(
+            screen("/d/Export-Leap2A.ZIP"),
+            ImportScreen::Mahara,
+            "a Mahara export"
+        );
+        assert_eq!(screen("/d/leap2a.xml"), ImportScreen::Mahara, "a bare feed");
+        assert_eq!(screen("/d/nhs.toml"), ImportScreen::Frameworks);
+        assert_eq!(screen("/d/nw.w2bpack"), ImportScreen::Packs);
+    }
 
     #[test]
     fn only_web_and_mail_links_leave_the_app() {

@@ -65,8 +65,9 @@ pub fn export_bundle(
         .map_err(export_error)
 }
 
-/// Saves a copy of a file the app wrote (an exported bundle or a review) where the person
-/// chooses. Only files in the app's own `exports/` and `reviews/` folders can be copied.
+/// Saves a copy of a file the app wrote (an exported bundle, a Leap2A export for Mahara, or a
+/// review) where the person chooses. Only files in the app's own `exports/` and `reviews/`
+/// folders can be copied.
 #[tauri::command(async, rename_all = "camelCase")]
 pub fn save_copy_as(
     app: AppHandle,
@@ -75,7 +76,7 @@ pub fn save_copy_as(
     kind: String,
 ) -> Result<Option<String>, AppError> {
     let folder = match kind.as_str() {
-        "bundle" => EXPORTS_DIR,
+        "bundle" | "leap2a" => EXPORTS_DIR,
         "review" => REVIEWS_DIR,
         _ => {
             return Err(AppError::new(

@@ -40,12 +40,11 @@ pub fn get_framework(
 /// Opens the system's file picker on framework files, Moodle CSVs and Mahara matrices.
 #[tauri::command(async)]
 pub fn choose_framework_file(app: AppHandle, state: State<'_, AppState>) -> Option<String> {
-    super::choose_import(
+    super::pick_import_file(
         &app,
         &state,
         "Choose a framework file",
-        "Frameworks",
-        FRAMEWORK_EXTENSIONS,
+        ("Frameworks", FRAMEWORK_EXTENSIONS),
     )
 }
 

@@ -28,21 +28,20 @@ pub(crate) fn day(text: &str) -> Result<NaiveDate, AppError> {
     })
 }
 
-/// Opens the system's file picker on files with `extensions`. The chosen path is remembered
-/// as one the import commands may read; the page cannot name any other file.
-pub(crate) fn choose_import(
+/// Opens the system's file picker for a file to import. The chosen path is remembered as one
+/// the import commands may read; the page cannot name any other file.
+pub(crate) fn pick_import_file(
     app: &tauri::AppHandle,
     state: &crate::state::AppState,
     title: &str,
-    filter: &str,
-    extensions: &[&str],
+    filter: (&str, &[&str]),
 ) -> Option<String> {
     use tauri_plugin_dialog::DialogExt;
     let chosen = app
         .dialog()
         .file()
         .set_title(title)
-        .add_filter(filter, extensions)
+        .add_filter(filter.0, filter.1)
         .blocking_pick_file()?
         .into_path()
         .ok()?;

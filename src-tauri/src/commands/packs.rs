@@ -14,15 +14,14 @@ pub fn list_packs(state: State<'_, AppState>) -> Result<Vec<InstalledPack>, AppE
     Ok(state.store()?.installed_packs()?)
 }
 
-/// Opens the system's file picker on curriculum files.
+/// Opens the system's file picker (see `pick_import_file`).
 #[tauri::command(async)]
 pub fn choose_pack_file(app: AppHandle, state: State<'_, AppState>) -> Option<String> {
-    super::choose_import(
+    crate::commands::pick_import_file(
         &app,
         &state,
         "Choose a curriculum file",
-        "Ward to Board curriculum",
-        &[ARCHIVE_EXTENSION],
+        ("Ward to Board curriculum", &[ARCHIVE_EXTENSION]),
     )
 }
 

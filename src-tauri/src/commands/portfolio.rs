@@ -1,15 +1,19 @@
-//! Portfolio entries: find, show, save (with versions), restore, the bin, attachments, and
-//! the privacy check the editor runs while the learner types.
+//! Portfolio entries: find, show, save (with versions), restore, the bin, attachments, the
+//! privacy check the editor runs while the learner types, and Leap2A to and from Mahara.
+
+use std::path::PathBuf;
 
 use tauri::ipc::{InvokeBody, Request};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
+use w2b_core::bundle::EXPORTS_DIR;
+use w2b_core::portfolio::leap2a::{export_file_name, ExportedLeap2a, Leap2aPreview};
 use w2b_core::portfolio::{
     EditorOptions, EntryDraft, EntryPage, EntryQuery, EntryView, TagCount, UploadView,
     VersionSummary,
 };
 use w2b_core::privacy::{self, PrivacyFinding};
-use w2b_core::store::EditorDraft;
+use w2b_core::store::{EditorDraft, Leap2aImported};
 
 use crate::error::{AppError, ErrorKind};
 use crate::state::AppState;
@@ -189,6 +193,64 @@ pub fn preview_markdown(text: String) -> String {
 #[tauri::command(async)]
 pub fn check_privacy(state: State<'_, AppState>, text: String) -> Vec<PrivacyFinding> {
     privacy::scan(&text, chrono::Datelike::year(&state.now()))
+}
+
+/// Writes the whole portfolio as a Leap2A zip for Mahara into the data folder's `exports/`,
+/// as a bundle is; the page then offers to save a copy where the learner chooses.
+#[tauri::command(async)]
+pub fn export_for_mahara(state: State<'_, AppState>) -> Result<ExportedLeap2a, AppError> {
+    let exports = state.data_dir().join(EXPORTS_DIR);
+    std::fs::create_dir_all(&exports).map_err(|e| {
+        AppError::new(
+            ErrorKind::Io,
+            format!("cannot make the folder {}: {e}", exports.display()),
+        )
+    })?;
+    let target = exports.join(export_file_name(state.now()));
+    Ok(state.store()?.export_leap2a(&target, state.now())?)
+}
+
+/// Opens the system's file picker for a Mahara Leap2A export (see `pick_import_file`).
+#[tauri::command(async)]
+pub fn choose_mahara_file(app: AppHandle, state: State<'_, AppState>) -> Option<String> {
+    crate::commands::pick_import_file(
+        &app,
+        &state,
+        "Choose a Mahara Leap2A export",
+        ("Leap2A export from Mahara", &["zip", "xml"]),
+    )
+}
+
+/// What importing the chosen file would create; nothing is written.
+#[tauri::command(async)]
+pub fn preview_mahara_import(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<Leap2aPreview, AppError> {
+    let path = chosen_file(&state, path)?;
+    Ok(state.store()?.leap2a_preview(&path)?)
+}
+
+/// Saves every new entry of the chosen file in one transaction.
+#[tauri::command(async)]
+pub fn import_mahara_portfolio(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<Leap2aImported, AppError> {
+    let path = chosen_file(&state, path)?;
+    Ok(state.store()?.import_leap2a(&path, state.now())?)
+}
+
+/// The page may only name a file the learner chose here (picker or `--import`).
+fn chosen_file(state: &AppState, path: String) -> Result<PathBuf, AppError> {
+    let path = PathBuf::from(path);
+    if !state.is_import_allowed(&path) {
+        return Err(AppError::new(
+            ErrorKind::InvalidInput,
+            "choose the Leap2A file again: this file was not chosen here",
+        ));
+    }
+    Ok(path)
 }
 
 pub(crate) fn percent_decode(text: &str) -> String {

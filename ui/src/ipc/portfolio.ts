@@ -77,3 +77,24 @@ export const previewMarkdown = (text: string) => call<string>('preview_markdown'
 
 /** Likely patient-identifiable text: NHS numbers, dates of birth, postcodes. */
 export const checkPrivacy = (text: string) => call<PrivacyFinding[]>('check_privacy', { text });
+
+export type { Leap2aPreview } from './bindings/Leap2aPreview';
+export type { PreviewEntry } from './bindings/PreviewEntry';
+export type { Leap2aWarning } from './bindings/Leap2aWarning';
+export type { ExportedLeap2a } from './bindings/ExportedLeap2a';
+export type { Leap2aImported } from './bindings/Leap2aImported';
+import type { Leap2aPreview } from './bindings/Leap2aPreview';
+import type { ExportedLeap2a } from './bindings/ExportedLeap2a';
+import type { Leap2aImported } from './bindings/Leap2aImported';
+
+/** Writes the whole portfolio as a Leap2A zip for Mahara into the data folder's exports/. */
+export const exportForMahara = () => call<ExportedLeap2a>('export_for_mahara');
+
+/** Opens the file picker for a Mahara Leap2A export; null when cancelled. */
+export const chooseMaharaFile = () => call<string | null>('choose_mahara_file');
+
+/** What importing the chosen Leap2A file would create; nothing is written. */
+export const previewMaharaImport = (path: string) => call<Leap2aPreview>('preview_mahara_import', { path });
+
+/** Saves every new entry of the chosen Leap2A file, all or nothing. */
+export const importMaharaPortfolio = (path: string) => call<Leap2aImported>('import_mahara_portfolio', { path });

@@ -13,15 +13,17 @@ export function refusal(e: unknown): Refusal {
   return { message: (e as Error).message, places: e instanceof IpcError ? e.problems : [] };
 }
 
-export class FileImport<P> {
+export class FileImport<P, R = unknown> {
   preview = $state<P | null>(null);
+  /** What installing returned. */
+  result = $state<R | null>(null);
   problem = $state<Refusal | null>(null);
   installing = $state(false);
   installed = $state(false);
 
   constructor(
     private readonly check: () => Promise<P>,
-    private readonly commit: (preview: P) => Promise<unknown>,
+    private readonly commit: (preview: P) => Promise<R>,
     private readonly focus: () => void,
     private readonly done: () => void,
   ) {}
@@ -43,7 +45,7 @@ export class FileImport<P> {
     this.installing = true;
     this.problem = null;
     try {
-      await this.commit(this.preview);
+      this.result = await this.commit(this.preview);
       this.installed = true;
       this.done();
     } catch (e) {

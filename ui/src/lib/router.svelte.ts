@@ -17,6 +17,7 @@ export type Route =
   | { name: 'plan' }
   | { name: 'revalidation' }
   | { name: 'backups' }
+  | { name: 'mahara' }
   | { name: 'export' }
   | { name: 'reviews' }
   | { name: 'review' }
@@ -35,7 +36,7 @@ export function parseHash(hash: string): Route {
     }
   }
   if (parts.length === 1) {
-    const single = ({ frameworks: 'frameworks', portfolio: 'portfolio', coverage: 'coverage', plan: 'plan', revalidation: 'revalidation', backups: 'backups', export: 'export', reviews: 'reviews', review: 'review' } as const)[parts[0]!];
+    const single = ({ frameworks: 'frameworks', portfolio: 'portfolio', coverage: 'coverage', plan: 'plan', revalidation: 'revalidation', backups: 'backups', mahara: 'mahara', export: 'export', reviews: 'reviews', review: 'review' } as const)[parts[0]!];
     if (single) return { name: single };
   }
   if (parts[0] === 'portfolio' && parts.length >= 2) {
@@ -89,6 +90,8 @@ export const coverageHref = '#/coverage';
 export const planHref = '#/plan';
 export const revalidationHref = '#/revalidation';
 export const backupsHref = '#/backups';
+/** The learner moves entries to and from Mahara (Leap2A). */
+export const maharaHref = '#/mahara';
 /** The learner shares a bundle for appraisal. */
 export const exportHref = '#/export';
 /** The learner imports reviews and sees them. */

@@ -22,6 +22,10 @@ describe('hash routes', () => {
     expect(parseHash('#/packs')).toEqual({ name: 'packs' });
   });
 
+  it('the Mahara page has its own address', () => {
+    expect(parseHash('#/mahara')).toEqual({ name: 'mahara' });
+  });
+
   it('unknown addresses are not found rather than a blank screen', () => {
     expect(parseHash('#/nowhere')).toEqual({ name: 'not-found', hash: '#/nowhere' });
     expect(parseHash('#/lesson/%E0%A4%A/x')).toMatchObject({ name: 'not-found' });

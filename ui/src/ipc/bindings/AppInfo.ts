@@ -14,8 +14,9 @@ startupError: AppError | null,
  */
 pendingImport: string | null, 
 /**
- * The screen that imports it: a framework file goes to Frameworks, anything else is
- * offered as a curriculum pack (whose checks say what is wrong with it).
+ * The screen that imports it: a framework file goes to Frameworks, a zip or XML file
+ * (a Mahara Leap2A export) to the Mahara screen, anything else is offered as a
+ * curriculum pack (whose checks say what is wrong with it).
  */
 pendingImportScreen: ImportScreen | null, 
 /**

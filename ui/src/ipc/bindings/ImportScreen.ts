@@ -3,4 +3,4 @@
 /**
  * Where a file named at launch is imported.
  */
-export type ImportScreen = "packs" | "frameworks";
+export type ImportScreen = "packs" | "frameworks" | "mahara";

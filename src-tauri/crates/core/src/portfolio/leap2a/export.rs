@@ -19,12 +19,25 @@ use crate::bundle::BundleSelection;
 use crate::store::{Store, StoreError};
 
 /// A written export.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
 pub struct ExportedLeap2a {
+    #[ts(type = "string")]
     pub path: PathBuf,
+    /// The file's own name, for "save a copy".
+    pub file_name: String,
+    #[ts(type = "number")]
     pub entries: usize,
+    #[ts(type = "number")]
     pub files: usize,
+    #[ts(type = "number")]
     pub bytes: u64,
+}
+
+/// The name an export made at `now` gets in the app's exports folder: the time to the second,
+/// so a second export the same day keeps the first.
+pub fn export_file_name(now: DateTime<Utc>) -> String {
+    format!("portfolio-leap2a-{}.zip", now.format("%Y-%m-%d-%H%M%S"))
 }
 
 /// Writes every entry outside the bin to `target` as a Leap2A zip.
@@ -117,6 +130,10 @@ pub fn write_leap2a(
     partial.commit().map_err(write_failed)?;
     Ok(ExportedLeap2a {
         path: target.to_owned(),
+        file_name: target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
         entries: document.entries.len(),
         files: planned.len(),
         bytes: std::fs::metadata(target).map_or(0, |m| m.len()),

@@ -17,10 +17,11 @@ mod tests;
 #[cfg(test)]
 mod tests_hostile;
 
-pub use export::{write_leap2a, ExportedLeap2a};
+pub use export::{export_file_name, write_leap2a, ExportedLeap2a};
 pub use import::{imported_uid, read_leap2a, Leap2aPlan, Leap2aSource, PlannedEntry, PlannedFile};
 
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::EntryKind;
 use crate::bundle::BundleError;
@@ -55,7 +56,7 @@ pub(crate) const BEHAVIOUR_SCHEME: &str = "urn:ward-to-board:leap2a:behaviour";
 pub(crate) const ENTRY_ID_PREFIX: &str = "urn:ward-to-board:entry:";
 
 /// What an import would do, shown before anything is written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Leap2aPreview {
     /// The file chosen, by its name.
@@ -70,7 +71,7 @@ pub struct Leap2aPreview {
     pub warnings: Vec<Leap2aWarning>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PreviewEntry {
     /// The uid the entry gets (see [`imported_uid`]).
@@ -86,7 +87,7 @@ pub struct PreviewEntry {
 
 /// Something in the feed that is not imported: `at` names the entry (its title and Leap2A
 /// id) or the file (its path in the archive).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Leap2aWarning {
     pub at: String,

@@ -17,12 +17,14 @@ use crate::portfolio::leap2a::{
 use crate::store::{Result, Store};
 
 /// What an import created.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Leap2aImported {
     /// The new entries' ids, in the feed's order.
+    #[ts(type = "Array<number>")]
     pub entry_ids: Vec<i64>,
     /// Entries skipped because they are here already.
+    #[ts(type = "number")]
     pub already_imported: usize,
     pub preview: Leap2aPreview,
 }
