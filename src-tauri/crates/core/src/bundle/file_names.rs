@@ -6,8 +6,16 @@ use std::path::{Path, PathBuf};
 /// Longest stem kept from the learner's words.
 const MAX_SLUG_CHARS: usize = 40;
 
+/// Names Windows keeps for devices, whatever their extension (`con.w2bbundle` cannot be
+/// created there).
+const WINDOWS_RESERVED: [&str; 22] = [
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
+
 /// A file name from the learner's words: lower-case letters, digits and single hyphens, so the
-/// name is the same on every system; `portfolio` when nothing usable is left.
+/// name is the same on every system; `portfolio` when nothing usable is left, and a name
+/// Windows reserves for a device gets `-file` added.
 pub fn slug(text: &str) -> String {
     let lowered: String = text
         .chars()
@@ -25,9 +33,14 @@ pub fn slug(text: &str) -> String {
         .collect::<Vec<_>>()
         .join("-");
     if joined.is_empty() {
-        "portfolio".into()
+        return "portfolio".into();
+    }
+    let cut: String = joined.chars().take(MAX_SLUG_CHARS).collect();
+    let cut = cut.trim_end_matches('-').to_owned();
+    if WINDOWS_RESERVED.contains(&cut.as_str()) {
+        format!("{cut}-file")
     } else {
-        joined.chars().take(MAX_SLUG_CHARS).collect()
+        cut
     }
 }
 
@@ -63,6 +76,9 @@ mod tests {
             "one hyphen per gap"
         );
         assert_eq!(slug("  --  "), "portfolio", "nothing usable falls back");
+        assert_eq!(slug("Con"), "con-file", "a name Windows keeps for a device");
+        assert_eq!(slug("LPT1"), "lpt1-file");
+        assert_eq!(slug("Connie"), "connie", "only the whole name is reserved");
         assert_eq!(slug("Zoë 2"), "zo-2", "letters outside ASCII become gaps");
         assert_eq!(
             slug(&"a".repeat(60)).len(),

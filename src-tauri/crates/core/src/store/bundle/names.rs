@@ -21,9 +21,24 @@ impl AttachmentNames {
     }
 }
 
-/// Keeps `[A-Za-z0-9._-]`, replaces anything else with `-`, and shortens a long name from
-/// the middle so its extension survives.
+/// Keeps `[A-Za-z0-9._-]`, replaces anything else with `-`, drops trailing dots (Windows
+/// cannot create a name that ends in one), and shortens a long name from the middle so its
+/// extension survives.
 fn safe_name(file_name: &str) -> String {
+    let name = without_trailing_dots(file_name);
+    shortened(&name)
+}
+
+fn without_trailing_dots(file_name: &str) -> String {
+    let trimmed = file_name.trim().trim_end_matches(['.', ' ']);
+    if trimmed.is_empty() {
+        "file".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+fn shortened(file_name: &str) -> String {
     let safe: Vec<char> = file_name
         .trim()
         .chars()
@@ -51,6 +66,22 @@ fn safe_name(file_name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::safe_name;
+
+    #[test]
+    fn names_windows_cannot_create_are_made_safe() {
+        assert_eq!(safe_name("report."), "report", "a trailing dot is dropped");
+        assert_eq!(safe_name("notes .. "), "notes", "trailing dots and spaces");
+        assert_eq!(safe_name("..."), "file", "nothing left becomes `file`");
+        assert_eq!(
+            safe_name("report?.pdf"),
+            "report-.pdf",
+            "characters Windows refuses"
+        );
+        assert!(
+            safe_name(&"a".repeat(300)).len() <= 255,
+            "never over 255 bytes"
+        );
+    }
 
     #[test]
     fn safe_names_keep_plain_characters_and_the_extension() {
