@@ -10,6 +10,7 @@ use ts_rs::TS;
 use super::{
     from_mahara_matrix, from_moodle_csv, parse_framework, Framework, UpgradePlan, MAX_FILE_BYTES,
 };
+use crate::packs::problem::utf8_error_at;
 use crate::packs::{FrameworkError, Problem};
 
 /// What kind of file a framework came from.
@@ -94,14 +95,14 @@ pub fn read_framework(path: &Path) -> Result<(Framework, FrameworkSource), Frame
     let framework = match source {
         FrameworkSource::FrameworkFile => {
             let text = String::from_utf8(bytes).map_err(|e| {
-                let line = bytes_line(e.as_bytes(), e.utf8_error().valid_up_to());
+                let (line, column) = utf8_error_at(e.as_bytes(), &e.utf8_error());
                 FrameworkError {
                     problems: vec![Problem::in_file(
                         &name,
                         "the file is not UTF-8 text",
                         "save it as UTF-8 in your editor",
                     )
-                    .at(line, 1)],
+                    .at(line, column)],
                 }
             })?;
             parse_framework(&name, &text)?
@@ -110,15 +111,6 @@ pub fn read_framework(path: &Path) -> Result<(Framework, FrameworkSource), Frame
         FrameworkSource::MoodleCsv => from_moodle_csv(&name, &bytes)?,
     };
     Ok((framework, source))
-}
-
-/// The 1-based line that byte `offset` of `bytes` is on.
-fn bytes_line(bytes: &[u8], offset: usize) -> usize {
-    bytes[..offset.min(bytes.len())]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count()
-        + 1
 }
 
 /// A framework file the learner chose, before it is installed: what it is and what

@@ -168,6 +168,12 @@ pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// 1-based line and column of the first byte of `bytes` that is not UTF-8, as `error` found it.
+pub(crate) fn utf8_error_at(bytes: &[u8], error: &std::str::Utf8Error) -> (usize, usize) {
+    let valid = std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default();
+    line_col(valid, valid.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

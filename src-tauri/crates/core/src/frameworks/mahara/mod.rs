@@ -18,7 +18,7 @@ use super::file::is_valid_id;
 use super::{
     Framework, Item, ItemIndex, MAX_DESCRIPTION_BYTES, MAX_FILE_BYTES, MAX_ITEMS, MAX_TITLE_CHARS,
 };
-use crate::packs::problem::{line_col, FrameworkError, Problem};
+use crate::packs::problem::{line_col, utf8_error_at, FrameworkError, Problem};
 use ids::{numbered, slug, unique_keys};
 use read::{RawEntry, RawFramework};
 use tree::{build_tree, Node};
@@ -97,8 +97,7 @@ pub fn from_mahara_matrix(file: &str, bytes: &[u8]) -> Result<Framework, Framewo
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
-            let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
-            let (line, column) = line_col(&valid, valid.len());
+            let (line, column) = utf8_error_at(bytes, &e);
             return Err(one(Problem::in_file(
                 file,
                 "the file is not UTF-8 text",

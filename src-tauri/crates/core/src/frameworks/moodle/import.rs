@@ -17,7 +17,7 @@ use crate::frameworks::{
     Framework, FrameworkError, Item, ItemIndex, MAX_DESCRIPTION_BYTES, MAX_FILE_BYTES, MAX_ITEMS,
     MAX_TITLE_CHARS,
 };
-use crate::packs::problem::Problem;
+use crate::packs::problem::{utf8_error_at, Problem};
 
 const SPLIT_HINT: &str = "split it into smaller frameworks in Moodle and export each one";
 
@@ -127,10 +127,7 @@ fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Problem> {
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|e| {
-        let good = &bytes[..e.valid_up_to()];
-        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-        let column = std::str::from_utf8(&good[line_start..]).map_or(0, |s| s.chars().count()) + 1;
+        let (line, column) = utf8_error_at(bytes, &e);
         Problem::in_file(
             file,
             format!("line {line} is not valid UTF-8 text"),

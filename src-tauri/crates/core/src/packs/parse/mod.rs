@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use super::files::PackFiles;
-use super::problem::{line_col, PackError, Problem};
+use super::problem::{utf8_error_at, PackError, Problem};
 use super::{
     Lesson, LessonMeta, Manifest, Module, ModuleManifest, Pack, QuestionType, OLDEST_PACK_FORMAT,
     PACK_FORMAT,
@@ -166,10 +166,7 @@ fn text(files: &PackFiles, path: &str) -> Result<String, Problem> {
         )
     })?;
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let (line, column) = line_col(
-            &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
-            e.valid_up_to(),
-        );
+        let (line, column) = utf8_error_at(bytes, &e);
         Problem::in_file(path, "is not valid UTF-8 text", "save the file as UTF-8").at(line, column)
     })?;
     Ok(super::text::normalise(text))

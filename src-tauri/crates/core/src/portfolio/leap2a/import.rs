@@ -14,6 +14,7 @@ use super::plan::plan_entries;
 use super::{Leap2aError, Leap2aPreview, Leap2aWarning, PreviewEntry, FEED_PATH, MAX_FEED_BYTES};
 use crate::bundle::{open_checked, unpack, Archive, StoredFile};
 use crate::frameworks::Framework;
+use crate::packs::problem::utf8_error_at;
 use crate::portfolio::{EntryDraft, MAX_ATTACHMENT_BYTES};
 
 /// What an import would create, with the warnings for what it leaves out.
@@ -165,17 +166,14 @@ pub fn read_leap2a(
     } else {
         file.clone()
     };
-    let text = std::str::from_utf8(&xml).map_err(|e| {
-        let upto = &xml[..e.valid_up_to()];
-        Leap2aError::Malformed {
-            file: file.clone(),
-            inner: inner.clone(),
-            line: upto.iter().filter(|b| **b == b'\n').count() + 1,
-            reason: format!(
-                "byte {} is not UTF-8; Leap2A files are UTF-8 text",
-                e.valid_up_to() + 1
-            ),
-        }
+    let text = std::str::from_utf8(&xml).map_err(|e| Leap2aError::Malformed {
+        file: file.clone(),
+        inner: inner.clone(),
+        line: utf8_error_at(&xml, &e).0,
+        reason: format!(
+            "byte {} is not UTF-8; Leap2A files are UTF-8 text",
+            e.valid_up_to() + 1
+        ),
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let feed = parse_feed(text).map_err(|e| match e {
