@@ -9,7 +9,12 @@ import { takeLaunchImport } from './launch-import';
 /** Why a file cannot be used: the message, and each place in the file at fault. */
 export type Refusal = { message: string; places: ProblemAt[] };
 
-export function refusal(e: unknown): Refusal {
+/** The last part of a path the system's file picker gave, for saying which file. */
+export function fileNameOf(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+function refusal(e: unknown): Refusal {
   return { message: (e as Error).message, places: e instanceof IpcError ? e.problems : [] };
 }
 

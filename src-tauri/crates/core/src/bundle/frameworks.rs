@@ -114,6 +114,9 @@ pub fn unresolved_ratings<'a>(
     entries: &'a [BundleEntry],
     frameworks: &'a [BundleFramework],
 ) -> Vec<(&'a str, &'a str, &'a str)> {
+    if frameworks.is_empty() {
+        return Vec::new();
+    }
     let known: HashMap<&str, HashSet<&str>> = frameworks
         .iter()
         .map(|f| {
@@ -125,7 +128,6 @@ pub fn unresolved_ratings<'a>(
     entries
         .iter()
         .flat_map(|e| e.behaviours.iter().map(move |b| (e, b)))
-        .filter(|(_, b)| !frameworks.is_empty() || known.contains_key(b.framework_id.as_str()))
         .filter(|(_, b)| {
             known
                 .get(b.framework_id.as_str())

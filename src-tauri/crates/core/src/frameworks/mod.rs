@@ -258,6 +258,12 @@ impl Framework {
         depths
     }
 
+    /// Whether a lesson or entry may map to `id` (see `mappable_ids`), in one look-up.
+    pub fn is_mappable(&self, id: &str) -> bool {
+        self.indexed(id)
+            .is_some_and(|(item, has_children)| item.parent.is_some() || !has_children)
+    }
+
     /// Every id a lesson or entry may map to: every item but a top-level item with children
     /// (domains group; a framework of one level maps to its top-level items).
     pub fn mappable_ids(&self) -> HashSet<&str> {

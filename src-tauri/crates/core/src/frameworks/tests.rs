@@ -159,6 +159,18 @@ fn format_two_keeps_every_level_and_its_names() {
         "a top-level item with children groups"
     );
     assert!(ids.contains("fml.self.aware"), "inner items are mappable");
+    for item in &f.items {
+        assert_eq!(
+            f.is_mappable(&item.id),
+            ids.contains(item.id.as_str()),
+            "{}",
+            item.id
+        );
+    }
+    assert!(
+        !f.is_mappable("fml.nowhere"),
+        "an unknown id is not mappable"
+    );
     assert_eq!(
         f.item("fml.self.aware")
             .and_then(|i| i.source_id.as_deref()),

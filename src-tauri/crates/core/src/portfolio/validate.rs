@@ -187,7 +187,7 @@ fn check_behaviours(draft: &EntryDraft, frameworks: &[Framework]) -> Checked<()>
         // Any mappable item: one that gained children in a newer version stays valid on the
         // entries that already rate it.
         let retired = fw.retired.iter().any(|r| r.id == b.behaviour_id);
-        if !retired && !fw.mappable_ids().contains(b.behaviour_id.as_str()) {
+        if !retired && !fw.is_mappable(&b.behaviour_id) {
             return refuse(
                 "behaviours",
                 format!(

@@ -60,14 +60,8 @@ impl Store {
         let installed = self.frameworks();
         for fw in builtin() {
             let current = installed.iter().find(|f| f.id == fw.id);
-            let wanted = match current {
-                None => true,
-                Some(have) => {
-                    plan_upgrade(Some(have), fw).is_ok_and(|p| !p.unchanged)
-                        && content_hash(have) != content_hash(fw)
-                }
-            };
-            if wanted {
+            // Missing or older: install. The same, newer, or another publisher's: keep it.
+            if plan_upgrade(current, fw).is_ok_and(|p| !p.unchanged) {
                 self.install_framework(fw, BUILT_IN, now)?;
             }
         }
