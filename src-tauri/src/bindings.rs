@@ -30,6 +30,7 @@ fn export_bindings() {
     LessonView::export_all(&cfg).unwrap_or_else(fail);
     LessonProgress::export_all(&cfg).unwrap_or_else(fail);
     AppInfo::export_all(&cfg).unwrap_or_else(fail);
+    crate::opened_file::OpenedFile::export_all(&cfg).unwrap_or_else(fail);
     AppError::export_all(&cfg).unwrap_or_else(fail);
     InstalledPack::export_all(&cfg).unwrap_or_else(fail);
     ImportPreview::export_all(&cfg).unwrap_or_else(fail);

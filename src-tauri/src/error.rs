@@ -63,7 +63,9 @@ impl From<&StoreError> for AppError {
         let kind = match error {
             StoreError::NotFound(_) => ErrorKind::NotFound,
             StoreError::Conflict(_) => ErrorKind::Conflict,
-            StoreError::TooNew { .. } | StoreError::NotADatabase { .. } => ErrorKind::Conflict,
+            StoreError::TooNew { .. }
+            | StoreError::NotADatabase { .. }
+            | StoreError::InUse { .. } => ErrorKind::Conflict,
             StoreError::Pack(_) | StoreError::Invalid(_) | StoreError::Fields(_) => {
                 ErrorKind::InvalidInput
             }

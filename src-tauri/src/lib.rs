@@ -8,6 +8,7 @@ mod closing;
 mod command_list;
 mod commands;
 pub mod error;
+mod opened_file;
 mod state;
 
 #[cfg(test)]
@@ -16,7 +17,8 @@ mod bindings;
 use tauri::{Manager, Url, WebviewUrl, WebviewWindowBuilder};
 use w2b_core::store::Store;
 
-use crate::state::{data_dir_override, import_arg, AppState};
+use crate::opened_file::{file_to_open, hand_to_window, single_instance_id};
+use crate::state::{data_dir_override, AppState};
 
 pub use commands::app::AppInfo;
 
@@ -24,12 +26,26 @@ pub use commands::app::AppInfo;
 pub fn run() {
     commands::app::STARTED.get_or_init(std::time::Instant::now);
     let args: Vec<String> = std::env::args().collect();
+    let context = tauri::generate_context!();
+    let data_dir_flag = data_dir_override(&args, std::env::var("W2B_DATA_DIR").ok());
+    let instance_id = single_instance_id(&context.config().identifier, data_dir_flag.as_deref());
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let launch_file = file_to_open(&args, &cwd);
     let result = tauri::Builder::default()
+        // First, so a second launch on the same data hands over its file and exits before
+        // anything else starts (Linux: a D-Bus name per data folder; Windows and macOS: the
+        // plugin's own per-app lock). The store's lock file backs this up.
+        .plugin(
+            tauri_plugin_single_instance::Builder::new()
+                .dbus_id(instance_id)
+                .callback(|app, argv, cwd| hand_to_window(app, &argv, &cwd))
+                .build(),
+        )
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .register_asynchronous_uri_scheme_protocol(w2b_core::markdown::ASSET_SCHEME, assets::serve)
         .setup(move |app| {
-            let data_dir = match data_dir_override(&args, std::env::var("W2B_DATA_DIR").ok()) {
+            let data_dir = match data_dir_flag {
                 Some(dir) => dir,
                 None => app.path().app_data_dir()?,
             };
@@ -44,7 +60,7 @@ pub fn run() {
                     data_dir.display()
                 );
             }
-            app.manage(AppState::new(data_dir, store, import_arg(&args), clock));
+            app.manage(AppState::new(data_dir, store, launch_file, clock));
             // The daily copy is taken in the background so the window is not kept waiting.
             let handle = app.handle().clone();
             tauri::async_runtime::spawn_blocking(move || {
@@ -66,7 +82,7 @@ pub fn run() {
         .on_window_event(closing::on_window_event)
         // Every `#[tauri::command]` in `commands/<area>.rs`, listed by build.rs.
         .invoke_handler(include!(concat!(env!("OUT_DIR"), "/invoke_handler.rs")))
-        .run(tauri::generate_context!());
+        .run(context);
     if let Err(error) = result {
         eprintln!("ward-to-board could not start: {error}");
         std::process::exit(1);

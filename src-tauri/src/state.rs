@@ -3,14 +3,15 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, PoisonError};
 
 use chrono::{DateTime, Utc};
+use tauri::ipc::Channel;
 use w2b_core::store::{Store, StoreError};
 
 use crate::clock::Clock;
-
-use crate::error::AppError;
+use crate::error::{AppError, ErrorKind};
+use crate::opened_file::OpenedFile;
 
 #[derive(Debug)]
 pub struct AppState {
@@ -19,10 +20,29 @@ pub struct AppState {
     /// Files the learner chose (file picker, or `--import` at launch): the only ones the
     /// import commands may read.
     allowed_imports: Mutex<HashSet<PathBuf>>,
-    /// A pack file named with `--import` at launch, for the window to offer.
+    /// A file named at launch (`ward-to-board FILE` or `--import FILE`), for the window to
+    /// offer.
     pending_import: Option<PathBuf>,
+    /// Where files handed over by later launches go: the page's channel once it listens,
+    /// and until then a queue it is given when it starts listening.
+    opened: Mutex<OpenedFiles>,
     /// The one clock commands read.
     clock: Clock,
+}
+
+#[derive(Default)]
+struct OpenedFiles {
+    page: Option<Channel<OpenedFile>>,
+    waiting: Vec<OpenedFile>,
+}
+
+impl std::fmt::Debug for OpenedFiles {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OpenedFiles")
+            .field("listening", &self.page.is_some())
+            .field("waiting", &self.waiting)
+            .finish()
+    }
 }
 
 impl AppState {
@@ -38,21 +58,61 @@ impl AppState {
             store,
             allowed_imports,
             pending_import,
+            opened: Mutex::default(),
             clock,
+        }
+    }
+
+    /// Tells the page about a file handed over by another launch (or keeps it until the page
+    /// listens).
+    pub fn tell_page(&self, file: OpenedFile) {
+        let mut opened = self.opened.lock().unwrap_or_else(PoisonError::into_inner);
+        let undelivered = match &opened.page {
+            Some(page) => page.send(file.clone()).is_err(),
+            None => true,
+        };
+        if undelivered {
+            opened.waiting.push(file);
+        }
+    }
+
+    /// The page listens for handed-over files from now on (a reload replaces its channel);
+    /// any that arrived before are sent at once.
+    pub fn listen_for_opened_files(&self, page: Channel<OpenedFile>) {
+        let mut opened = self.opened.lock().unwrap_or_else(PoisonError::into_inner);
+        for file in std::mem::take(&mut opened.waiting) {
+            if page.send(file.clone()).is_err() {
+                opened.waiting.push(file);
+            }
+        }
+        opened.page = Some(page);
+    }
+
+    /// A path the page sent, if the person chose that file here (the picker, the file
+    /// manager or the command line); otherwise what to do. `what` names the kind of file.
+    pub fn chosen_file(&self, path: &str, what: &str) -> Result<PathBuf, AppError> {
+        let path = PathBuf::from(path);
+        if self.is_import_allowed(&path) {
+            Ok(path)
+        } else {
+            Err(AppError::new(
+                ErrorKind::InvalidInput,
+                format!("choose the {what} again: this file was not chosen here"),
+            ))
         }
     }
 
     pub fn allow_import(&self, path: PathBuf) {
         self.allowed_imports
             .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .unwrap_or_else(PoisonError::into_inner)
             .insert(path);
     }
 
     pub fn is_import_allowed(&self, path: &Path) -> bool {
         self.allowed_imports
             .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .unwrap_or_else(PoisonError::into_inner)
             .contains(path)
     }
 
@@ -76,23 +136,6 @@ impl AppState {
     pub fn data_dir(&self) -> &Path {
         &self.data_dir
     }
-}
-
-/// The value of `--import PATH` (or `--import=PATH`), made absolute.
-pub fn import_arg(args: &[String]) -> Option<PathBuf> {
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        let value = if arg == "--import" {
-            iter.next().cloned()
-        } else {
-            arg.strip_prefix("--import=").map(str::to_owned)
-        };
-        if let Some(value) = value {
-            let path = PathBuf::from(value);
-            return Some(std::path::absolute(&path).unwrap_or(path));
-        }
-    }
-    None
 }
 
 /// Where the learner's data lives: `--data-dir PATH` (or `--data-dir=PATH`), then the
@@ -135,7 +178,7 @@ mod tests {
         let state = AppState::new(
             PathBuf::from("/d"),
             Err(StoreError::NotFound("x".into())),
-            import_arg(&args(&["app", "--import", "/p/a.w2bpack"])),
+            Some(PathBuf::from("/p/a.w2bpack")),
             crate::clock::Clock::system(),
         );
         assert!(
@@ -146,10 +189,59 @@ mod tests {
             !state.is_import_allowed(Path::new("/etc/passwd")),
             "nothing else is"
         );
+        assert!(
+            state.chosen_file("/etc/passwd", "pack").is_err(),
+            "and a command cannot read it"
+        );
         state.allow_import(PathBuf::from("/p/b.w2bpack"));
         assert!(
             state.is_import_allowed(Path::new("/p/b.w2bpack")),
             "a chosen file becomes allowed"
+        );
+    }
+
+    #[test]
+    fn files_handed_over_before_the_page_listens_wait_for_it_then_go_straight_through() {
+        use crate::opened_file::{ImportScreen, OpenedFile};
+        use std::sync::Arc;
+        use tauri::ipc::{Channel, InvokeResponseBody};
+
+        let state = AppState::new(
+            PathBuf::from("/d"),
+            Err(StoreError::NotFound("x".into())),
+            None,
+            crate::clock::Clock::system(),
+        );
+        let file = |name: &str, screen| OpenedFile {
+            path: format!("/home/sam/{name}"),
+            screen,
+        };
+        state.tell_page(file("a.w2bpack", ImportScreen::Packs));
+
+        let seen = Arc::new(Mutex::new(Vec::<String>::new()));
+        let into = Arc::clone(&seen);
+        let page = Channel::new(move |body| {
+            if let InvokeResponseBody::Json(json) = body {
+                into.lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .push(json);
+            }
+            Ok(())
+        });
+        state.listen_for_opened_files(page);
+        state.tell_page(file("b.w2bbundle", ImportScreen::ReviewBundle));
+
+        let seen = seen.lock().unwrap_or_else(PoisonError::into_inner).clone();
+        assert_eq!(
+            seen.len(),
+            2,
+            "the waiting file, then the new one: {seen:?}"
+        );
+        assert!(seen[0].contains("a.w2bpack") && seen[0].contains(r#""screen":"packs""#));
+        assert!(
+            seen[1].contains("b.w2bbundle") && seen[1].contains(r#""screen":"review_bundle""#),
+            "{}",
+            seen[1]
         );
     }
 

@@ -1,14 +1,14 @@
 //! About the app itself: version and where the learner's data lives; opening outside links.
 
 use serde::Serialize;
+use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 use tauri_plugin_opener::OpenerExt;
 use ts_rs::TS;
 
-use w2b_core::frameworks::FrameworkSource;
-
 use crate::clock::FixedClock;
 use crate::error::{AppError, ErrorKind};
+use crate::opened_file::{import_screen, ImportScreen, OpenedFile};
 use crate::state::AppState;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -19,24 +19,14 @@ pub struct AppInfo {
     /// Why the data could not be opened, if it could not: the window shows this instead of
     /// the learning path.
     pub startup_error: Option<AppError>,
-    /// A file named at launch (`--import FILE`), to offer for import.
+    /// A file named at launch (`ward-to-board FILE`, a double-click in the file manager, or
+    /// `--import FILE`), to preview before anything is imported.
     pub pending_import: Option<String>,
-    /// The screen that imports it: a framework file goes to Frameworks, a zip or XML file
-    /// (a Mahara Leap2A export) to the Mahara screen, anything else is offered as a
-    /// curriculum pack (whose checks say what is wrong with it).
+    /// The screen that previews it (see [`import_screen`]).
     pub pending_import_screen: Option<ImportScreen>,
     /// The clock the page must use instead of the system's (debug builds started with
     /// `W2B_FIXED_NOW`, for the end-to-end tests); `None` for the system clock.
     pub fixed_clock: Option<FixedClock>,
-}
-
-/// Where a file named at launch is imported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum ImportScreen {
-    Packs,
-    Frameworks,
-    Mahara,
 }
 
 #[tauri::command(async)]
@@ -51,18 +41,11 @@ pub fn get_app_info(state: State<'_, AppState>) -> AppInfo {
     }
 }
 
-fn import_screen(path: &std::path::Path) -> ImportScreen {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    if FrameworkSource::of(&name).is_some() {
-        ImportScreen::Frameworks
-    } else if name.ends_with(".zip") || name.ends_with(".xml") {
-        ImportScreen::Mahara
-    } else {
-        ImportScreen::Packs
-    }
+/// The page listens for files handed over by later launches (a double-click on a pack,
+/// bundle or review file while the app is open): each arrives on `on_opened`.
+#[tauri::command(async, rename_all = "camelCase")]
+pub fn watch_opened_files(state: State<'_, AppState>, on_opened: Channel<OpenedFile>) {
+    state.listen_for_opened_files(on_opened);
 }
 
 /// Opens a web or mail link from a lesson in the person's own browser or mail app. The app
@@ -110,20 +93,7 @@ fn is_external_link(url: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{import_screen, is_external_link, ImportScreen};
-
-    #[test]
-    fn a_file_named_at_launch_goes_to_the_screen_that_reads_it() {
-        let screen = |name: &str| import_screen(std::path::Path::new(name));
-        assert_eq!(
-            screen("/d/Export-Leap2A.ZIP"),
-            ImportScreen::Mahara,
-            "a Mahara export"
-        );
-        assert_eq!(screen("/d/leap2a.xml"), ImportScreen::Mahara, "a bare feed");
-        assert_eq!(screen("/d/nhs.toml"), ImportScreen::Frameworks);
-        assert_eq!(screen("/d/nw.w2bpack"), ImportScreen::Packs);
-    }
+    use super::is_external_link;
 
     #[test]
     fn only_web_and_mail_links_leave_the_app() {

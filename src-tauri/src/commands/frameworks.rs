@@ -1,8 +1,6 @@
 //! Frameworks: list what is installed, and install one from a file the learner chose (a
 //! framework file, a Moodle CSV or a Mahara matrix), previewed before anything changes.
 
-use std::path::PathBuf;
-
 use tauri::{AppHandle, State};
 use w2b_core::frameworks::{
     read_framework, Framework, FrameworkDetail, FrameworkPreview, FrameworkSource, UpgradePlan,
@@ -73,13 +71,7 @@ fn read_allowed(
     state: &AppState,
     path: &str,
 ) -> Result<(String, Framework, FrameworkSource), AppError> {
-    let path = PathBuf::from(path);
-    if !state.is_import_allowed(&path) {
-        return Err(AppError::new(
-            ErrorKind::InvalidInput,
-            "choose the framework file again: this file was not chosen here",
-        ));
-    }
+    let path = state.chosen_file(path, "framework file")?;
     let name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());

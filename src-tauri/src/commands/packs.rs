@@ -1,12 +1,10 @@
 //! Curricula: list, import (from a file the learner chose), remove.
 
-use std::path::PathBuf;
-
 use tauri::{AppHandle, State};
 use w2b_core::packs::installed::{ImportPreview, InstalledPack};
 use w2b_core::packs::{parse_pack, Pack, PackFiles, ARCHIVE_EXTENSION};
 
-use crate::error::{AppError, ErrorKind};
+use crate::error::AppError;
 use crate::state::AppState;
 
 #[tauri::command(async)]
@@ -53,13 +51,7 @@ pub fn remove_pack(state: State<'_, AppState>, pack_id: String) -> Result<(), Ap
 }
 
 fn read_allowed(state: &AppState, path: &str) -> Result<Pack, AppError> {
-    let path = PathBuf::from(path);
-    if !state.is_import_allowed(&path) {
-        return Err(AppError::new(
-            ErrorKind::InvalidInput,
-            "choose the curriculum file again: this file was not chosen here",
-        ));
-    }
+    let path = state.chosen_file(path, "curriculum file")?;
     let files = if path.is_dir() {
         PackFiles::from_dir(&path)
     } else {

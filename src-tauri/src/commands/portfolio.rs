@@ -243,14 +243,7 @@ pub fn import_mahara_portfolio(
 
 /// The page may only name a file the learner chose here (picker or `--import`).
 fn chosen_file(state: &AppState, path: String) -> Result<PathBuf, AppError> {
-    let path = PathBuf::from(path);
-    if !state.is_import_allowed(&path) {
-        return Err(AppError::new(
-            ErrorKind::InvalidInput,
-            "choose the Leap2A file again: this file was not chosen here",
-        ));
-    }
-    Ok(path)
+    state.chosen_file(&path, "Leap2A file")
 }
 
 pub(crate) fn percent_decode(text: &str) -> String {

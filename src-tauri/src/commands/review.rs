@@ -6,7 +6,10 @@
 
 use tauri::ipc::{InvokeBody, Request};
 use tauri::State;
-use w2b_core::review::{ReviewError, ReviewInput, ReviewSession, RECEIVED_DIR, REVIEWS_DIR};
+use w2b_core::review::{
+    ReviewError, ReviewInput, ReviewSession, MAX_RECEIVED_BYTES, MAX_REVIEW_BYTES, RECEIVED_DIR,
+    REVIEWS_DIR,
+};
 use w2b_core::store::{EntryComment, ReviewView};
 
 use super::bundle::bundle_error;
@@ -76,6 +79,71 @@ pub fn open_bundle(
     let received = state.data_dir().join(RECEIVED_DIR);
     w2b_core::review::open_received(state.store()?, &received, bytes, &file_name)
         .map_err(review_error)
+}
+
+/// The appraiser opens a bundle handed over by the file manager or the command line (a path
+/// the person chose, never one the page made up), with the same checks as `open_bundle`.
+#[tauri::command(async)]
+pub fn open_bundle_file(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<ReviewSession, AppError> {
+    let path = state.chosen_file(&path, "bundle")?;
+    let bytes = read_chosen(&path, MAX_RECEIVED_BYTES)?;
+    let file_name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let received = state.data_dir().join(RECEIVED_DIR);
+    w2b_core::review::open_received(state.store()?, &received, &bytes, &file_name)
+        .map_err(review_error)
+}
+
+/// What importing a review file handed over by the file manager would give, checked in full
+/// and kept nowhere: the learner confirms before `import_review_file`.
+#[tauri::command(async)]
+pub fn preview_review_file(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<ReviewView, AppError> {
+    let path = state.chosen_file(&path, "review file")?;
+    let bytes = read_chosen(&path, MAX_REVIEW_BYTES)?;
+    Ok(state.store()?.preview_review(&bytes, state.now())?)
+}
+
+/// The learner confirmed the review file they opened from the file manager.
+#[tauri::command(async)]
+pub fn import_review_file(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<ReviewView, AppError> {
+    let path = state.chosen_file(&path, "review file")?;
+    let bytes = read_chosen(&path, MAX_REVIEW_BYTES)?;
+    Ok(state.store()?.import_review(&bytes, state.now())?)
+}
+
+/// Reads a file the person chose, refusing one larger than `limit` before reading it.
+fn read_chosen(path: &std::path::Path, limit: usize) -> Result<Vec<u8>, AppError> {
+    let io = |e: std::io::Error| {
+        AppError::new(
+            ErrorKind::Io,
+            format!(
+                "cannot read {}: {e}. Check the file is still there and try again.",
+                path.display()
+            ),
+        )
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > limit as u64 {
+        return Err(AppError::new(
+            ErrorKind::InvalidInput,
+            format!(
+                "{} is {size} bytes, more than the {limit} bytes such a file can be. \
+                 Check it is the file you were sent.",
+                path.display()
+            ),
+        ));
+    }
+    std::fs::read(path).map_err(io)
 }
 
 /// A picture attachment from a bundle under review, as a `data:` address; re-checked

@@ -334,3 +334,13 @@ describe('review mode', () => {
     expect((screen.getByTestId('reviewer-name') as HTMLInputElement).value).toBe('');
   });
 });
+
+describe('a bundle opened from the file manager', () => {
+  it('is checked and shown straight away, by the path the desktop handed over', async () => {
+    const calls = reviewBackend(sampleSession(), (cmd) => (cmd === 'open_bundle_file' ? sampleSession() : undefined));
+    render(ReviewPage, { launchFile: '/home/appraiser/Downloads/sam-patel.w2bbundle' });
+    await waitFor(() => expect(made(calls, 'open_bundle_file')).toEqual([{ path: '/home/appraiser/Downloads/sam-patel.w2bbundle' }]));
+    expect(await screen.findAllByTestId('review-entry')).not.toHaveLength(0);
+    expect(made(calls, 'open_bundle'), 'no file input was needed').toHaveLength(0);
+  });
+});

@@ -155,3 +155,43 @@ describe('reviews from the appraiser', () => {
     expect(words(await screen.findByTestId('reviews-error'))).toContain('The database is locked.');
   });
 });
+
+describe('a review file opened from the file manager', () => {
+  it('is previewed, imported only when the learner confirms, then listed', async () => {
+    const previewed = sampleReview({ reviewerName: 'Dr Jo Okafor', comments: 2 });
+    let stored: ReviewView[] = [];
+    const calls = reviewsBackend([], (cmd) => {
+      if (cmd === 'list_reviews') return stored;
+      if (cmd === 'preview_review_file') return previewed;
+      if (cmd === 'import_review_file') {
+        stored = [previewed];
+        return previewed;
+      }
+      return undefined;
+    });
+    render(ReviewsPage, { launchFile: '/home/sam/Downloads/review-jo.w2breview' });
+    const panel = await screen.findByTestId('review-preview');
+    expect(words(panel)).toContain('Import this review?');
+    expect(words(panel), 'it names the file').toContain('review-jo.w2breview');
+    expect(words(panel)).toContain('Dr Jo Okafor');
+    expect(words(panel)).toContain('Nothing is saved until you import it');
+    expect(calls.some(([c]) => c === 'import_review_file'), 'nothing imported yet').toBe(false);
+    expect(calls.find(([c]) => c === 'preview_review_file')?.[1]).toEqual({ path: '/home/sam/Downloads/review-jo.w2breview' });
+
+    await fireEvent.click(screen.getByTestId('confirm-review-import'));
+    expect(words(await screen.findByTestId('review-imported'))).toContain('Review imported');
+    expect(screen.queryByTestId('review-preview'), 'the question is gone').toBeNull();
+    await waitFor(() => expect(screen.getAllByTestId('review-card')).toHaveLength(1));
+  });
+
+  it('says why a review that cannot be imported was refused, and keeps nothing', async () => {
+    const calls = reviewsBackend([], (cmd) => {
+      if (cmd === 'preview_review_file') throw { kind: 'conflict', message: 'This review is for a bundle that was not exported from this portfolio' };
+      return undefined;
+    });
+    render(ReviewsPage, { launchFile: '/home/sam/other.w2breview' });
+    expect(words(await screen.findByTestId('import-error'))).toContain('was not exported from this portfolio');
+    expect(screen.queryByTestId('review-preview')).toBeNull();
+    expect(calls.some(([c]) => c === 'import_review_file')).toBe(false);
+  });
+});

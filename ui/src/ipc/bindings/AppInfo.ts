@@ -10,13 +10,12 @@ export type AppInfo = { version: string, dataDir: string,
  */
 startupError: AppError | null, 
 /**
- * A file named at launch (`--import FILE`), to offer for import.
+ * A file named at launch (`ward-to-board FILE`, a double-click in the file manager, or
+ * `--import FILE`), to preview before anything is imported.
  */
 pendingImport: string | null, 
 /**
- * The screen that imports it: a framework file goes to Frameworks, a zip or XML file
- * (a Mahara Leap2A export) to the Mahara screen, anything else is offered as a
- * curriculum pack (whose checks say what is wrong with it).
+ * The screen that previews it (see [`import_screen`]).
  */
 pendingImportScreen: ImportScreen | null, 
 /**

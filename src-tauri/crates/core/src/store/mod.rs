@@ -5,6 +5,7 @@ mod backups;
 mod bundle;
 mod coverage;
 pub(crate) mod frameworks;
+mod instance_lock;
 mod learning;
 mod migrations;
 mod packs;
@@ -18,6 +19,7 @@ pub use backups::{AUTOMATIC_BACKUPS_KEPT, AUTOMATIC_BACKUP_INTERVAL_HOURS};
 pub use bundle::PlannedAttachment;
 pub use coverage::DEFAULT_FRAMEWORK;
 pub use frameworks::{InstalledFramework, BUILT_IN};
+pub use instance_lock::{lock_path, LOCK_FILE};
 pub use learning::search::MAX_RESULTS as MAX_SEARCH_RESULTS;
 pub use migrations::SCHEMA_VERSION;
 pub use packs::import::{Imported, BUILTIN_PACK_ID};
@@ -61,6 +63,13 @@ pub enum StoreError {
         path: PathBuf,
         source: rusqlite::Error,
     },
+    /// Another process (a second app window started some other way, or `w2b`) has this
+    /// data folder open.
+    #[error(
+        "The portfolio in {data_dir} is already open in another Ward to Board window or a w2b \
+         command. Close that one first, then try again. Nothing was changed."
+    )]
+    InUse { data_dir: PathBuf },
     #[error("{0} was not found")]
     NotFound(String),
     /// The request conflicts with what is stored (an import that would take over another
@@ -110,6 +119,8 @@ pub struct Store {
     path: PathBuf,
     /// The installed frameworks, read once and again after each install.
     frameworks: RwLock<Arc<Vec<Framework>>>,
+    /// Held while the store lives, so no other process opens the same data folder.
+    _lock: instance_lock::InstanceLock,
 }
 
 impl Store {
@@ -121,6 +132,8 @@ impl Store {
             context: format!("cannot create the data folder {}", data_dir.display()),
             source,
         })?;
+        // Before the database is even read: a second process must not upgrade or back it up.
+        let lock = instance_lock::InstanceLock::take(data_dir)?;
         let path = data_dir.join(DATABASE_FILE);
         if path.exists() {
             let found = existing_schema_version(&path)?;
@@ -149,6 +162,7 @@ impl Store {
             },
             path,
             frameworks: RwLock::new(Arc::new(Vec::new())),
+            _lock: lock,
         };
         store.reload_frameworks()?;
         store.sync_builtin_frameworks(now)?;

@@ -103,6 +103,24 @@ impl Store {
     /// review, names a bundle not exported from here or a changed copy of one, comments on
     /// something the bundle did not hold, or was imported before.
     pub fn import_review(&self, bytes: &[u8], now: DateTime<Utc>) -> Result<ReviewView> {
+        self.review_in_transaction(bytes, now, true)
+    }
+
+    /// What importing a review file would give, with every check the import makes, and
+    /// nothing kept: for a file opened from the file manager, shown before the learner
+    /// confirms.
+    pub fn preview_review(&self, bytes: &[u8], now: DateTime<Utc>) -> Result<ReviewView> {
+        self.review_in_transaction(bytes, now, false)
+    }
+
+    /// Checks and inserts the review in one transaction, committed only when `keep`: the
+    /// preview and the import cannot disagree.
+    fn review_in_transaction(
+        &self,
+        bytes: &[u8],
+        now: DateTime<Utc>,
+        keep: bool,
+    ) -> Result<ReviewView> {
         let review = parse_review(bytes).map_err(|why| {
             StoreError::Invalid(format!("This review cannot be imported: {why}."))
         })?;
@@ -182,41 +200,18 @@ impl Store {
                 params![id, position as i64, c.entry_uid, c.entry_version, c.comment],
             )?;
         }
-        tx.commit()?;
-        drop(conn);
-        self.reviews()?
-            .into_iter()
-            .find(|r| r.id == id)
-            .ok_or_else(|| StoreError::NotFound(format!("review {id}")))
+        let view = review_views(&tx, Some(id))?
+            .pop()
+            .ok_or_else(|| StoreError::NotFound(format!("review {id}")))?;
+        if keep {
+            tx.commit()?;
+        }
+        Ok(view)
     }
 
     /// Every imported review, newest first.
     pub fn reviews(&self) -> Result<Vec<ReviewView>> {
-        let conn = self.reader();
-        let mut statement = conn.prepare(
-            "SELECT r.id, r.bundle_id, b.created_at, r.reviewer_name, r.reviewer_role, r.summary,
-                    r.reviewed_at, r.outcome, r.signed_name, r.signed_role, r.signed_date,
-                    (SELECT count(*) FROM review_comments c WHERE c.review_id = r.id), r.imported_at
-             FROM reviews r JOIN bundle_exports b ON b.bundle_id = r.bundle_id
-             ORDER BY r.imported_at DESC, r.id DESC",
-        )?;
-        let reviews = statement
-            .query_map([], |r| {
-                Ok(ReviewView {
-                    id: r.get(0)?,
-                    bundle_id: r.get(1)?,
-                    exported_at: r.get(2)?,
-                    reviewer_name: r.get(3)?,
-                    reviewer_role: r.get(4)?,
-                    summary: r.get(5)?,
-                    reviewed_at: r.get(6)?,
-                    sign_off: sign_off(r.get(7)?, r.get(8)?, r.get(9)?, r.get(10)?),
-                    comments: r.get(11)?,
-                    imported_at: r.get(12)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(reviews)
+        review_views(&self.reader(), None)
     }
 
     /// The appraisers' comments on one entry, newest review first.
@@ -288,3 +283,32 @@ impl Store {
 
 #[cfg(test)]
 mod tests;
+
+/// Imported reviews, newest first: all of them, or the one with `only` as its id.
+fn review_views(conn: &rusqlite::Connection, only: Option<i64>) -> Result<Vec<ReviewView>> {
+    let mut statement = conn.prepare(
+        "SELECT r.id, r.bundle_id, b.created_at, r.reviewer_name, r.reviewer_role, r.summary,
+                r.reviewed_at, r.outcome, r.signed_name, r.signed_role, r.signed_date,
+                (SELECT count(*) FROM review_comments c WHERE c.review_id = r.id), r.imported_at
+         FROM reviews r JOIN bundle_exports b ON b.bundle_id = r.bundle_id
+         WHERE ?1 IS NULL OR r.id = ?1
+         ORDER BY r.imported_at DESC, r.id DESC",
+    )?;
+    let reviews = statement
+        .query_map([only], |r| {
+            Ok(ReviewView {
+                id: r.get(0)?,
+                bundle_id: r.get(1)?,
+                exported_at: r.get(2)?,
+                reviewer_name: r.get(3)?,
+                reviewer_role: r.get(4)?,
+                summary: r.get(5)?,
+                reviewed_at: r.get(6)?,
+                sign_off: sign_off(r.get(7)?, r.get(8)?, r.get(9)?, r.get(10)?),
+                comments: r.get(11)?,
+                imported_at: r.get(12)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(reviews)
+}

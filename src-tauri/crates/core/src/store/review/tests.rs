@@ -180,3 +180,41 @@ fn an_appraisers_review_in_progress_is_kept_per_bundle() {
         "reviewing never adds to the appraiser's own portfolio"
     );
 }
+
+#[test]
+fn a_preview_shows_what_the_import_would_keep_and_keeps_nothing() {
+    let (_dir, store, _id, uid) = exported();
+    let bytes = review(&uid, BUNDLE, &manifest_hash());
+    let preview = store
+        .preview_review(&bytes, now())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(preview.reviewer_name, "Dr Jo Okafor");
+    assert_eq!(preview.comments, 1);
+    assert_eq!(
+        preview.sign_off.as_ref().map(|s| s.outcome),
+        Some(SignOffOutcome::Satisfactory)
+    );
+    assert_eq!(counts(&store), (0, 0), "the preview kept nothing");
+
+    // The import that follows gives the same view, and a second preview then says it is in.
+    let imported = store
+        .import_review(&bytes, now())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (imported.reviewer_name, imported.summary, imported.comments),
+        (preview.reviewer_name, preview.summary, preview.comments)
+    );
+    let again = store.preview_review(&bytes, now());
+    assert!(
+        matches!(&again, Err(StoreError::Conflict(m)) if m.contains("already been imported")),
+        "{again:?}"
+    );
+
+    // A review of someone else's bundle is refused at preview, as at import.
+    let foreign = store.preview_review(&review(&uid, &"f".repeat(32), &manifest_hash()), now());
+    assert!(
+        matches!(foreign, Err(StoreError::Conflict(_))),
+        "{foreign:?}"
+    );
+    assert_eq!(counts(&store), (1, 1));
+}
