@@ -28,7 +28,7 @@ APT_BUILD := build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-
 APT_TEST := xvfb webkit2gtk-driver xauth fonts-liberation2 chromium faketime
 
 .PHONY: help run test deps system-deps test-deps tauri-driver app lint unit ui-check ui-test \
-        bindings-check core-has-no-tauri far-clocks e2e bench-startup clean
+        bindings-check core-has-no-tauri far-clocks e2e bench-startup clean package package-check
 
 help:
 	@echo "make run    build and open Ward to Board"
@@ -140,6 +140,45 @@ e2e: test-deps app
 	  xvfb-run -a --server-args="-screen 0 1280x1000x24" \
 	  cargo test -p w2b-e2e --locked -- --test-threads=1 --nocapture
 	@echo "Screenshots of each screen: $(SCREENSHOTS)"
+
+## --- packages (docs/packaging.md) ------------------------------------------------
+
+# Release .deb and .rpm, built offline by the Tauri bundler from the files staged here: the
+# w2b tool, its manual pages and completions (made by w2b itself), the changelog. The bundler
+# names the desktop file after the product ("Ward to Board.desktop"); finish_packages.py
+# renames it to the app id in both packages, so the window groups with its launcher.
+PACKAGE_STAGE := src-tauri/packaging/build
+PACKAGE_OUT := $(CARGO_TARGET_DIR)/packages
+APT_PACKAGE := rpm lintian appstream desktop-file-utils shared-mime-info dbus-daemon
+
+package: deps ui/dist/index.html
+	@missing=$$(for p in $(APT_PACKAGE); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages for packaging:" $$missing; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	cargo build --release --locked -p w2b-cli
+	rm -rf $(PACKAGE_STAGE) && mkdir -p $(PACKAGE_STAGE)/completions
+	install -m 755 $(CARGO_TARGET_DIR)/release/w2b $(PACKAGE_STAGE)/w2b
+	$(PACKAGE_STAGE)/w2b manual $(PACKAGE_STAGE)/man1
+	gzip -9n $(PACKAGE_STAGE)/man1/*.1
+	$(PACKAGE_STAGE)/w2b completions bash > $(PACKAGE_STAGE)/completions/w2b.bash
+	$(PACKAGE_STAGE)/w2b completions zsh > $(PACKAGE_STAGE)/completions/_w2b
+	$(PACKAGE_STAGE)/w2b completions fish > $(PACKAGE_STAGE)/completions/w2b.fish
+	gzip -9nc src-tauri/packaging/linux/changelog > $(PACKAGE_STAGE)/changelog.gz
+	cd src-tauri && $(TAURI) build --bundles deb,rpm --ci
+	python3 src-tauri/packaging/linux/finish_packages.py \
+	  --bundles $(CARGO_TARGET_DIR)/release/bundle --out $(PACKAGE_OUT)
+	@ls -l $(PACKAGE_OUT)
+
+# The packages' contents, desktop file, metainfo, MIME types and lintian; then the installed
+# binary through the WebDriver suite: a pack named on its command line, and a second launch
+# handing a bundle and a review file to the first window (over a private D-Bus session).
+package-check: package test-deps
+	python3 src-tauri/packaging/linux/check_packages.py --out $(PACKAGE_OUT)
+	W2B_PACKAGE_DEB=$$(ls $(PACKAGE_OUT)/*.deb) W2B_SCREENSHOT_DIR=$(SCREENSHOTS) \
+	  dbus-run-session -- xvfb-run -a --server-args="-screen 0 1280x1000x24" \
+	  cargo test -p w2b-e2e --locked --test package -- --ignored --test-threads=1 --nocapture
 
 ## --- start-up benchmark (not part of `make test`) ----------------------------------
 

@@ -7,6 +7,7 @@ mod closing;
 #[cfg(test)]
 mod command_list;
 mod commands;
+mod earlier_data;
 pub mod error;
 mod opened_file;
 mod state;
@@ -47,7 +48,26 @@ pub fn run() {
         .setup(move |app| {
             let data_dir = match data_dir_flag {
                 Some(dir) => dir,
-                None => app.path().app_data_dir()?,
+                None => {
+                    let dir = app.path().app_data_dir()?;
+                    let earlier = app
+                        .path()
+                        .data_dir()?
+                        .join(earlier_data::EARLIER_IDENTIFIER);
+                    match earlier_data::adopt_earlier_data(&earlier, &dir) {
+                        Ok(earlier_data::Adopted::BothKept) => eprintln!(
+                            "ward-to-board: an earlier portfolio is kept in {}; this one is in {}",
+                            earlier.display(),
+                            dir.display()
+                        ),
+                        Ok(_) => {}
+                        Err(error) => eprintln!(
+                            "ward-to-board: cannot move the earlier data from {}: {error}",
+                            earlier.display()
+                        ),
+                    }
+                    dir
+                }
             };
             let clock = clock::Clock::from_env();
             let store = Store::open(&data_dir, clock.now()).and_then(|store| {
@@ -120,5 +140,33 @@ mod tests {
         );
         assert!(!ok("https://evil.example/"), "no remote page, ever");
         assert!(!ok("file:///etc/passwd"), "no local files");
+    }
+
+    #[test]
+    fn the_csp_lets_lesson_images_load_on_every_platform_and_nothing_else() {
+        let config: serde_json::Value =
+            serde_json::from_str(include_str!("../tauri.conf.json")).expect("tauri.conf.json");
+        let csp = config["app"]["security"]["csp"].as_str().expect("a CSP");
+        let img_src: Vec<&str> = csp
+            .split(';')
+            .map(str::trim)
+            .find_map(|d| d.strip_prefix("img-src "))
+            .expect("an img-src directive")
+            .split_whitespace()
+            .collect();
+        for form in w2b_core::markdown::AssetAddressing::ALL {
+            assert!(
+                img_src.contains(&form.csp_source()),
+                "{} missing from img-src {img_src:?}",
+                form.csp_source()
+            );
+        }
+        assert_eq!(
+            img_src.len(),
+            4,
+            "only the app, data: and the two asset forms: {img_src:?}"
+        );
+        // The handler is registered under the scheme both forms name.
+        assert_eq!(w2b_core::markdown::ASSET_SCHEME, "w2b-pack");
     }
 }

@@ -62,6 +62,8 @@ pub struct App {
     driver: Child,
     home: tempfile::TempDir,
     data_dir: PathBuf,
+    /// The app binary this session started.
+    binary: PathBuf,
 }
 
 impl App {
@@ -89,13 +91,30 @@ impl App {
         Self::start(tempfile::tempdir()?, data_dir.to_path_buf(), args, NOW).await
     }
 
+    /// Starts another build of the app (an installed package's binary) on `data_dir`, with
+    /// extra arguments. A release build ignores the fixed clock, so such tests must not
+    /// depend on the date.
+    pub async fn launch_binary(binary: &Path, data_dir: &Path, args: &[&str]) -> Result<Self> {
+        let home = tempfile::tempdir()?;
+        Self::start_binary(binary, home, data_dir.to_path_buf(), args, NOW).await
+    }
+
     async fn start(
         home: tempfile::TempDir,
         data_dir: PathBuf,
         extra: &[&str],
         now: &str,
     ) -> Result<Self> {
-        let binary = app_binary();
+        Self::start_binary(&app_binary(), home, data_dir, extra, now).await
+    }
+
+    async fn start_binary(
+        binary: &Path,
+        home: tempfile::TempDir,
+        data_dir: PathBuf,
+        extra: &[&str],
+        now: &str,
+    ) -> Result<Self> {
         let (port, native_port) = (free_port()?, free_port()?);
         let driver =
             Command::new(std::env::var_os("TAURI_DRIVER").unwrap_or_else(|| "tauri-driver".into()))
@@ -148,7 +167,14 @@ impl App {
             driver,
             home,
             data_dir,
+            binary: binary.to_path_buf(),
         })
+    }
+
+    /// The private home the app runs in (its XDG folders), for a second launch that must
+    /// look like the same person's.
+    pub fn home(&self) -> &Path {
+        self.home.path()
     }
 
     pub fn data_dir(&self) -> &Path {
@@ -331,7 +357,7 @@ impl App {
     /// The app processes started for this data folder (normally one).
     fn app_pids(&self) -> Result<Vec<u32>> {
         let marker = self.data_dir.display().to_string();
-        let binary = app_binary();
+        let binary = &self.binary;
         let mut pids = Vec::new();
         for entry in std::fs::read_dir("/proc")? {
             let entry = entry?;
@@ -345,7 +371,9 @@ impl App {
                 .split(|b| *b == 0)
                 .map(|a| String::from_utf8_lossy(a).into_owned())
                 .collect();
-            let is_app = args.first().is_some_and(|a| Path::new(a) == binary);
+            let is_app = args
+                .first()
+                .is_some_and(|a| Path::new(a) == binary.as_path());
             if is_app && args.contains(&marker) {
                 pids.push(pid);
             }

@@ -11,6 +11,7 @@ macro_rules! say {
 
 mod bundle;
 mod framework;
+mod manual;
 mod pack;
 mod portfolio;
 
@@ -44,6 +45,15 @@ enum Command {
     /// A learner's portfolio to and from Mahara (Leap2A).
     #[command(subcommand)]
     Portfolio(PortfolioCommand),
+    /// Print the shell completion script for SHELL (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Write the manual pages (w2b.1, w2b-pack-check.1, ...) into DIR; used to build the
+    /// packages.
+    #[command(hide = true)]
+    Manual { dir: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -218,6 +228,8 @@ fn main() -> ExitCode {
         }) => pack::import(&path, &data_dir, allow_downgrade),
         Command::Pack(PackCommand::List { data_dir }) => pack::list(&data_dir),
         Command::Pack(PackCommand::Remove { id, data_dir }) => pack::remove(&id, &data_dir),
+        Command::Completions { shell } => manual::completions(shell),
+        Command::Manual { dir } => manual::write_manual(&dir),
         Command::Bundle(BundleCommand::Verify { file }) => bundle::verify(&file),
         Command::Bundle(BundleCommand::Info { file, json }) => bundle::info(&file, json),
         Command::Framework(FrameworkCommand::Check { file }) => framework::check(&file),

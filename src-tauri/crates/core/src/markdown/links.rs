@@ -3,9 +3,6 @@
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
-/// The URL scheme under which the app serves a pack's own images.
-pub const ASSET_SCHEME: &str = "w2b-pack";
-
 /// A web or mail address: the only links that leave the app (in the person's browser or
 /// mail program).
 pub fn is_web(target: &str) -> bool {
@@ -35,48 +32,6 @@ pub fn resolve_relative(lesson_path: &str, target: &str) -> Option<String> {
         }
     }
     (!parts.is_empty()).then(|| parts.join("/"))
-}
-
-/// The address of a pack file served by the app: each path segment percent-encoded.
-pub fn asset_url(pack_id: &str, path: &str) -> String {
-    let encoded: Vec<String> = path
-        .split('/')
-        .map(|segment| {
-            segment
-                .bytes()
-                .map(|b| match b {
-                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                        (b as char).to_string()
-                    }
-                    _ => format!("%{b:02X}"),
-                })
-                .collect()
-        })
-        .collect();
-    format!("{ASSET_SCHEME}://localhost/{pack_id}/{}", encoded.join("/"))
-}
-
-/// The pack id and file path an asset URL's path (`/pack/dir/file%201.png`) names, decoded.
-/// `None` for anything [`asset_url`] could not have made.
-pub fn parse_asset_path(url_path: &str) -> Option<(String, String)> {
-    let (pack_id, rest) = url_path.strip_prefix('/')?.split_once('/')?;
-    let mut bytes = Vec::with_capacity(rest.len());
-    let mut input = rest.bytes();
-    while let Some(b) = input.next() {
-        if b == b'%' {
-            let hex = [input.next()?, input.next()?];
-            bytes.push(u8::from_str_radix(std::str::from_utf8(&hex).ok()?, 16).ok()?);
-        } else {
-            bytes.push(b);
-        }
-    }
-    let path = String::from_utf8(bytes).ok()?;
-    let safe = !pack_id.is_empty()
-        && !path.is_empty()
-        && path
-            .split('/')
-            .all(|p| !p.is_empty() && p != "." && p != "..");
-    safe.then(|| (pack_id.to_owned(), path))
 }
 
 /// Turns bare `https://` and `http://` addresses in text into links, as GitHub does: pack

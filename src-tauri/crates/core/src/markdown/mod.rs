@@ -6,12 +6,14 @@
 //! app itself under [`ASSET_SCHEME`]; a remote image never makes the app touch the network, and
 //! any other image becomes its alt text. Links between lessons become in-app routes.
 
+mod assets;
 mod from_html;
 mod links;
 mod lint;
 
+pub use assets::{asset_url, is_asset_url, parse_asset_path, AssetAddressing, ASSET_SCHEME};
 pub use from_html::{html_to_markdown, MAX_HTML_BYTES};
-pub use links::{asset_url, is_web, parse_asset_path, resolve_relative, ASSET_SCHEME};
+pub use links::{is_web, resolve_relative};
 pub use lint::{scan, Finding, Reference, ReferenceKind, Scan};
 
 use std::collections::{HashMap, HashSet};
@@ -275,7 +277,7 @@ fn sanitiser(pack_images: bool) -> Builder<'static> {
         .url_schemes(HashSet::from(["http", "https", "mailto", ASSET_SCHEME]))
         .url_relative(UrlRelative::Custom(Box::new(keep_lesson_routes)))
         .attribute_filter(|element, attribute, value| {
-            let asset = value.starts_with(&format!("{ASSET_SCHEME}://"));
+            let asset = is_asset_url(value);
             match (element, attribute) {
                 // Images load only from the installed pack; links never point into it.
                 ("img", "src") if !asset => None,
