@@ -164,6 +164,20 @@ mod tests {
         })
     }
 
+    /// Each file is refused, with the words expected in the reason.
+    fn each_refused(cases: Vec<(Vec<u8>, &str)>) {
+        for (bytes, expected) in cases {
+            let error = parse_review(&bytes)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            assert!(
+                error.contains(expected),
+                "expected {expected:?} in {error:?}"
+            );
+        }
+    }
+
     #[test]
     fn a_well_formed_review_reads_back() {
         let review =
@@ -227,16 +241,7 @@ mod tests {
                 "longer than",
             ),
         ];
-        for (bytes, expected) in cases {
-            let error = parse_review(&bytes)
-                .err()
-                .map(|e| e.to_string())
-                .unwrap_or_default();
-            assert!(
-                error.contains(expected),
-                "expected {expected:?} in {error:?}"
-            );
-        }
+        each_refused(cases);
     }
 
     /// Hostile review files, each built here: every one is refused before or just after
@@ -291,16 +296,7 @@ mod tests {
                 "MB, far larger than any review",
             ),
         ];
-        for (bytes, expected) in cases {
-            let error = parse_review(&bytes)
-                .err()
-                .map(|e| e.to_string())
-                .unwrap_or_default();
-            assert!(
-                error.contains(expected),
-                "expected {expected:?} in {error:?}"
-            );
-        }
+        each_refused(cases);
     }
 
     #[test]

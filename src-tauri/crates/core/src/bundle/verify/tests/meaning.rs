@@ -127,24 +127,42 @@ fn attachments_a_portfolio_never_keeps_are_refused_whatever_their_names_say() {
 #[test]
 fn an_attachment_named_or_listed_as_another_kind_is_refused() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let renamed = forged(dir.path(), "renamed", |files| {
-        let mut doc = document(files);
-        doc["entries"][2]["attachments"][0]["fileName"] = "notes.exe".into();
-        set_document(files, &doc);
-    });
-    assert!(refusal(&renamed).contains("the name is refused: \"notes.exe\" is not a kind of file"));
-    let relabelled = forged(dir.path(), "relabelled", |files| {
-        let mut doc = document(files);
-        doc["entries"][2]["attachments"][0]["mediaType"] = "text/html".into();
-        set_document(files, &doc);
-    });
-    assert!(refusal(&relabelled).contains("it is listed as text/html and holds application/pdf"));
-    let reversed = forged(dir.path(), "reversed", |files| {
-        let mut doc = document(files);
-        doc["entries"][2]["attachments"][0]["fileName"] = "evil\u{202E}fdp.exe".into();
-        set_document(files, &doc);
-    });
-    assert!(refusal(&reversed).contains("invisible direction mark U+202E"));
+    // (the PDF attachment's field, its new value, what the refusal says)
+    let cases = [
+        (
+            "fileName",
+            "notes.exe",
+            "the name is refused: \"notes.exe\" is not a kind of file",
+        ),
+        (
+            "fileName",
+            "notes.png",
+            "the name is of another kind of file (image/png) from what it holds (application/pdf)",
+        ),
+        (
+            "mediaType",
+            "text/html",
+            "it is listed as text/html and holds application/pdf",
+        ),
+        (
+            "fileName",
+            "evil\u{202E}fdp.exe",
+            "the name is refused: it has a name holding the invisible direction mark U+202E",
+        ),
+    ];
+    for (field, value, expected) in cases {
+        let bundle = forged(dir.path(), field, |files| {
+            let mut doc = document(files);
+            doc["entries"][2]["attachments"][0][field] = value.into();
+            set_document(files, &doc);
+        });
+        let error = refusal(&bundle);
+        assert!(
+            error.contains(expected),
+            "{}: {error}",
+            value.escape_debug()
+        );
+    }
     let unlisted = forged(dir.path(), "unlisted", |files| {
         files.push(("attachments/9-hidden.pdf".into(), b"%PDF-1.7".to_vec()));
     });
