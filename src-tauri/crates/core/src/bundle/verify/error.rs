@@ -4,6 +4,7 @@ use std::fmt;
 use std::io;
 
 use crate::bundle::BUNDLE_FORMAT_VERSION;
+use crate::file_names::BIDI_CONTROLS;
 use crate::problems::ProblemAt;
 
 /// One thing wrong with one file of a bundle.
@@ -116,7 +117,8 @@ fn at(line: usize, column: usize) -> String {
     }
 }
 
-/// A name from the archive, safe to print: control characters escaped, length bounded.
+/// A name from the archive, safe to print: control characters and direction marks escaped
+/// (a mark would turn the rest of the message around), length bounded.
 pub(super) fn shown(name: &str) -> String {
     const MAX_CHARS: usize = 200;
     let escaped: String = name
@@ -125,6 +127,8 @@ pub(super) fn shown(name: &str) -> String {
         .flat_map(|c| {
             if c.is_control() {
                 c.escape_debug().collect::<Vec<_>>()
+            } else if BIDI_CONTROLS.contains(&c) {
+                c.escape_unicode().collect::<Vec<_>>()
             } else {
                 vec![c]
             }

@@ -89,6 +89,26 @@ const HOSTILE: &[(&str, &str, &[&str])] = &[
         &["names the same file twice, so what it holds is ambiguous"],
     ),
     (
+        "phishing-page",
+        "tampered",
+        &["portfolio.html: is not the page Ward to Board makes from portfolio.json"],
+    ),
+    (
+        "html-attachment",
+        "tampered",
+        &["attachments/3-page.html: is not a file a portfolio may hold", "is not a kind of file"],
+    ),
+    (
+        "bidi-name",
+        "unsafe",
+        &["attachments/3-evil\\u{202e}fdp.exe: has a name holding the invisible direction mark U+202E"],
+    ),
+    (
+        "case-duplicate",
+        "unsafe",
+        &["attachments/1-WARD-ROTA.png: has the same name as `attachments/1-ward-rota.png` once case"],
+    ),
+    (
         "huge-claim",
         "tampered",
         &["attachments/1-ward-rota.png: is 589 bytes, but the manifest says 30000000 bytes"],
