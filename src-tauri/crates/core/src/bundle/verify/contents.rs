@@ -74,6 +74,8 @@ pub(super) fn check_files(
     }
     let mut seen = HashSet::with_capacity(layout.files.len());
     let mut media_types = HashMap::new();
+    // Files that match the manifest but that no bundle may hold: unsafe, not tampered.
+    let mut refused = Vec::new();
     let mut document = None;
     let mut total = 0u64;
     for stored in &layout.files {
@@ -95,13 +97,13 @@ pub(super) fn check_files(
                 Sniffed::Kept(media_type) => {
                     media_types.insert(stored.name.clone(), media_type);
                 }
-                Sniffed::Refused(why) => problems.push(BundleProblem::new(&stored.name, why)),
+                Sniffed::Refused(why) => refused.push(BundleProblem::new(&stored.name, why)),
             }
             digest
         } else if stored.name == HTML_PATH {
             unpack(zip, stored, file, &mut io::sink())?
         } else {
-            problems.push(BundleProblem::new(
+            refused.push(BundleProblem::new(
                 &stored.name,
                 format!(
                     "is not part of a bundle, which holds {PORTFOLIO_PATH}, {HTML_PATH} and the \
@@ -145,7 +147,11 @@ pub(super) fn check_files(
     match document {
         _ if !problems.is_empty() => Err(BundleError::Tampered {
             file: file.to_owned(),
-            problems,
+            problems: problems.into_iter().chain(refused).collect(),
+        }),
+        _ if !refused.is_empty() => Err(BundleError::Unsafe {
+            file: file.to_owned(),
+            problems: refused,
         }),
         Some(Ok(document)) => Ok(Checked {
             total_bytes: total,
@@ -279,14 +285,19 @@ pub(super) fn check_document(
             ),
         ));
     }
-    // What a reader sees is judged only once it belongs to this bundle at all.
-    if problems.is_empty() {
-        super::meaning::check_meaning(document, manifest, &checked.media_types, &mut problems);
+    if !problems.is_empty() {
+        return Err(BundleError::Tampered {
+            file: file.to_owned(),
+            problems,
+        });
     }
+    // What a reader sees is judged once the portfolio belongs to this bundle at all; a bundle
+    // that would mislead its reader is refused as unsafe, as its files match its manifest.
+    super::meaning::check_meaning(document, manifest, &checked.media_types, &mut problems);
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(BundleError::Tampered {
+        Err(BundleError::Unsafe {
             file: file.to_owned(),
             problems,
         })

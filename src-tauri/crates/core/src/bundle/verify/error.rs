@@ -48,8 +48,11 @@ pub enum BundleError {
     )]
     NotABundle { file: String, reason: String },
     /// Refused from the archive's own headers, or when an entry unpacked past its declared
-    /// size: unsafe names (traversal, absolute, backslash, drive, NUL), links, bombs, files
-    /// or totals over the limits, duplicate names.
+    /// size: unsafe names (traversal, absolute, backslash, drive, NUL, direction marks, names
+    /// Windows refuses), links, bombs, files or totals over the limits, names alike after case
+    /// folding and NFC; or, with every hash matching, content that would mislead a reader
+    /// (a page not made from portfolio.json, attachments off the allow-list).
+    /// `portfolio.json` over one of its JSON limits is refused here too.
     #[error(
         "{file} was refused as unsafe to open, and nothing in it was saved:{}\nAsk the \
          learner to export it again from Ward to Board.",

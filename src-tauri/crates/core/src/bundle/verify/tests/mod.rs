@@ -90,12 +90,12 @@ const HOSTILE: &[(&str, &str, &[&str])] = &[
     ),
     (
         "phishing-page",
-        "tampered",
+        "unsafe",
         &["portfolio.html: is not the page Ward to Board makes from portfolio.json"],
     ),
     (
         "html-attachment",
-        "tampered",
+        "unsafe",
         &["attachments/3-page.html: is not a file a portfolio may hold", "is not a kind of file"],
     ),
     (
