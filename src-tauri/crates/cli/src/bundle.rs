@@ -131,12 +131,15 @@ fn summary(bundle: &VerifiedBundle) -> Value {
 }
 
 /// Text from the bundle, safe for a terminal: control characters (escape sequences
-/// included) are shown escaped, never sent.
+/// included) and direction marks are shown escaped, never sent.
 fn plain(text: &str) -> String {
     text.chars()
         .flat_map(|c| {
             if c.is_control() {
                 c.escape_debug().collect::<Vec<_>>()
+            } else if w2b_core::file_names::BIDI_CONTROLS.contains(&c) {
+                // A direction mark would turn the rest of the line around.
+                c.escape_unicode().collect::<Vec<_>>()
             } else {
                 vec![c]
             }

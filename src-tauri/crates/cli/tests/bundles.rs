@@ -58,6 +58,26 @@ const HOSTILE: &[(&str, i32, &str)] = &[
     ("local-header-name", 1, "the archive's headers disagree"),
     ("duplicate-names", 1, "names the same file twice"),
     (
+        "phishing-page",
+        1,
+        "portfolio.html: is not the page Ward to Board makes from portfolio.json",
+    ),
+    (
+        "html-attachment",
+        1,
+        "attachments/3-page.html: is not a file a portfolio may hold",
+    ),
+    (
+        "bidi-name",
+        1,
+        "fdp.exe: has a name holding the invisible direction mark U+202E",
+    ),
+    (
+        "case-duplicate",
+        1,
+        "attachments/1-WARD-ROTA.png: has the same name as `attachments/1-ward-rota.png`",
+    ),
+    (
         "huge-claim",
         1,
         "attachments/1-ward-rota.png: is 589 bytes, but the manifest says 30000000",

@@ -5,7 +5,6 @@
 
 mod coverage;
 mod export;
-pub mod file_names;
 mod frameworks;
 mod html;
 mod privacy_check;
@@ -21,12 +20,15 @@ pub use frameworks::{
     bundled_frameworks, unresolved_ratings, BundleFramework, BundleFrameworkItem, BundleRetiredItem,
 };
 pub use html::render_html;
+pub(crate) use html::render_html_in_parts;
 pub use privacy_check::{document_findings, DocumentFinding};
 pub use selection::{BundleSelection, SelectionError};
 pub(crate) use verify::{open_checked, unpack, Archive, StoredFile};
 pub use verify::{
     read_bundle_file, verify_bundle, verify_bundle_named, BundleError, BundleProblem,
-    VerifiedBundle,
+    VerifiedBundle, MANIFEST_JSON_LIMITS, MAX_PORTFOLIO_JSON_BYTES, MAX_PORTFOLIO_JSON_DEPTH,
+    MAX_PORTFOLIO_JSON_ITEMS, MAX_PORTFOLIO_JSON_VALUES, MAX_PORTFOLIO_TEXT_BYTES,
+    PORTFOLIO_JSON_LIMITS,
 };
 pub use write::{write_bundle, ExportError, WrittenBundle};
 

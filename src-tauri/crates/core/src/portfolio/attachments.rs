@@ -2,6 +2,8 @@
 //! its content as well as its name, and a size limit. Script-capable types (HTML, SVG) and
 //! programs are refused, because exports open attachments in browsers and other apps.
 
+use crate::file_names::{BIDI_CONTROLS, MAX_FILE_NAME_BYTES};
+
 /// The largest attachment kept: evidence is documents and photos, not video.
 pub const MAX_ATTACHMENT_BYTES: usize = 20 * 1024 * 1024;
 
@@ -76,12 +78,10 @@ pub enum AttachmentError {
     Disguised { name: String, ext: String },
 }
 
-/// Checks a file the learner wants to attach.
+/// Checks a file the learner wants to attach. A bundle from elsewhere is held to the same
+/// check, file by file, when it is verified.
 pub fn check_attachment(file_name: &str, data: &[u8]) -> Result<AttachmentCheck, AttachmentError> {
-    let name = file_name.trim();
-    if name.is_empty() || name.len() > 255 || name.contains(['/', '\\', '\0']) {
-        return Err(AttachmentError::BadName(file_name.into()));
-    }
+    let (name, ext, media_type, content) = kind_by_name(file_name)?;
     if data.len() > MAX_ATTACHMENT_BYTES {
         return Err(AttachmentError::TooLarge {
             name: name.into(),
@@ -91,13 +91,6 @@ pub fn check_attachment(file_name: &str, data: &[u8]) -> Result<AttachmentCheck,
     if data.is_empty() {
         return Err(AttachmentError::Empty(name.into()));
     }
-    let ext = name
-        .rsplit_once('.')
-        .map(|(_, ext)| ext.to_ascii_lowercase())
-        .unwrap_or_default();
-    let Some((_, media_type, content)) = TYPES.iter().find(|(e, _, _)| *e == ext) else {
-        return Err(AttachmentError::NotKept(name.into()));
-    };
     let matches = match content {
         Content::Magic(magic) => data.starts_with(magic),
         Content::Zip => data.starts_with(b"PK\x03\x04"),
@@ -110,6 +103,39 @@ pub fn check_attachment(file_name: &str, data: &[u8]) -> Result<AttachmentCheck,
         });
     }
     Ok(AttachmentCheck { media_type })
+}
+
+/// The media type a file of this name is kept as, judged by its name alone (a usable name of
+/// a kind on the allow-list); [`check_attachment`] also checks the contents.
+pub fn attachment_media_type(file_name: &str) -> Result<&'static str, AttachmentError> {
+    kind_by_name(file_name).map(|(_, _, media_type, _)| media_type)
+}
+
+/// The trimmed name, its lower-case extension, media type and expected contents.
+fn kind_by_name(
+    file_name: &str,
+) -> Result<(&str, String, &'static str, &'static Content), AttachmentError> {
+    let name = file_name.trim();
+    // Control characters and direction marks let a name pass for another
+    // (`evil\u{202E}fdp.exe` shows as `evilexe.pdf`): the shared rules name them.
+    let misleading = name
+        .chars()
+        .any(|c| c.is_control() || BIDI_CONTROLS.contains(&c));
+    if name.is_empty()
+        || name.len() > MAX_FILE_NAME_BYTES
+        || name.contains(['/', '\\'])
+        || misleading
+    {
+        return Err(AttachmentError::BadName(file_name.into()));
+    }
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+        .unwrap_or_default();
+    let Some((_, media_type, content)) = TYPES.iter().find(|(e, _, _)| *e == ext) else {
+        return Err(AttachmentError::NotKept(name.into()));
+    };
+    Ok((name, ext, media_type, content))
 }
 
 #[cfg(test)]
@@ -180,6 +206,11 @@ mod tests {
                 "a path is not a file name",
             ),
             ("empty.pdf", b"".as_slice(), "an empty file is refused"),
+            (
+                "evil\u{202E}fdp.exe",
+                b"%PDF-".as_slice(),
+                "a direction mark makes a name read as another",
+            ),
             (
                 "noextension",
                 b"%PDF-".as_slice(),

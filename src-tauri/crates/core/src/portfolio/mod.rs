@@ -12,7 +12,8 @@ mod validate;
 mod views;
 
 pub use attachments::{
-    accepted_extensions, check_attachment, AttachmentCheck, AttachmentError, MAX_ATTACHMENT_BYTES,
+    accepted_extensions, attachment_media_type, check_attachment, AttachmentCheck, AttachmentError,
+    MAX_ATTACHMENT_BYTES,
 };
 pub use entry::{
     BehaviourRating, CpdTime, EntryDraft, EntryLesson, EntrySnapshot, Reflection,

@@ -9,7 +9,9 @@ mod received;
 mod save;
 
 pub use error::ReviewError;
-pub use parse::{parse_review, ReviewFileError};
+pub use parse::{
+    parse_review, ReviewFileError, MAX_REVIEW_COMMENTS, MAX_REVIEW_NAME_CHARS, REVIEW_JSON_LIMITS,
+};
 pub use received::{
     bundle_picture, open_received, received_path, ReviewSession, MAX_RECEIVED_BYTES, RECEIVED_DIR,
 };

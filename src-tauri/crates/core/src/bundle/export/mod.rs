@@ -9,11 +9,11 @@ use chrono::{DateTime, Datelike, Utc};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::file_names::{name_of, slug, unused_path};
 use super::{
     document_findings, render_html, verify_bundle, write_bundle, BundleSelection, DocumentFinding,
     ExportError, BUNDLE_EXTENSION,
 };
+use crate::file_names::{name_of, slug, unused_path};
 use crate::store::{SharedEntry, Store, StoreError};
 
 /// The folder of the data folder that exported bundles go to.

@@ -24,7 +24,16 @@ const STYLE: &str = include_str!("bundle.css");
 /// Renders the whole portfolio as one HTML5 page (UTF-8). The same document always gives the
 /// same page, byte for byte.
 pub fn render_html(document: &PortfolioDocument) -> String {
-    let mut out = String::with_capacity(16 * 1024 + document.entries.len() * 4 * 1024);
+    let mut page = String::with_capacity(16 * 1024 + document.entries.len() * 4 * 1024);
+    render_html_in_parts(document, |part| page.push_str(part));
+    page
+}
+
+/// [`render_html`] handed over in parts, in order (the head and overview, then one entry at a
+/// time): verifying a bundle hashes the page as it is made, so a large portfolio never holds
+/// the whole page in memory.
+pub(crate) fn render_html_in_parts(document: &PortfolioDocument, mut part: impl FnMut(&str)) {
+    let mut out = String::with_capacity(16 * 1024);
     let title = if document.learner.trim().is_empty() {
         "Portfolio".to_owned()
     } else {
@@ -54,10 +63,12 @@ pub fn render_html(document: &PortfolioDocument) -> String {
         );
     }
     for (index, item) in document.entries.iter().enumerate() {
+        part(&out);
+        out.clear();
         entry::render(&mut out, item, index);
     }
     out.push_str("</main>\n</body>\n</html>\n");
-    out
+    part(&out);
 }
 
 fn cover(out: &mut String, document: &PortfolioDocument, title: &str) {

@@ -1,25 +1,62 @@
 //! The files against the manifest: every file hashed as it streams past (`portfolio.json`
-//! parsed on the way), then the portfolio checked against the manifest.
+//! parsed on the way, within its limits; each attachment held to the allow-list), then the
+//! portfolio checked against the manifest.
 
 use std::collections::{HashMap, HashSet};
 use std::io::{self, BufReader};
 
 use zip::ZipReadOptions;
 
+use super::attachments::{read_attachment, Sniffed};
 use super::entries::{Layout, StoredFile};
 use super::error::shown;
 use super::stream::{Damage, Digest, Hashing, StreamError};
 use super::{malformed, short, too_long, unpack, Archive, BundleError, BundleProblem};
-use crate::bundle::{Manifest, PortfolioDocument, ATTACHMENTS_DIR, MANIFEST_PATH, PORTFOLIO_PATH};
+use crate::bundle::{
+    Manifest, PortfolioDocument, ATTACHMENTS_DIR, HTML_PATH, MANIFEST_PATH, PORTFOLIO_PATH,
+};
+use crate::json_limits::{JsonLimitError, JsonLimits, LimitedJson};
+use crate::portfolio::MAX_TEXT_BYTES;
 
-/// Hashes every file against the manifest, parsing `portfolio.json` as it streams past.
-/// Every mismatch is collected; a file that lies about its size stops everything at once.
+/// The largest `portfolio.json` read (export refuses to write a larger one). 10,000 entries of
+/// a page of text each (3 KB) come to about half of it. With the other limits this keeps
+/// `bundle verify` of any input under 256 MiB of memory (under 200 MiB measured at the worst).
+pub const MAX_PORTFOLIO_JSON_BYTES: u64 = 64 * 1024 * 1024;
+/// Lists and objects inside each other in `portfolio.json`: the format needs six.
+pub const MAX_PORTFOLIO_JSON_DEPTH: usize = 16;
+/// Values in all in `portfolio.json`, keys included (an entry has about 40).
+pub const MAX_PORTFOLIO_JSON_VALUES: u64 = 2_000_000;
+/// Items in one list of `portfolio.json` (entries, tags, framework items, ...).
+pub const MAX_PORTFOLIO_JSON_ITEMS: u64 = 100_000;
+/// One text in `portfolio.json`: twice the longest entry text the app saves
+/// ([`MAX_TEXT_BYTES`]), room for a reflection pasted with its formatting escaped.
+pub const MAX_PORTFOLIO_TEXT_BYTES: u64 = 2 * MAX_TEXT_BYTES as u64;
+/// Every limit `portfolio.json` is read within.
+pub const PORTFOLIO_JSON_LIMITS: JsonLimits = JsonLimits {
+    max_bytes: MAX_PORTFOLIO_JSON_BYTES,
+    max_depth: MAX_PORTFOLIO_JSON_DEPTH,
+    max_values: MAX_PORTFOLIO_JSON_VALUES,
+    max_items: MAX_PORTFOLIO_JSON_ITEMS,
+    max_text_bytes: MAX_PORTFOLIO_TEXT_BYTES,
+};
+
+/// What the files held: their total size, the portfolio, and what the allow-list made of
+/// each attachment's contents (its media type), by archive path.
+pub(super) struct Checked {
+    pub total_bytes: u64,
+    pub document: PortfolioDocument,
+    pub media_types: HashMap<String, &'static str>,
+}
+
+/// Hashes every file against the manifest, parsing `portfolio.json` as it streams past and
+/// holding each attachment to the allow-list. Every mismatch is collected; a file that lies
+/// about its size, or a portfolio over its limits, stops everything at once.
 pub(super) fn check_files(
     zip: &mut Archive,
     layout: &Layout,
     manifest: &Manifest,
     file: &str,
-) -> Result<(u64, PortfolioDocument), BundleError> {
+) -> Result<Checked, BundleError> {
     let mut problems = Vec::new();
     let mut by_path = HashMap::with_capacity(manifest.files.len());
     for entry in &manifest.files {
@@ -36,6 +73,9 @@ pub(super) fn check_files(
         }
     }
     let mut seen = HashSet::with_capacity(layout.files.len());
+    let mut media_types = HashMap::new();
+    // Files that match the manifest but that no bundle may hold: unsafe, not tampered.
+    let mut refused = Vec::new();
     let mut document = None;
     let mut total = 0u64;
     for stored in &layout.files {
@@ -51,8 +91,26 @@ pub(super) fn check_files(
             let (parsed, digest) = parse_portfolio(zip, stored, file)?;
             document = parsed;
             digest
-        } else {
+        } else if stored.name.starts_with(ATTACHMENTS_DIR) {
+            let (digest, sniffed) = read_attachment(zip, stored, file)?;
+            match sniffed {
+                Sniffed::Kept(media_type) => {
+                    media_types.insert(stored.name.clone(), media_type);
+                }
+                Sniffed::Refused(why) => refused.push(BundleProblem::new(&stored.name, why)),
+            }
+            digest
+        } else if stored.name == HTML_PATH {
             unpack(zip, stored, file, &mut io::sink())?
+        } else {
+            refused.push(BundleProblem::new(
+                &stored.name,
+                format!(
+                    "is not part of a bundle, which holds {PORTFOLIO_PATH}, {HTML_PATH} and the \
+                     files under {ATTACHMENTS_DIR} only"
+                ),
+            ));
+            continue;
         };
         match digest {
             Err(why) => problems.push(BundleProblem::new(&stored.name, why.to_string())),
@@ -89,9 +147,17 @@ pub(super) fn check_files(
     match document {
         _ if !problems.is_empty() => Err(BundleError::Tampered {
             file: file.to_owned(),
-            problems,
+            problems: problems.into_iter().chain(refused).collect(),
         }),
-        Some(Ok(document)) => Ok((total, document)),
+        _ if !refused.is_empty() => Err(BundleError::Unsafe {
+            file: file.to_owned(),
+            problems: refused,
+        }),
+        Some(Ok(document)) => Ok(Checked {
+            total_bytes: total,
+            document,
+            media_types,
+        }),
         Some(Err(error)) => Err(malformed(file, PORTFOLIO_PATH, &error)),
         // Unreachable: a missing portfolio is a problem above. Refuse rather than assume.
         None => Err(BundleError::NotABundle {
@@ -116,8 +182,16 @@ fn parse_portfolio(
         Ok(entry) => entry,
         Err(e) => return Ok((None, Err(Damage::Unpackable(e.to_string())))),
     };
+    if stored.size > MAX_PORTFOLIO_JSON_BYTES {
+        let limit = MAX_PORTFOLIO_JSON_BYTES;
+        return Err(over_limit(file, &JsonLimitError::TooLarge { limit }));
+    }
     let mut hashing = Hashing::new(entry, stored.size);
-    let parsed = serde_json::from_reader(BufReader::with_capacity(64 * 1024, &mut hashing));
+    let mut limited = LimitedJson::new(&mut hashing, PORTFOLIO_JSON_LIMITS);
+    let parsed = serde_json::from_reader(BufReader::with_capacity(64 * 1024, &mut limited));
+    if let Some(exceeded) = limited.exceeded() {
+        return Err(over_limit(file, exceeded));
+    }
     let digest = match hashing.finish(&mut io::sink()) {
         Ok(digest) if digest.bytes < stored.size => Err(short(&digest, stored)),
         Ok(digest) => Ok(digest),
@@ -127,13 +201,29 @@ fn parse_portfolio(
     Ok((Some(parsed), digest))
 }
 
+/// A portfolio over one of its limits: refused as unsafe the moment the limit is passed, so
+/// a hostile file is never read whole.
+fn over_limit(file: &str, exceeded: &JsonLimitError) -> BundleError {
+    BundleError::Unsafe {
+        file: file.to_owned(),
+        problems: vec![BundleProblem::new(
+            PORTFOLIO_PATH,
+            format!(
+                "{exceeded}: reading stopped there, as no portfolio Ward to Board writes comes \
+                 near it"
+            ),
+        )],
+    }
+}
+
 /// `portfolio.json` must belong to this bundle, and every attachment it names must be in
 /// the manifest with the same size and SHA-256.
 pub(super) fn check_document(
-    document: &PortfolioDocument,
+    checked: &Checked,
     manifest: &Manifest,
     file: &str,
 ) -> Result<(), BundleError> {
+    let document = &checked.document;
     let mut problems = Vec::new();
     if document.bundle_id != manifest.bundle_id {
         problems.push(BundleProblem::new(
@@ -195,10 +285,19 @@ pub(super) fn check_document(
             ),
         ));
     }
+    if !problems.is_empty() {
+        return Err(BundleError::Tampered {
+            file: file.to_owned(),
+            problems,
+        });
+    }
+    // What a reader sees is judged once the portfolio belongs to this bundle at all; a bundle
+    // that would mislead its reader is refused as unsafe, as its files match its manifest.
+    super::meaning::check_meaning(document, manifest, &checked.media_types, &mut problems);
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(BundleError::Tampered {
+        Err(BundleError::Unsafe {
             file: file.to_owned(),
             problems,
         })

@@ -2,15 +2,18 @@
 //! decompressed: safe names, ordinary files only, and sizes and compression ratios a real
 //! bundle could have.
 
-use std::collections::BTreeSet;
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeSet, HashMap};
 
 use zip::CompressionMethod;
 
+use super::error::shown;
 use super::{Archive, BundleError, BundleProblem};
 use crate::bundle::{
     MANIFEST_PATH, MAX_BUNDLE_FILES, MAX_BUNDLE_FILE_BYTES, MAX_BUNDLE_TOTAL_BYTES,
     MAX_COMPRESSION_RATIO,
 };
+use crate::file_names::{collision_key, name_problem};
 
 /// Files smaller than this are not judged by their compression ratio: a few kilobytes of
 /// repeated text compress far beyond 200:1 and are harmless.
@@ -110,16 +113,39 @@ pub(super) fn judge(records: &[Record]) -> Result<Layout, Vec<BundleProblem>> {
     let mut layout = Layout::default();
     let mut folders = Vec::new();
     let mut declared_total = 0u64;
+    // Every name as Windows and macOS compare them, with the first name that had it.
+    let mut by_key: HashMap<String, &str> = HashMap::with_capacity(records.len());
     for (index, record) in records.iter().enumerate() {
         let Ok(name) = std::str::from_utf8(&record.name_raw) else {
-            let shown = String::from_utf8_lossy(&record.name_raw).into_owned();
-            problems.push(BundleProblem::new(&shown, "has a name that is not UTF-8"));
+            let lossy = String::from_utf8_lossy(&record.name_raw).into_owned();
+            problems.push(BundleProblem::new(&lossy, "has a name that is not UTF-8"));
             continue;
         };
         let is_folder = name.ends_with('/') || record.mode.is_some_and(|m| m & S_IFMT == S_IFDIR);
-        if let Err(why) = check_name(name.strip_suffix('/').unwrap_or(name)) {
+        let bare = name.strip_suffix('/').unwrap_or(name);
+        if let Err(why) = check_name(bare) {
             problems.push(BundleProblem::new(name, why.to_string()));
             continue;
+        }
+        if let Some(why) = bare.split('/').find_map(name_problem) {
+            problems.push(BundleProblem::new(name, why.to_string()));
+            continue;
+        }
+        match by_key.entry(collision_key(bare)) {
+            Entry::Occupied(first) => {
+                problems.push(BundleProblem::new(
+                    name,
+                    format!(
+                        "has the same name as `{}` once case and Unicode form are set aside, \
+                         so on Windows or a Mac one would replace the other when unzipped",
+                        shown(first.get())
+                    ),
+                ));
+                continue;
+            }
+            Entry::Vacant(free) => {
+                free.insert(name);
+            }
         }
         if let Some(why) = kind_problem(record) {
             problems.push(BundleProblem::new(name, why));

@@ -4,6 +4,7 @@ use std::fmt;
 use std::io;
 
 use crate::bundle::BUNDLE_FORMAT_VERSION;
+use crate::file_names::BIDI_CONTROLS;
 use crate::problems::ProblemAt;
 
 /// One thing wrong with one file of a bundle.
@@ -47,8 +48,11 @@ pub enum BundleError {
     )]
     NotABundle { file: String, reason: String },
     /// Refused from the archive's own headers, or when an entry unpacked past its declared
-    /// size: unsafe names (traversal, absolute, backslash, drive, NUL), links, bombs, files
-    /// or totals over the limits, duplicate names.
+    /// size: unsafe names (traversal, absolute, backslash, drive, NUL, direction marks, names
+    /// Windows refuses), links, bombs, files or totals over the limits, names alike after case
+    /// folding and NFC; or, with every hash matching, content that would mislead a reader
+    /// (a page not made from portfolio.json, attachments off the allow-list).
+    /// `portfolio.json` over one of its JSON limits is refused here too.
     #[error(
         "{file} was refused as unsafe to open, and nothing in it was saved:{}\nAsk the \
          learner to export it again from Ward to Board.",
@@ -116,7 +120,8 @@ fn at(line: usize, column: usize) -> String {
     }
 }
 
-/// A name from the archive, safe to print: control characters escaped, length bounded.
+/// A name from the archive, safe to print: control characters and direction marks escaped
+/// (a mark would turn the rest of the message around), length bounded.
 pub(super) fn shown(name: &str) -> String {
     const MAX_CHARS: usize = 200;
     let escaped: String = name
@@ -125,6 +130,8 @@ pub(super) fn shown(name: &str) -> String {
         .flat_map(|c| {
             if c.is_control() {
                 c.escape_debug().collect::<Vec<_>>()
+            } else if BIDI_CONTROLS.contains(&c) {
+                c.escape_unicode().collect::<Vec<_>>()
             } else {
                 vec![c]
             }

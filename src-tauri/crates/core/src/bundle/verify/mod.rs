@@ -3,9 +3,11 @@
 //! against the manifest as it streams past. A changed, missing or extra file is reported,
 //! never accepted, and every problem is named, not just the first. Nothing is written.
 
+mod attachments;
 mod contents;
 mod entries;
 mod error;
+mod meaning;
 mod stream;
 
 use std::fs::File;
@@ -16,6 +18,10 @@ use serde::Deserialize;
 use zip::result::ZipError;
 use zip::{ZipArchive, ZipReadOptions};
 
+pub use self::contents::{
+    MAX_PORTFOLIO_JSON_BYTES, MAX_PORTFOLIO_JSON_DEPTH, MAX_PORTFOLIO_JSON_ITEMS,
+    MAX_PORTFOLIO_JSON_VALUES, MAX_PORTFOLIO_TEXT_BYTES, PORTFOLIO_JSON_LIMITS,
+};
 use self::entries::Layout;
 pub(crate) use self::entries::StoredFile;
 use self::error::shown;
@@ -24,13 +30,22 @@ use self::stream::{hash_capped, StreamError};
 pub(crate) use self::stream::{Damage, Digest};
 use super::{
     Manifest, PortfolioDocument, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, MANIFEST_PATH,
-    MAX_BUNDLE_TOTAL_BYTES,
+    MAX_BUNDLE_FILES, MAX_BUNDLE_TOTAL_BYTES,
 };
+use crate::json_limits::{check_json_limits, JsonLimits};
 
 pub(crate) type Archive = ZipArchive<BufReader<File>>;
 
 /// The manifest lists at most 20,000 files of a few hundred bytes each.
 const MAX_MANIFEST_BYTES: u64 = 16 * 1024 * 1024;
+/// Every limit `manifest.json` is read within: one object holding one list of files.
+pub const MANIFEST_JSON_LIMITS: JsonLimits = JsonLimits {
+    max_bytes: MAX_MANIFEST_BYTES,
+    max_depth: 4,
+    max_values: 8 * MAX_BUNDLE_FILES as u64 + 100,
+    max_items: MAX_BUNDLE_FILES as u64,
+    max_text_bytes: 64 * 1024,
+};
 /// Room for the zip headers of the largest bundle, on top of its files.
 const ARCHIVE_OVERHEAD_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -59,13 +74,13 @@ pub fn verify_bundle_named(path: &Path, file: &str) -> Result<VerifiedBundle, Bu
     let mut zip = open(path, &file)?;
     let layout = entries::check(&mut zip, &file)?;
     let (manifest, manifest_sha256) = read_manifest(&mut zip, &layout, &file)?;
-    let (total_bytes, document) = contents::check_files(&mut zip, &layout, &manifest, &file)?;
-    contents::check_document(&document, &manifest, &file)?;
+    let checked = contents::check_files(&mut zip, &layout, &manifest, &file)?;
+    contents::check_document(&checked, &manifest, &file)?;
     Ok(VerifiedBundle {
         manifest,
         manifest_sha256,
-        document,
-        total_bytes,
+        document: checked.document,
+        total_bytes: checked.total_bytes,
     })
 }
 
@@ -252,6 +267,10 @@ fn read_manifest(
     let mut bytes = Vec::with_capacity(usize::try_from(stored.size).unwrap_or(0));
     let digest = unpack(zip, stored, file, &mut bytes)?
         .map_err(|e| not_a_bundle(format!("{MANIFEST_PATH} {e}")))?;
+    check_json_limits(&bytes, MANIFEST_JSON_LIMITS).map_err(|exceeded| BundleError::Unsafe {
+        file: file.to_owned(),
+        problems: vec![BundleProblem::new(MANIFEST_PATH, exceeded.to_string())],
+    })?;
     let probe: ManifestProbe =
         serde_json::from_slice(&bytes).map_err(|e| malformed(file, MANIFEST_PATH, &e))?;
     match probe.format.as_ref().and_then(|f| f.as_str()) {

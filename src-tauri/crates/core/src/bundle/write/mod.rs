@@ -19,7 +19,7 @@ use zip::{CompressionMethod, ZipWriter};
 use super::{
     render_html, BundleError, BundleSelection, Manifest, ManifestFile, PortfolioDocument,
     BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, HTML_PATH, MANIFEST_PATH, MAX_BUNDLE_FILES,
-    MAX_BUNDLE_TOTAL_BYTES, MAX_COMPRESSION_RATIO, PORTFOLIO_PATH,
+    MAX_BUNDLE_TOTAL_BYTES, MAX_COMPRESSION_RATIO, MAX_PORTFOLIO_JSON_BYTES, PORTFOLIO_PATH,
 };
 use crate::atomic::AtomicFile;
 use crate::store::{PlannedAttachment, Store, StoreError};
@@ -121,6 +121,20 @@ fn check_limits(planned: &[PlannedAttachment]) -> Result<(), ExportError> {
         return Err(too_large(total));
     }
     Ok(())
+}
+
+/// Refuses a `portfolio.json` its reader would refuse for its size: the learner hears it now,
+/// in words about their choice, rather than the appraiser later.
+fn check_portfolio_size(bytes: u64) -> Result<(), ExportError> {
+    if bytes <= MAX_PORTFOLIO_JSON_BYTES {
+        return Ok(());
+    }
+    Err(ExportError::TooLarge(format!(
+        "the entries chosen come to {} MiB of text; a bundle can hold up to {} MiB. Choose a \
+         shorter period or fewer entries, and send the rest in a second bundle",
+        bytes.div_ceil(1024 * 1024),
+        MAX_PORTFOLIO_JSON_BYTES / 1024 / 1024
+    )))
 }
 
 fn too_large(total: u64) -> ExportError {
@@ -228,7 +242,9 @@ fn write_archive(
     let hashing = json
         .into_inner()
         .map_err(|e| io_failed(PORTFOLIO_PATH, e.into_error()))?;
-    files.push(hashing.listed(PORTFOLIO_PATH));
+    let listed = hashing.listed(PORTFOLIO_PATH);
+    check_portfolio_size(listed.size)?;
+    files.push(listed);
 
     let html = render_html(document);
     zip.start_file(HTML_PATH, options(HTML_PATH, true))

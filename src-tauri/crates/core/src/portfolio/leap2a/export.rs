@@ -35,9 +35,13 @@ pub struct ExportedLeap2a {
 }
 
 /// The name an export made at `now` gets in the app's exports folder: the time to the second,
-/// so a second export the same day keeps the first.
+/// so a second export the same day keeps the first. Made safe by the shared rules, as every
+/// name the app writes is.
 pub fn export_file_name(now: DateTime<Utc>) -> String {
-    format!("portfolio-leap2a-{}.zip", now.format("%Y-%m-%d-%H%M%S"))
+    crate::file_names::safe_file_name(&format!(
+        "portfolio-leap2a-{}.zip",
+        now.format("%Y-%m-%d-%H%M%S")
+    ))
 }
 
 /// Writes every entry outside the bin to `target` as a Leap2A zip.

@@ -11,8 +11,8 @@ use super::{
     parse_review, received_path, Person, ReviewComment, ReviewError, ReviewFile, SignOff,
     REVIEW_EXTENSION, REVIEW_FORMAT, REVIEW_FORMAT_VERSION,
 };
-use crate::bundle::file_names::{name_of, slug, unused_path};
 use crate::bundle::{verify_bundle, VerifiedBundle};
+use crate::file_names::{name_of, slug, unused_path};
 
 /// The folder of the data folder that saved reviews go to.
 pub const REVIEWS_DIR: &str = "reviews";

@@ -128,8 +128,10 @@ fn write_backup(
     fs::create_dir_all(dir).map_err(io_error(format!("cannot create {}", dir.display())))?;
     let base = format!("{}-{}", kind.as_str(), now.format(STAMP_FORMAT));
     // Never overwrite: a second copy within the same second gets a sequence number.
-    let (file_name, seq) = std::iter::once((format!("{base}{EXTENSION}"), 1))
-        .chain((2..).map(|n| (format!("{base}-{n}{EXTENSION}"), n)))
+    // Every name the app writes goes through the shared rules (this one is safe as it is).
+    let named = |name: String| crate::file_names::safe_file_name(&name);
+    let (file_name, seq) = std::iter::once((named(format!("{base}{EXTENSION}")), 1))
+        .chain((2..).map(|n| (named(format!("{base}-{n}{EXTENSION}")), n)))
         .find(|(name, _)| !dir.join(name).exists())
         .unwrap_or_else(|| (format!("{base}{EXTENSION}"), 1));
     let target = dir.join(&file_name);

@@ -2,13 +2,15 @@
 //! any system accepts.
 
 use crate::bundle::ATTACHMENTS_DIR;
+use crate::file_names::{cut_keeping_extension, safe_file_name};
 
 /// Longest safe file name kept in an attachment's archive path (its running number aside):
 /// long enough to recognise, short enough for every unzip tool and file system.
 const MAX_SAFE_NAME_CHARS: usize = 100;
 
 /// Archive paths for attachments: a running number keeps names apart even when two files
-/// are both called `notes.pdf`, and the safe name keeps any unzip tool on any system happy.
+/// are both called `notes.pdf` (or `Notes.PDF`), and the safe name keeps any unzip tool on any
+/// system happy.
 #[derive(Default)]
 pub(super) struct AttachmentNames {
     count: usize,
@@ -21,26 +23,11 @@ impl AttachmentNames {
     }
 }
 
-/// Keeps `[A-Za-z0-9._-]`, replaces anything else with `-`, drops trailing dots (Windows
-/// cannot create a name that ends in one), and shortens a long name from the middle so its
-/// extension survives.
+/// The shared rules ([`safe_file_name`]: no reserved or control characters, direction marks,
+/// device names or trailing dots), then plain ASCII only (`[A-Za-z0-9._-]`, anything else
+/// `-`) so old unzip tools show the same name, shortened so its extension survives.
 fn safe_name(file_name: &str) -> String {
-    let name = without_trailing_dots(file_name);
-    shortened(&name)
-}
-
-fn without_trailing_dots(file_name: &str) -> String {
-    let trimmed = file_name.trim().trim_end_matches(['.', ' ']);
-    if trimmed.is_empty() {
-        "file".to_owned()
-    } else {
-        trimmed.to_owned()
-    }
-}
-
-fn shortened(file_name: &str) -> String {
-    let safe: Vec<char> = file_name
-        .trim()
+    let ascii: String = safe_file_name(file_name)
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
@@ -50,33 +37,32 @@ fn shortened(file_name: &str) -> String {
             }
         })
         .collect();
-    if safe.len() <= MAX_SAFE_NAME_CHARS {
-        return safe.into_iter().collect();
-    }
-    let ext = safe
-        .iter()
-        .rposition(|c| *c == '.')
-        .map(|dot| &safe[dot..])
-        .filter(|ext| ext.len() <= 10)
-        .unwrap_or(&[]);
-    let stem = &safe[..MAX_SAFE_NAME_CHARS - ext.len()];
-    stem.iter().chain(ext).collect()
+    // Cutting can leave a dot at the end; the rules are applied once more to the cut name.
+    safe_file_name(&cut_keeping_extension(&ascii, MAX_SAFE_NAME_CHARS))
 }
 
 #[cfg(test)]
 mod tests {
     use super::safe_name;
+    use crate::file_names::name_problem;
 
     #[test]
     fn names_windows_cannot_create_are_made_safe() {
-        assert_eq!(safe_name("report."), "report", "a trailing dot is dropped");
-        assert_eq!(safe_name("notes .. "), "notes", "trailing dots and spaces");
-        assert_eq!(safe_name("..."), "file", "nothing left becomes `file`");
-        assert_eq!(
-            safe_name("report?.pdf"),
-            "report-.pdf",
-            "characters Windows refuses"
-        );
+        for (given, safe) in [
+            ("report.", "report"),
+            ("notes .. ", "notes"),
+            ("...", "file"),
+            ("report?.pdf", "report-.pdf"),
+            ("con.pdf", "con-file.pdf"),
+            ("evil\u{202E}fdp.exe", "evil-fdp.exe"),
+        ] {
+            assert_eq!(safe_name(given), safe, "`{}`", given.escape_debug());
+            assert_eq!(
+                name_problem(safe),
+                None,
+                "`{safe}` passes the reader's check"
+            );
+        }
         assert!(
             safe_name(&"a".repeat(300)).len() <= 255,
             "never over 255 bytes"

@@ -62,6 +62,16 @@ fn review(uid: &str, bundle: &str, hash: &str) -> Vec<u8> {
     .into_bytes()
 }
 
+/// A review of the exported bundle with one comment more than a review may hold.
+fn over_the_comment_limit(uid: &str) -> Vec<u8> {
+    let mut value: serde_json::Value =
+        serde_json::from_slice(&review(uid, BUNDLE, &manifest_hash()))
+            .unwrap_or_else(|e| panic!("{e}"));
+    let comment = value["comments"][0].clone();
+    value["comments"] = vec![comment; crate::review::MAX_REVIEW_COMMENTS + 1].into();
+    value.to_string().into_bytes()
+}
+
 fn counts(store: &Store) -> (usize, i64) {
     let reviews = store.reviews().unwrap_or_else(|e| panic!("{e}")).len();
     let comments: i64 = store
@@ -120,6 +130,10 @@ fn reviews_of_other_or_changed_bundles_are_refused_and_nothing_is_stored() {
             "did not hold",
         ),
         (b"<html>not a review</html>".to_vec(), "not valid JSON"),
+        (
+            over_the_comment_limit(&uid),
+            "a review may have at most 5000",
+        ),
     ] {
         let error = store
             .import_review(&bytes, now())

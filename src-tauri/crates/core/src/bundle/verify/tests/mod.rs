@@ -12,6 +12,8 @@ use super::entries::{check_name, judge, Record};
 use super::stream::{hash_capped, StreamError};
 use super::*;
 
+mod limits;
+mod meaning;
 mod rules;
 use crate::bundle::{MAX_BUNDLE_FILE_BYTES, MAX_BUNDLE_TOTAL_BYTES};
 
@@ -85,6 +87,26 @@ const HOSTILE: &[(&str, &str, &[&str])] = &[
         "duplicate-names",
         "unsafe",
         &["names the same file twice, so what it holds is ambiguous"],
+    ),
+    (
+        "phishing-page",
+        "unsafe",
+        &["portfolio.html: is not the page Ward to Board makes from portfolio.json"],
+    ),
+    (
+        "html-attachment",
+        "unsafe",
+        &["attachments/3-page.html: is not a file a portfolio may hold", "is not a kind of file"],
+    ),
+    (
+        "bidi-name",
+        "unsafe",
+        &["attachments/3-evil\\u{202e}fdp.exe: has a name holding the invisible direction mark U+202E"],
+    ),
+    (
+        "case-duplicate",
+        "unsafe",
+        &["attachments/1-WARD-ROTA.png: has the same name as `attachments/1-ward-rota.png` once case"],
     ),
     (
         "huge-claim",
@@ -319,4 +341,43 @@ fn verifying_writes_nothing_anywhere_near_the_bundle() {
         before,
         "no file was written, unpacked or changed, in the bundle's folder or above it"
     );
+}
+
+/// The valid fixture's files as stored (manifest aside), in archive order.
+fn valid_files() -> Vec<(String, Vec<u8>)> {
+    let mut zip = zip::ZipArchive::new(File::open(fixture("valid")).expect("opens")).expect("zip");
+    let mut files = Vec::new();
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).expect("entry");
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).expect("reads");
+        let name = entry.name().expect("a UTF-8 name").into_owned();
+        if name != MANIFEST_PATH {
+            files.push((name, bytes));
+        }
+    }
+    files
+}
+
+/// A bundle of `files` with a manifest that lists each with its true size and SHA-256, as a
+/// forger who rebuilt the manifest would make it: only what the files mean can refuse it.
+fn seal(dir: &Path, name: &str, files: &[(String, Vec<u8>)]) -> PathBuf {
+    use zip::write::SimpleFileOptions;
+    let path = dir.join(format!("{name}.w2bbundle"));
+    let mut zip = zip::ZipWriter::new(File::create(&path).expect("creates"));
+    let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    let mut listed = Vec::new();
+    for (inner, bytes) in files {
+        zip.start_file(inner.as_str(), options).expect("an entry");
+        zip.write_all(bytes).expect("writes");
+        listed.push(serde_json::json!({"path": inner, "size": bytes.len(), "sha256": sha(bytes)}));
+    }
+    let mut manifest: serde_json::Value =
+        serde_json::from_slice(&stored_manifest(&fixture("valid"))).expect("manifest");
+    manifest["files"] = listed.into();
+    zip.start_file(MANIFEST_PATH, options).expect("manifest");
+    zip.write_all(manifest.to_string().as_bytes())
+        .expect("writes");
+    zip.finish().expect("finishes");
+    path
 }

@@ -378,3 +378,19 @@ fn the_development_plan_is_shared_when_asked() {
         "reviews read forwards, oldest first"
     );
 }
+
+#[test]
+fn a_portfolio_its_reader_would_refuse_for_size_is_refused_when_written() {
+    use crate::bundle::MAX_PORTFOLIO_JSON_BYTES;
+    assert!(
+        check_portfolio_size(MAX_PORTFOLIO_JSON_BYTES).is_ok(),
+        "the limit itself is allowed"
+    );
+    let error = check_portfolio_size(MAX_PORTFOLIO_JSON_BYTES + 1)
+        .expect_err("one byte over")
+        .to_string();
+    assert!(
+        error.contains("65 MiB of text; a bundle can hold up to 64 MiB"),
+        "the size and the limit are named: {error}"
+    );
+}
