@@ -28,6 +28,11 @@ pub fn run() {
     commands::app::STARTED.get_or_init(std::time::Instant::now);
     let args: Vec<String> = std::env::args().collect();
     let context = tauri::generate_context!();
+    // Before GTK starts: the window's class (X11) and app id (Wayland) become the app id,
+    // which is also the desktop file's name and its StartupWMClass, so desktops show the
+    // window under its launcher and icon.
+    #[cfg(target_os = "linux")]
+    glib::set_prgname(Some(context.config().identifier.as_str()));
     let data_dir_flag = data_dir_override(&args, std::env::var("W2B_DATA_DIR").ok());
     let instance_id = single_instance_id(&context.config().identifier, data_dir_flag.as_deref());
     let cwd = std::env::current_dir().unwrap_or_default();
