@@ -97,7 +97,7 @@ fn hostile_packs_are_refused_clearly_and_change_nothing() {
         ),
         (
             "hostile/local-header-name.w2bpack",
-            "the archive's headers disagree (header inconsistency detected: filename mismatch",
+            "the archive's headers disagree (invalid Zip archive: header inconsistency detected: Local file header filename mismatch",
         ),
         (
             "hostile/overlapping-entries.w2bpack",
