@@ -139,6 +139,14 @@ impl Lesson {
         let (line, column) = problem::line_col(&self.body, body_offset);
         (line + self.body_line - 1, column)
     }
+
+    /// [`Lesson::position`] of each of `body_offsets`, in one pass over the body.
+    pub fn positions(&self, body_offsets: &[usize]) -> Vec<(usize, usize)> {
+        problem::line_cols(&self.body, body_offsets)
+            .into_iter()
+            .map(|(line, column)| (line + self.body_line - 1, column))
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

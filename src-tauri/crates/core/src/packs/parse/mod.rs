@@ -122,12 +122,16 @@ pub fn parse_pack(files: &PackFiles) -> Result<Pack, PackError> {
     let warnings = scanned
         .iter()
         .flat_map(|(lesson, scan)| {
-            scan.findings.iter().map(|finding| {
-                let (line, column) = lesson.position(finding.offset);
-                Problem::in_file(&lesson.path, finding.message.clone(), finding.hint)
-                    .warning()
-                    .at(line, column)
-            })
+            let offsets: Vec<usize> = scan.findings.iter().map(|f| f.offset).collect();
+            let positions = lesson.positions(&offsets);
+            scan.findings
+                .iter()
+                .zip(positions)
+                .map(|(finding, (line, column))| {
+                    Problem::in_file(&lesson.path, finding.message.clone(), finding.hint)
+                        .warning()
+                        .at(line, column)
+                })
         })
         .chain(date_warnings)
         .collect();

@@ -84,8 +84,9 @@ pub(super) fn check_references(
     let mut assets = BTreeMap::new();
     let mut verdicts: HashMap<String, Result<(), ImageProblem>> = HashMap::new();
     for (lesson, scan) in scanned {
-        for reference in &scan.references {
-            let (line, column) = lesson.position(reference.offset);
+        let offsets: Vec<usize> = scan.references.iter().map(|r| r.offset).collect();
+        let positions = lesson.positions(&offsets);
+        for (reference, (line, column)) in scan.references.iter().zip(positions) {
             let at = |message: String, hint: &str| {
                 Problem::in_file(&lesson.path, message, hint).at(line, column)
             };
