@@ -51,13 +51,7 @@ pub(super) fn check_size(
 
 /// Problems with `pack.toml`'s counts and field lengths.
 pub(super) fn check_manifest(m: &Manifest, problems: &mut Vec<Problem>) {
-    count(
-        MANIFEST,
-        "`modules`",
-        m.modules.len(),
-        MAX_MODULES,
-        problems,
-    );
+    list(MANIFEST, "modules", &m.modules, MAX_MODULES, problems);
     for (field, value) in [
         ("id", &m.id),
         ("version", &m.version),
@@ -71,57 +65,37 @@ pub(super) fn check_manifest(m: &Manifest, problems: &mut Vec<Problem>) {
     ] {
         length(MANIFEST, field, value, problems);
     }
-    for folder in &m.modules {
-        length(MANIFEST, "modules", folder, problems);
-    }
 }
 
 /// Problems with a `module.toml`'s counts and field lengths.
 pub(super) fn check_module(path: &str, m: &ModuleManifest, problems: &mut Vec<Problem>) {
-    count(
+    list(
         path,
-        "`lessons`",
-        m.lessons.len(),
+        "lessons",
+        &m.lessons,
         MAX_LESSONS_PER_MODULE,
         problems,
     );
     for (field, value) in [("id", &m.id), ("title", &m.title), ("summary", &m.summary)] {
         length(path, field, value, problems);
     }
-    for file in &m.lessons {
-        length(path, "lessons", file, problems);
-    }
 }
 
 /// Problems with a lesson's front matter: counts and field lengths.
 pub(super) fn check_lesson(path: &str, meta: &LessonMeta, problems: &mut Vec<Problem>) {
-    count(
+    list(path, "outcomes", &meta.outcomes, MAX_LIST_ITEMS, problems);
+    list(
         path,
-        "`questions`",
-        meta.questions.len(),
-        MAX_QUESTIONS,
-        problems,
-    );
-    count(
-        path,
-        "`outcomes`",
-        meta.outcomes.len(),
+        "behaviours",
+        &meta.behaviours,
         MAX_LIST_ITEMS,
         problems,
     );
-    count(
-        path,
-        "`behaviours`",
-        meta.behaviours.len(),
-        MAX_LIST_ITEMS,
-        problems,
-    );
-    for q in &meta.questions {
-        let field = format!("question `{}`: `options`", shown(&q.id));
-        count(path, &field, q.options.len(), MAX_OPTIONS, problems);
+    let questions = meta.questions.len();
+    count(path, "`questions`", questions, MAX_QUESTIONS, problems);
+    for (field, value) in [("id", &meta.id), ("title", &meta.title)] {
+        length(path, field, value, problems);
     }
-    length(path, "id", &meta.id, problems);
-    length(path, "title", &meta.title, problems);
     let optional = [
         ("reflection", &meta.reflection),
         ("activity", &meta.activity),
@@ -131,13 +105,9 @@ pub(super) fn check_lesson(path: &str, meta: &LessonMeta, problems: &mut Vec<Pro
             length(path, field, value, problems);
         }
     }
-    for value in meta.outcomes.iter() {
-        length(path, "outcomes", value, problems);
-    }
-    for value in meta.behaviours.iter() {
-        length(path, "behaviours", value, problems);
-    }
     for q in &meta.questions {
+        let options = format!("question `{}`: `options`", shown(&q.id));
+        count(path, &options, q.options.len(), MAX_OPTIONS, problems);
         length(path, "questions.id", &q.id, problems);
         length(path, "questions.prompt", &q.prompt, problems);
         for o in &q.options {
@@ -149,6 +119,14 @@ pub(super) fn check_lesson(path: &str, meta: &LessonMeta, problems: &mut Vec<Pro
                 problems,
             );
         }
+    }
+}
+
+/// A list field: how many items, and each item's length.
+fn list(path: &str, field: &str, items: &[String], limit: usize, problems: &mut Vec<Problem>) {
+    count(path, &format!("`{field}`"), items.len(), limit, problems);
+    for item in items {
+        length(path, field, item, problems);
     }
 }
 
