@@ -291,19 +291,20 @@ fn backup_before_upgrade(
 /// nothing was changed, and what to do. Any other error is returned as it is. SQLite reports a
 /// full disk as SQLITE_FULL; a file write as `StorageFull`.
 pub(crate) fn disk_full(error: StoreError, what: &str) -> StoreError {
-    let full = match &error {
-        StoreError::Sqlite(e) => e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull),
-        StoreError::Io { source, .. } => source.kind() == std::io::ErrorKind::StorageFull,
-        _ => false,
+    let cause = match &error {
+        StoreError::Sqlite(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) => {
+            e.to_string()
+        }
+        StoreError::Io { source, .. } if source.kind() == std::io::ErrorKind::StorageFull => {
+            source.to_string()
+        }
+        _ => return error,
     };
-    if !full {
-        return error;
-    }
     StoreError::Io {
         context: format!(
             "{what}: the disk is full. Free some space and try again; nothing was changed"
         ),
-        source: std::io::Error::new(std::io::ErrorKind::StorageFull, error.to_string()),
+        source: std::io::Error::new(std::io::ErrorKind::StorageFull, cause),
     }
 }
 
