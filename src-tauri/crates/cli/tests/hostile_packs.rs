@@ -96,6 +96,22 @@ fn hostile_packs_are_refused_clearly_and_change_nothing() {
             "names the same file twice",
         ),
         (
+            "hostile/local-header-name.w2bpack",
+            "the archive's headers disagree (invalid Zip archive: header inconsistency detected: Local file header filename mismatch",
+        ),
+        (
+            "hostile/overlapping-entries.w2bpack",
+            "archive contains overlapping entries",
+        ),
+        (
+            "hostile/look-alike-case.w2bpack",
+            "basics/Notes.md: has the same name as `basics/notes.md`",
+        ),
+        (
+            "hostile/look-alike-nfc.w2bpack",
+            "basics/cafe\u{301}.md: has the same name as `basics/caf\u{e9}.md`",
+        ),
+        (
             "hostile/tampered.w2bpack",
             "has changed since the pack was built",
         ),
@@ -262,4 +278,57 @@ fn the_example_pack_in_the_docs_checks_clean() {
         "and free of warnings: {stderr}"
     );
     assert!(stdout.contains("example.ward-leaders"), "{stdout}");
+}
+
+/// A named pipe in a pack folder: reading it would wait for ever for a writer. `w2b pack
+/// check` must name it and return. The watchdog only turns a hang into a failure (it asserts
+/// nothing about how long the check takes).
+#[cfg(unix)]
+#[test]
+fn a_pipe_in_a_pack_folder_is_named_and_never_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pack = dir.path().join("good");
+    copy_dir(&fixtures().join("good"), &pack);
+    let pipe = pack.join("basics").join("notes.md");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success(), "a named pipe is made");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_w2b"))
+        .args(["pack", "check", "--as-of", "2026-12-04"])
+        .arg(&pack)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("w2b runs");
+    let mut waited = 0;
+    while child.try_wait().expect("waits").is_none() {
+        if waited == 600 {
+            child.kill().expect("killed");
+            panic!("`w2b pack check` hung on a named pipe");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        waited += 1;
+    }
+    let out = child.wait_with_output().expect("output");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "refused: {stderr}");
+    assert!(
+        stderr.contains("basics/notes.md: is a named pipe (FIFO), not an ordinary file"),
+        "the pipe is named: {stderr}"
+    );
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("listed") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copied");
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! No Tauri and no UI here, so everything is testable without a window and shared with the
 //! `w2b` command-line tool.
 
+mod archive_checks;
 pub mod atomic;
 pub mod backups;
 pub mod bundle;

@@ -17,7 +17,10 @@ pub use archive::{ARCHIVE_EXTENSION, MAX_ARCHIVE_BYTES, SUMS_FILE};
 pub use builtin::builtin_pack_files;
 pub use files::PackFiles;
 pub use freshness::{in_words, is_past_review, stale_lessons, PlainDate, DATED_FROM_FORMAT};
-pub use parse::parse_pack;
+pub use parse::{
+    parse_pack, MAX_FIELD_CHARS, MAX_FRONT_MATTER_BYTES, MAX_LESSONS_PER_MODULE, MAX_LIST_ITEMS,
+    MAX_MANIFEST_BYTES, MAX_MODULES, MAX_OPTIONS, MAX_QUESTIONS,
+};
 pub use problem::{FrameworkError, PackError, Problem, Severity};
 pub(crate) use text::{normalise, toml_at};
 
@@ -135,6 +138,14 @@ impl Lesson {
     pub fn position(&self, body_offset: usize) -> (usize, usize) {
         let (line, column) = problem::line_col(&self.body, body_offset);
         (line + self.body_line - 1, column)
+    }
+
+    /// [`Lesson::position`] of each of `body_offsets`, in one pass over the body.
+    pub fn positions(&self, body_offsets: &[usize]) -> Vec<(usize, usize)> {
+        problem::line_cols(&self.body, body_offsets)
+            .into_iter()
+            .map(|(line, column)| (line + self.body_line - 1, column))
+            .collect()
     }
 }
 

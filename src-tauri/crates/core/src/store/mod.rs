@@ -301,9 +301,32 @@ fn backup_before_upgrade(
 }
 
 /// The one way instants are written to the database: RFC 3339, UTC, milliseconds.
+/// A full disk, said plainly: `what` (for example "the pack was not installed"), that
+/// nothing was changed, and what to do. Any other error is returned as it is. SQLite reports a
+/// full disk as SQLITE_FULL; a file write as `StorageFull`.
+pub(crate) fn disk_full(error: StoreError, what: &str) -> StoreError {
+    let cause = match &error {
+        StoreError::Sqlite(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) => {
+            e.to_string()
+        }
+        StoreError::Io { source, .. } if source.kind() == std::io::ErrorKind::StorageFull => {
+            source.to_string()
+        }
+        _ => return error,
+    };
+    StoreError::Io {
+        context: format!(
+            "{what}: the disk is full. Free some space and try again; nothing was changed"
+        ),
+        source: std::io::Error::new(std::io::ErrorKind::StorageFull, cause),
+    }
+}
+
 pub(crate) fn timestamp(now: DateTime<Utc>) -> String {
     now.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
+#[cfg(test)]
+pub(crate) mod table_dump;
 #[cfg(test)]
 mod tests;

@@ -9,6 +9,7 @@ use zip::CompressionMethod;
 
 use super::error::shown;
 use super::{Archive, BundleError, BundleProblem};
+use crate::archive_checks;
 use crate::bundle::{
     MANIFEST_PATH, MAX_BUNDLE_FILES, MAX_BUNDLE_FILE_BYTES, MAX_BUNDLE_TOTAL_BYTES,
     MAX_COMPRESSION_RATIO,
@@ -71,11 +72,7 @@ pub(super) fn check(zip: &mut Archive, file: &str) -> Result<Layout, BundleError
             zip.len()
         )));
     }
-    if zip.has_duplicate_names() {
-        return Err(unsafe_whole(
-            "the archive names the same file twice, so what it holds is ambiguous".into(),
-        ));
-    }
+    archive_checks::names_once(zip).map_err(|e| unsafe_whole(e.to_string()))?;
     let mut records = Vec::with_capacity(zip.len());
     for index in 0..zip.len() {
         let entry = zip
@@ -97,12 +94,7 @@ pub(super) fn check(zip: &mut Archive, file: &str) -> Result<Layout, BundleError
         file: file.to_owned(),
         problems,
     })?;
-    zip.validate_header_consistency().map_err(|e| {
-        unsafe_whole(format!(
-            "the archive's headers disagree ({e}), so other programs could unpack different \
-             files from the ones checked here"
-        ))
-    })?;
+    archive_checks::headers_agree(zip).map_err(|e| unsafe_whole(e.to_string()))?;
     Ok(layout)
 }
 

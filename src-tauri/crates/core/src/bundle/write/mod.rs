@@ -21,7 +21,7 @@ use super::{
     BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, HTML_PATH, MANIFEST_PATH, MAX_BUNDLE_FILES,
     MAX_BUNDLE_TOTAL_BYTES, MAX_COMPRESSION_RATIO, MAX_PORTFOLIO_JSON_BYTES, PORTFOLIO_PATH,
 };
-use crate::atomic::AtomicFile;
+use crate::atomic::{AtomicFile, PartialFile};
 use crate::store::{PlannedAttachment, Store, StoreError};
 
 /// Why a bundle was not written. In every case nothing was left under the target name.
@@ -205,7 +205,7 @@ fn write_archive(
     store: &Store,
     document: &PortfolioDocument,
     planned: &[PlannedAttachment],
-    file: File,
+    file: PartialFile,
     now: DateTime<Utc>,
     uncompressed: &HashSet<String>,
 ) -> Result<(Manifest, String), ExportError> {

@@ -16,8 +16,9 @@ use serde::{Deserialize, Serialize};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
-use super::files::{sha256_hex, PackFiles, MAX_PACK_BYTES, MAX_PACK_FILES};
+use super::files::{look_alike_problems, sha256_hex, PackFiles, MAX_PACK_BYTES, MAX_PACK_FILES};
 use super::problem::{PackError, Problem};
+use crate::archive_checks;
 
 /// The file name ending learners and schemes see for a pack archive.
 pub const ARCHIVE_EXTENSION: &str = "w2bpack";
@@ -62,7 +63,15 @@ impl PackFiles {
                 "check the file exists and you can read it",
             )
         };
-        let size = std::fs::metadata(path).map_err(unreadable)?.len();
+        let metadata = std::fs::metadata(path).map_err(unreadable)?;
+        if !metadata.is_file() {
+            // A pipe or device named like a pack would block or never end when read.
+            return Err(whole(
+                "is not an ordinary file (a pipe, device or socket), so it is not read",
+                "choose the pack file itself",
+            ));
+        }
+        let size = metadata.len();
         if size > MAX_ARCHIVE_BYTES {
             return Err(whole(
                 format!(
@@ -95,12 +104,7 @@ impl PackFiles {
             ));
         }
 
-        if zip.has_duplicate_names() {
-            return Err(whole(
-                "the archive names the same file twice, so what it holds is ambiguous",
-                REBUILD,
-            ));
-        }
+        archive_checks::names_once(&zip).map_err(|e| whole(e.to_string(), REBUILD))?;
         let mut problems = Vec::new();
         let mut entries = Vec::new();
         let mut declared_total = 0u64;
@@ -162,9 +166,15 @@ impl PackFiles {
             }
             entries.push((index, name, size));
         }
+        problems.extend(look_alike_problems(
+            entries.iter().map(|(_, name, _)| name.as_str()),
+        ));
         if !problems.is_empty() {
             return Err(PackError { problems });
         }
+        // Read after the entries are judged, before any is decompressed: the bundle reader
+        // makes the same check, so both refuse what another unzip tool would read differently.
+        archive_checks::headers_agree(&mut zip).map_err(|e| whole(e.to_string(), REBUILD))?;
 
         let mut files = BTreeMap::new();
         for (index, name, size) in entries {

@@ -218,3 +218,64 @@ fn garbage_is_not_an_archive() {
     let found = problems(b"this is a Word document, honest");
     assert!(found[0].contains("is not a pack archive"), "{found:?}");
 }
+
+fn hostile_fixture(name: &str) -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../tests/fixtures/packs/hostile")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn archives_whose_two_indexes_disagree_are_refused_as_bundles_are() {
+    for (fixture, expected) in [
+        ("local-header-name.w2bpack", "filename mismatch"),
+        ("overlapping-entries.w2bpack", "overlapping entries"),
+    ] {
+        let found = problems(&hostile_fixture(fixture));
+        assert_eq!(
+            found.len(),
+            1,
+            "{fixture}: one problem for the archive: {found:?}"
+        );
+        assert!(
+            found[0].contains("the archive's headers disagree") && found[0].contains(expected),
+            "{fixture}: the same words as the bundle reader, naming what disagrees: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn names_that_are_one_file_on_windows_or_macos_are_refused() {
+    let case = problems(&hostile_fixture("look-alike-case.w2bpack"));
+    assert_eq!(
+        case,
+        vec![format!(
+            "basics/Notes.md: has the same name as `basics/notes.md` once case and accents are \
+             compared the way Windows and macOS compare them, so a learner could get either \
+             file (give every file a name that differs by more than capitals or accent encoding)"
+        )],
+        "both names are given"
+    );
+    let nfc = problems(&hostile_fixture("look-alike-nfc.w2bpack"));
+    assert_eq!(nfc.len(), 1, "{nfc:?}");
+    assert!(
+        nfc[0].starts_with("basics/cafe\u{301}.md: has the same name as `basics/caf\u{e9}.md`"),
+        "the NFC and NFD spellings of one name: {nfc:?}"
+    );
+}
+
+#[test]
+fn distinct_names_with_accents_are_accepted() {
+    let files = PackFiles::from_embedded(&[
+        ("pack.toml", b"x"),
+        ("basics/caf\u{e9}.md", b"a"),
+        ("basics/cafe.md", b"b"),
+    ]);
+    let archive = files.to_archive().expect("builds");
+    assert_eq!(
+        PackFiles::from_archive_bytes(&archive).expect("reads back"),
+        files,
+        "an accent that changes the letter is a different name"
+    );
+}

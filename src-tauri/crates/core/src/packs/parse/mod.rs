@@ -15,7 +15,13 @@ use crate::frameworks::{parse_framework, Framework};
 use crate::markdown::{scan, Scan};
 use references::{check_behaviours, check_references};
 
+mod limits;
 mod references;
+
+pub use limits::{
+    MAX_FIELD_CHARS, MAX_FRONT_MATTER_BYTES, MAX_LESSONS_PER_MODULE, MAX_LIST_ITEMS,
+    MAX_MANIFEST_BYTES, MAX_MODULES, MAX_OPTIONS, MAX_QUESTIONS,
+};
 
 const MANIFEST: &str = "pack.toml";
 /// Where a pack keeps the frameworks it carries.
@@ -26,7 +32,7 @@ const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// error lists every problem found.
 pub fn parse_pack(files: &PackFiles) -> Result<Pack, PackError> {
     let mut problems = Vec::new();
-    let manifest = text(files, MANIFEST)
+    let manifest = toml_file(files, MANIFEST)
         .and_then(|t| toml_at::<Manifest>(MANIFEST, &t, 0))
         .map_err(|p| problems.push(p))
         .ok();
@@ -34,6 +40,11 @@ pub fn parse_pack(files: &PackFiles) -> Result<Pack, PackError> {
         return Err(PackError { problems });
     };
     check_manifest(&manifest, &mut problems);
+    limits::check_manifest(&manifest, &mut problems);
+    if manifest.modules.len() > limits::MAX_MODULES {
+        // Each listed folder would be read and reported on: stop at the count.
+        return Err(PackError { problems });
+    }
 
     let mut modules = Vec::new();
     let mut module_ids = HashSet::new();
@@ -42,15 +53,19 @@ pub fn parse_pack(files: &PackFiles) -> Result<Pack, PackError> {
     let mut dated = Vec::new();
     for folder in &manifest.modules {
         let path = format!("{folder}/module.toml");
-        let module = match text(files, &path).and_then(|t| toml_at::<ModuleManifest>(&path, &t, 0))
-        {
-            Ok(m) => m,
-            Err(p) => {
-                problems.push(p);
-                continue;
-            }
-        };
+        let module =
+            match toml_file(files, &path).and_then(|t| toml_at::<ModuleManifest>(&path, &t, 0)) {
+                Ok(m) => m,
+                Err(p) => {
+                    problems.push(p);
+                    continue;
+                }
+            };
         check_id(&path, "module", &module.id, &mut problems);
+        limits::check_module(&path, &module, &mut problems);
+        if module.lessons.len() > limits::MAX_LESSONS_PER_MODULE {
+            continue;
+        }
         if !module_ids.insert(module.id.clone()) {
             problems.push(Problem::in_file(
                 &path,
@@ -107,12 +122,16 @@ pub fn parse_pack(files: &PackFiles) -> Result<Pack, PackError> {
     let warnings = scanned
         .iter()
         .flat_map(|(lesson, scan)| {
-            scan.findings.iter().map(|finding| {
-                let (line, column) = lesson.position(finding.offset);
-                Problem::in_file(&lesson.path, finding.message.clone(), finding.hint)
-                    .warning()
-                    .at(line, column)
-            })
+            let offsets: Vec<usize> = scan.findings.iter().map(|f| f.offset).collect();
+            let positions = lesson.positions(&offsets);
+            scan.findings
+                .iter()
+                .zip(positions)
+                .map(|(finding, (line, column))| {
+                    Problem::in_file(&lesson.path, finding.message.clone(), finding.hint)
+                        .warning()
+                        .at(line, column)
+                })
         })
         .chain(date_warnings)
         .collect();
@@ -172,6 +191,14 @@ fn text(files: &PackFiles, path: &str) -> Result<String, Problem> {
     Ok(super::text::normalise(text))
 }
 
+/// A `pack.toml` or `module.toml` as text, refused unread past its size limit.
+fn toml_file(files: &PackFiles, path: &str) -> Result<String, Problem> {
+    if let Some(bytes) = files.get(path) {
+        limits::check_size(path, "TOML", bytes.len(), limits::MAX_MANIFEST_BYTES)?;
+    }
+    text(files, path)
+}
+
 fn toml_at<T: serde::de::DeserializeOwned>(
     path: &str,
     toml_text: &str,
@@ -204,6 +231,12 @@ fn parse_lesson(path: &str, text: &str) -> Result<Lesson, Problem> {
     let front = &rest[..end];
     let after = &rest[end + 3..];
     let body = after.strip_prefix('\n').unwrap_or(after).to_owned();
+    limits::check_size(
+        path,
+        "front matter",
+        front.len(),
+        limits::MAX_FRONT_MATTER_BYTES,
+    )?;
     let meta: LessonMeta = toml_at(path, front, 1)?;
     // Front matter starts on line 2, after the opening `+++`.
     let review_by_line = front
@@ -284,6 +317,7 @@ fn check_lesson(lesson: &Lesson, problems: &mut Vec<Problem>) {
     let path = lesson.path.as_str();
     let meta = &lesson.meta;
     check_id(path, "lesson", &meta.id, problems);
+    limits::check_lesson(path, meta, problems);
     if meta.title.trim().is_empty() {
         problems.push(Problem::in_file(
             path,
@@ -354,3 +388,5 @@ fn check_id(path: &str, what: &str, id: &str, problems: &mut Vec<Problem>) {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_limits;

@@ -1,7 +1,7 @@
 //! What lessons point at: the framework behaviours they name, and the images and lesson
 //! links in their text, each checked against the pack and the frameworks this app knows.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::MANIFEST;
 use crate::frameworks::{builtin, Framework};
@@ -82,9 +82,11 @@ pub(super) fn check_references(
         })
         .collect();
     let mut assets = BTreeMap::new();
+    let mut verdicts: HashMap<String, Result<(), ImageProblem>> = HashMap::new();
     for (lesson, scan) in scanned {
-        for reference in &scan.references {
-            let (line, column) = lesson.position(reference.offset);
+        let offsets: Vec<usize> = scan.references.iter().map(|r| r.offset).collect();
+        let positions = lesson.positions(&offsets);
+        for (reference, (line, column)) in scan.references.iter().zip(positions) {
             let at = |message: String, hint: &str| {
                 Problem::in_file(&lesson.path, message, hint).at(line, column)
             };
@@ -102,26 +104,75 @@ pub(super) fn check_references(
                     "link to another lesson's file by its relative path, e.g. ../module/02-lesson.md",
                 )),
                 ReferenceKind::Link => {}
-                ReferenceKind::Image => match files.get(&path) {
-                    None => problems.push(at(format!("image `{target}` is missing"), "add the file, or fix the path")),
-                    Some(bytes) if bytes.len() > MAX_IMAGE_BYTES => problems.push(at(
-                        format!("image `{target}` is {} KiB; images may be at most {} KiB", bytes.len() / 1024, MAX_IMAGE_BYTES / 1024),
-                        "make the picture smaller",
-                    )),
-                    Some(bytes) => match image_type(bytes) {
-                        Some(media_type) => {
-                            assets.insert(path, Asset { media_type, bytes: bytes.to_vec() });
-                        }
-                        None => problems.push(at(
-                            format!("`{target}` is not a PNG, JPEG, GIF or WebP image"),
-                            "save the picture in one of those formats (SVG is not allowed: it can carry script)",
-                        )),
-                    },
-                },
+                ReferenceKind::Image => {
+                    // Each image is judged and copied once, however often lessons show it: a
+                    // lesson naming one picture 95,000 times must not copy it 95,000 times.
+                    let verdict = verdicts
+                        .entry(path)
+                        .or_insert_with_key(|path| judge_image(files, path, &mut assets));
+                    if let Err(problem) = verdict {
+                        let (message, hint) = problem.words(target);
+                        problems.push(at(message, hint));
+                    }
+                }
             }
         }
     }
     assets
+}
+
+/// Why a lesson cannot show an image; judged once per image, reported at every reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ImageProblem {
+    Missing,
+    TooLarge { bytes: usize },
+    NotAnImage,
+}
+
+impl ImageProblem {
+    /// The problem as its line says it, naming the image as the lesson wrote it.
+    fn words(self, target: &str) -> (String, &'static str) {
+        match self {
+            Self::Missing => (
+                format!("image `{target}` is missing"),
+                "add the file, or fix the path",
+            ),
+            Self::TooLarge { bytes } => (
+                format!(
+                    "image `{target}` is {} KiB; images may be at most {} KiB",
+                    bytes / 1024,
+                    MAX_IMAGE_BYTES / 1024
+                ),
+                "make the picture smaller",
+            ),
+            Self::NotAnImage => (
+                format!("`{target}` is not a PNG, JPEG, GIF or WebP image"),
+                "save the picture in one of those formats (SVG is not allowed: it can carry script)",
+            ),
+        }
+    }
+}
+
+/// Whether the pack file at `path` is an image a lesson may show; a good one is added to
+/// `assets`, its bytes copied once.
+fn judge_image(
+    files: &PackFiles,
+    path: &str,
+    assets: &mut BTreeMap<String, Asset>,
+) -> Result<(), ImageProblem> {
+    let bytes = files.get(path).ok_or(ImageProblem::Missing)?;
+    if bytes.len() > MAX_IMAGE_BYTES {
+        return Err(ImageProblem::TooLarge { bytes: bytes.len() });
+    }
+    let media_type = image_type(bytes).ok_or(ImageProblem::NotAnImage)?;
+    assets.insert(
+        path.to_owned(),
+        Asset {
+            media_type,
+            bytes: bytes.to_vec(),
+        },
+    );
+    Ok(())
 }
 
 /// The image type by its first bytes, whatever the file is called.

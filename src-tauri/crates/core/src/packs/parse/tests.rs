@@ -1,6 +1,6 @@
 use super::*;
 
-const MANIFEST_OK: &str = r#"format = 2
+pub(super) const MANIFEST_OK: &str = r#"format = 2
 id = "test.pack"
 version = "1.0.0"
 title = "Test pack"
@@ -12,9 +12,9 @@ framework = "cmpf"
 modules = ["m1"]
 "#;
 
-const MODULE_OK: &str = "id = \"m1\"\ntitle = \"Module one\"\nlessons = [\"01.md\"]\n";
+pub(super) const MODULE_OK: &str = "id = \"m1\"\ntitle = \"Module one\"\nlessons = [\"01.md\"]\n";
 
-const LESSON_OK: &str = r#"+++
+pub(super) const LESSON_OK: &str = r#"+++
 id = "lesson-one"
 title = "Lesson one"
 minutes = 12
@@ -40,7 +40,7 @@ prompt = "Pick one"
 Body text.
 "#;
 
-fn pack(manifest: &str, module: &str, lesson: &[u8]) -> PackFiles {
+pub(super) fn pack(manifest: &str, module: &str, lesson: &[u8]) -> PackFiles {
     PackFiles::from_embedded(&[
         ("pack.toml", manifest.as_bytes()),
         ("m1/module.toml", module.as_bytes()),
@@ -48,7 +48,7 @@ fn pack(manifest: &str, module: &str, lesson: &[u8]) -> PackFiles {
     ])
 }
 
-fn problems(files: &PackFiles) -> Vec<String> {
+pub(super) fn problems(files: &PackFiles) -> Vec<String> {
     parse_pack(files)
         .expect_err("the pack has problems")
         .problems

@@ -12,7 +12,8 @@ use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 
 use super::{
-    configure, migrations, timestamp, Result, Store, StoreError, BACKUP_DIR, SCHEMA_VERSION,
+    configure, disk_full, migrations, timestamp, Result, Store, StoreError, BACKUP_DIR,
+    SCHEMA_VERSION,
 };
 use crate::atomic::AtomicFile;
 use crate::backups::{BackupInfo, BackupKind};
@@ -138,7 +139,8 @@ fn write_backup(
     let unfinished = io_error(format!("cannot write the backup {}", target.display()));
     let file = AtomicFile::new(&target).map_err(unfinished)?;
     // Dropped on error, the atomic file removes the temporary copy.
-    copy_to_file(source, file.partial())?;
+    copy_to_file(source, &file)
+        .map_err(|e| disk_full(e, &format!("the backup {} was not made", target.display())))?;
     file.commit().map_err(io_error(format!(
         "cannot finish the backup {}",
         target.display()
@@ -151,8 +153,8 @@ fn write_backup(
     })
 }
 
-fn copy_to_file(source: &Connection, target: &Path) -> Result<()> {
-    let mut copy = Connection::open(target)?;
+fn copy_to_file(source: &Connection, target: &AtomicFile) -> Result<()> {
+    let mut copy = target.open_database()?;
     copy_all(source, &mut copy)?;
     // The copy inherits the live database's WAL flag; a plain rollback-journal file can be
     // opened read-only later without leaving -wal and -shm files beside it.
@@ -277,6 +279,17 @@ fn describe(dir: &Path, found: &Found) -> Result<BackupInfo> {
 /// or one that cannot be read (listing must not fail because one copy is damaged).
 fn live_entries(path: &Path) -> Option<u32> {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
+    // A foreign copy's `entries` may be a view whose query never ends: count only a table.
+    let kind: String = conn
+        .query_row(
+            "SELECT type FROM sqlite_master WHERE name = 'entries'",
+            [],
+            |r| r.get(0),
+        )
+        .ok()?;
+    if kind != "table" {
+        return None;
+    }
     let count: i64 = conn
         .query_row(
             "SELECT count(*) FROM entries WHERE deleted_at IS NULL",
@@ -337,6 +350,22 @@ fn verified_copy(path: &Path, file_name: &str) -> Result<Connection> {
     if version < 1 {
         return Err(refuse("it holds no Ward to Board data".into()));
     }
+    // Before anything runs against the copy: a foreign trigger would fire during the upgrade.
+    let found = schema::schema_of(&source)
+        .map_err(|e| refuse(format!("its structure cannot be read ({e})")))?;
+    let expected = schema::expected_at(version).map_err(|e| {
+        refuse(format!(
+            "the structure to compare it with cannot be built ({e})"
+        ))
+    })?;
+    let differences = schema::differences(&found, &expected, version);
+    if !differences.is_empty() {
+        return Err(refuse(format!(
+            "its structure is not what Ward to Board writes: it {}. It may come from another \
+             program or have been altered; restore a copy this app made",
+            differences.join("; it ")
+        )));
+    }
     let mut copy = Connection::open_in_memory()?;
     copy_all(&source, &mut copy)?;
     copy.pragma_update(None, "foreign_keys", true)?;
@@ -346,5 +375,9 @@ fn verified_copy(path: &Path, file_name: &str) -> Result<Connection> {
     Ok(copy)
 }
 
+mod schema;
+
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_foreign;

@@ -4,17 +4,17 @@ use super::*;
 use crate::store::DATABASE_FILE;
 use crate::study::TextSize;
 
-fn at(day: u32, hour: u32, minute: u32) -> DateTime<Utc> {
+pub(super) fn at(day: u32, hour: u32, minute: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, day, hour, minute, 0)
         .single()
         .expect("valid time")
 }
 
-fn open(dir: &Path) -> Store {
+pub(super) fn open(dir: &Path) -> Store {
     Store::open(dir, at(1, 8, 0)).expect("opens")
 }
 
-fn text_size(store: &Store) -> TextSize {
+pub(super) fn text_size(store: &Store) -> TextSize {
     store.settings().expect("settings").text_size
 }
 
@@ -27,7 +27,7 @@ fn names(store: &Store) -> Vec<String> {
         .collect()
 }
 
-fn files_in(dir: &Path) -> Vec<String> {
+pub(super) fn files_in(dir: &Path) -> Vec<String> {
     let mut files: Vec<String> = fs::read_dir(dir)
         .expect("backups folder")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
@@ -356,7 +356,12 @@ fn names_are_read_back_exactly() {
 
 /// Asserts that restoring `file_name` fails as `expected` says, and changed nothing: the
 /// data, and the folder of copies (no before-restore copy was taken).
-fn assert_refused(store: &Store, file_name: &str, expected: fn(&StoreError) -> bool, why: &str) {
+pub(super) fn assert_refused(
+    store: &Store,
+    file_name: &str,
+    expected: fn(&StoreError) -> bool,
+    why: &str,
+) {
     let files_before = files_in(&store.backup_dir());
     let error = store.restore_backup(file_name, at(9, 9, 0)).expect_err(why);
     assert!(expected(&error), "{why}: got {error:?}");

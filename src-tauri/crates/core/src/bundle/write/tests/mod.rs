@@ -12,6 +12,7 @@ use crate::bundle::{BundleEntry, ATTACHMENTS_DIR};
 use crate::plan::{GoalDraft, GoalStatus};
 use crate::portfolio::EntryKind;
 
+mod full_disk;
 mod on_disk;
 
 /// Every file in the archive, in archive order, with its bytes and compression.

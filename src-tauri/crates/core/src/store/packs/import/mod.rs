@@ -10,7 +10,7 @@ use crate::frameworks::UpgradePlan;
 use crate::packs::installed::{ImportAction, ImportPreview, InstalledPack};
 use crate::packs::Pack;
 use crate::store::frameworks::write_framework;
-use crate::store::{timestamp, InstallOutcome, Result, Store, StoreError};
+use crate::store::{disk_full, timestamp, InstallOutcome, Result, Store, StoreError};
 
 /// What an import did: the decision it acted on (as the preview describes it) and what was
 /// written.
@@ -52,6 +52,17 @@ impl Store {
     /// `allow_downgrade`; a pack that would take over the built-in curriculum or another
     /// publisher's pack is refused. Nothing is written unless the whole import succeeds.
     pub fn import_pack(
+        &self,
+        pack: &Pack,
+        allow_downgrade: bool,
+        now: DateTime<Utc>,
+    ) -> Result<Imported> {
+        // A full disk stops the transaction, which SQLite rolls back: say so plainly.
+        self.write_import(pack, allow_downgrade, now)
+            .map_err(|e| disk_full(e, "the pack was not installed"))
+    }
+
+    fn write_import(
         &self,
         pack: &Pack,
         allow_downgrade: bool,

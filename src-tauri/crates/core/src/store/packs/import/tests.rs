@@ -281,3 +281,74 @@ fn the_builtin_pack_cannot_be_removed() {
         "unknown packs are not found"
     );
 }
+
+/// Runs `work` while the database file may grow by only `bytes` more: past them SQLite stops
+/// with SQLITE_FULL, "database or disk is full", the error a full disk gives it.
+fn with_database_room<T>(store: &Store, bytes: u64, work: impl FnOnce() -> T) -> T {
+    let limit = |pages: i64| {
+        store
+            .writer()
+            .pragma_update_and_check(None, "max_page_count", pages, |r| r.get::<_, i64>(0))
+            .expect("the limit is set")
+    };
+    let (pages, page_size): (i64, i64) = store
+        .writer()
+        .query_row(
+            "SELECT page_count, page_size FROM pragma_page_count, pragma_page_size",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("the database's size");
+    let default = limit(i64::from(u32::MAX) - 1);
+    limit(pages + i64::try_from(bytes).expect("small") / page_size);
+    let result = work();
+    limit(default);
+    result
+}
+
+#[test]
+fn a_disk_that_fills_during_import_installs_nothing_and_says_so() {
+    let (dir, store) = store();
+    let mut big = pack("big.pack", "Scheme", "1.0.0", &["a", "b"]);
+    let mut picture = PNG.to_vec();
+    picture.resize(crate::packs::MAX_IMAGE_BYTES, 1);
+    big.assets.insert(
+        "m/img/large.png".into(),
+        crate::packs::Asset {
+            media_type: "image/png",
+            bytes: picture,
+        },
+    );
+    let database = dir.path().join(crate::store::DATABASE_FILE);
+    let before = crate::store::table_dump::every_row(&database);
+    for room in [0, 64 * 1024, 1024 * 1024] {
+        let error = with_database_room(&store, room, || store.import_pack(&big, false, at(9)))
+            .expect_err("a full disk stops the import");
+        let message = error.to_string();
+        assert!(
+            matches!(error, StoreError::Io { .. })
+                && message.starts_with(
+                    "the pack was not installed: the disk is full. Free some space and try \
+                     again; nothing was changed"
+                ),
+            "{room} bytes free: a clear message: {message}"
+        );
+        assert_eq!(
+            crate::store::table_dump::every_row(&database),
+            before,
+            "{room} bytes free: every stored row is as it was"
+        );
+        assert_eq!(
+            installed_version(&store, "big.pack"),
+            None,
+            "{room} bytes free"
+        );
+    }
+    store
+        .import_pack(&big, false, at(9))
+        .expect("with room, the same pack installs");
+    assert_eq!(
+        installed_version(&store, "big.pack").as_deref(),
+        Some("1.0.0")
+    );
+}
