@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::io::{Read, Seek};
 
-use unicode_normalization::UnicodeNormalization;
+use crate::file_names::collision_key;
 use zip::ZipArchive;
 
 /// Why an archive is ambiguous, as its line in a problem list says it.
@@ -46,20 +46,14 @@ pub(crate) fn headers_agree<R: Read + Seek>(zip: &mut ZipArchive<R>) -> Result<(
         .map_err(|e| Ambiguity::HeadersDisagree(e.to_string()))
 }
 
-/// A name as a file system that ignores case and Unicode normalisation sees it (Windows,
-/// macOS by default): decomposed, lower-cased, then composed again (NFC), so `Café.md` in
-/// NFC, `café.md` in NFD and `CAFÉ.MD` are one name.
-pub(crate) fn folded(name: &str) -> String {
-    name.nfd().flat_map(char::to_lowercase).nfc().collect()
-}
-
-/// Every group of two or more `names` that are one name once folded ([`folded`]), each group
-/// in the order the names came, groups in the order of their first member.
+/// Every group of two or more `names` that are one name on a system that ignores case and
+/// Unicode normalisation ([`collision_key`]), each group in the order the names came, groups
+/// in the order of their first member.
 pub(crate) fn look_alike_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<Vec<&'a str>> {
     let mut order = Vec::new();
     let mut groups: BTreeMap<String, Vec<&'a str>> = BTreeMap::new();
     for name in names {
-        let key = folded(name);
+        let key = collision_key(name);
         let group = groups.entry(key.clone()).or_default();
         if group.is_empty() {
             order.push(key);
@@ -82,15 +76,19 @@ mod tests {
         let nfc = "basics/caf\u{e9}.md";
         let nfd = "basics/cafe\u{301}.md";
         assert_ne!(nfc, nfd, "the two spellings are different bytes");
-        assert_eq!(folded(nfc), folded(nfd), "NFC and NFD are one name");
         assert_eq!(
-            folded("BASICS/CAF\u{c9}.MD"),
-            folded(nfc),
+            collision_key(nfc),
+            collision_key(nfd),
+            "NFC and NFD are one name"
+        );
+        assert_eq!(
+            collision_key("BASICS/CAF\u{c9}.MD"),
+            collision_key(nfc),
             "upper case is the same name"
         );
         assert_ne!(
-            folded("basics/cafe.md"),
-            folded(nfc),
+            collision_key("basics/cafe.md"),
+            collision_key(nfc),
             "a different letter stays different"
         );
     }
