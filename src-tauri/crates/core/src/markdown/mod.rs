@@ -10,7 +10,7 @@ mod from_html;
 mod links;
 mod lint;
 
-pub use from_html::{html_to_markdown, MAX_HTML_BYTES};
+pub use from_html::{html_to_markdown, MAX_HTML_BYTES, MAX_HTML_NESTING};
 pub use links::{asset_url, is_web, parse_asset_path, resolve_relative, ASSET_SCHEME};
 pub use lint::{scan, Finding, Reference, ReferenceKind, Scan};
 
