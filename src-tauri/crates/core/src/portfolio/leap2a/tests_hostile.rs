@@ -260,6 +260,13 @@ fn incompressible(len: usize) -> Vec<u8> {
         .collect()
 }
 
+/// Imports `path`, expecting it refused as over a limit; gives the message.
+fn refused_over_a_limit(dir: &Path, store: &Store, path: &Path) -> String {
+    let (error, message) = refused(dir, store, path);
+    assert!(matches!(error, Leap2aError::TooLarge { .. }), "{message}");
+    message
+}
+
 /// A feed with one entry whose children are `inner`, written to `name` in `dir`.
 fn one_entry_feed(dir: &Path, name: &str, inner: &str) -> PathBuf {
     let xml = format!(
@@ -298,8 +305,7 @@ fn elements_nested_past_the_depth_limit_are_refused_wherever_they_are() {
     ];
     for (name, inner) in places {
         let path = one_entry_feed(dir.path(), name, &inner);
-        let (error, message) = refused(dir.path(), &store, &path);
-        assert!(matches!(error, Leap2aError::TooLarge { .. }), "{message}");
+        let message = refused_over_a_limit(dir.path(), &store, &path);
         assert!(
             message.contains(&format!("nested more than {MAX_FEED_DEPTH} deep")),
             "{name}: the limit is named: {message}"
@@ -333,8 +339,7 @@ fn text_past_the_element_limit_is_refused() {
         ),
     ] {
         let path = one_entry_feed(dir.path(), name, &inner);
-        let (error, message) = refused(dir.path(), &store, &path);
-        assert!(matches!(error, Leap2aError::TooLarge { .. }), "{message}");
+        let message = refused_over_a_limit(dir.path(), &store, &path);
         assert!(
             message.contains("more than 4 MiB of text"),
             "{name}: {message}"
@@ -348,8 +353,7 @@ fn an_attribute_past_its_limit_is_refused() {
     let href = "a".repeat(MAX_FEED_ATTRIBUTE_BYTES + 1);
     let inner = format!("<title>t</title><link rel=\"related\" href=\"{href}\"/>");
     let path = one_entry_feed(dir.path(), "attribute.xml", &inner);
-    let (error, message) = refused(dir.path(), &store, &path);
-    assert!(matches!(error, Leap2aError::TooLarge { .. }), "{message}");
+    let message = refused_over_a_limit(dir.path(), &store, &path);
     assert!(message.contains("over 64 KiB"), "{message}");
 }
 
@@ -363,8 +367,7 @@ fn an_entry_with_a_flood_of_links_and_categories_is_refused() {
         ));
     }
     let path = one_entry_feed(dir.path(), "parts.xml", &inner);
-    let (error, message) = refused(dir.path(), &store, &path);
-    assert!(matches!(error, Leap2aError::TooLarge { .. }), "{message}");
+    let message = refused_over_a_limit(dir.path(), &store, &path);
     assert!(
         message.contains(&format!(
             "line 2 has more than {MAX_ENTRY_PARTS} links, categories and types"
