@@ -156,8 +156,8 @@ FUZZ_SHORT_SECONDS ?= 5
 FUZZ_LIMITS := -rss_limit_mb=256 -timeout=10 -max_len=65536
 # No sanitizer: our code forbids `unsafe`, so what is sought is panics, stalls and bloat,
 # which the limits above catch; AddressSanitizer would double the build and halve the speed.
-# The stable compiler is told to accept the few -Z flags cargo-fuzz passes (RUSTC_BOOTSTRAP).
-CARGO_FUZZ := cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz
+# Without one, cargo-fuzz passes only stable compiler flags, so stable Rust builds the targets.
+CARGO_FUZZ := cd fuzz && cargo fuzz
 FUZZ_BUILD_FLAGS := --sanitizer none --target-dir $(CARGO_TARGET_DIR)/fuzz
 # Seeds: the fixtures each reader already has, and the inputs fuzzing found before.
 FUZZ_SEEDS_pack_archive := tests/fixtures/packs
