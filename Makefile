@@ -181,10 +181,16 @@ cargo-fuzz:
 fuzz-build: cargo-fuzz
 	$(CARGO_FUZZ) build $(FUZZ_BUILD_FLAGS)
 
+# The targets for bundles and Leap2A write each input to a scratch file, kept here.
+FUZZ_SCRATCH := $(CARGO_TARGET_DIR)/fuzz-scratch
+
 fuzz: fuzz-build
 	@for t in $(FUZZ_TARGETS); do mkdir -p fuzz/corpus/$$t; done
-	$(foreach t,$(FUZZ_TARGETS),($(CARGO_FUZZ) run $(FUZZ_BUILD_FLAGS) $(t) $(call fuzz_seeds,$(t)) -- \
+	mkdir -p $(FUZZ_SCRATCH)
+	$(foreach t,$(FUZZ_TARGETS),(export W2B_FUZZ_SCRATCH=$(FUZZ_SCRATCH); \
+	  $(CARGO_FUZZ) run $(FUZZ_BUILD_FLAGS) $(t) $(call fuzz_seeds,$(t)) -- \
 	  $(FUZZ_LIMITS) -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1);)
+	rm -rf $(FUZZ_SCRATCH)
 
 # What `make test` runs on every change.
 fuzz-short:
