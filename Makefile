@@ -147,7 +147,8 @@ e2e: test-deps app
 
 # Each reader of files from elsewhere under libFuzzer (fuzz/, its own workspace). An input
 # that panics, takes over 10 s or grows past 256 MB is a failure, saved under
-# fuzz/artifacts/<target>/; replay one with `cargo fuzz run <target> <file>` from fuzz/.
+# fuzz/artifacts/<target>/; replay one from fuzz/ with
+# `cargo fuzz run --sanitizer none <target> artifacts/<target>/<file>`.
 FUZZ_TARGETS := pack_archive bundle_verify review_file markdown_lesson markdown_note \
                 framework_toml moodle_csv mahara_matrix leap2a_feed html_to_markdown
 FUZZ_SECONDS ?= 60
