@@ -28,7 +28,8 @@ APT_BUILD := build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-
 APT_TEST := xvfb webkit2gtk-driver xauth fonts-liberation2 chromium faketime
 
 .PHONY: help run test deps system-deps test-deps tauri-driver app lint unit ui-check ui-test \
-        bindings-check core-has-no-tauri far-clocks e2e bench-startup clean package package-check
+        bindings-check core-has-no-tauri far-clocks e2e bench-startup clean package package-check \
+        fuzz fuzz-short fuzz-build cargo-fuzz deny cargo-deny
 
 help:
 	@echo "make run    build and open Ward to Board"
@@ -41,7 +42,8 @@ run: deps app
 	  echo "No display found. On a machine without a desktop, run: xvfb-run -a make run"; exit 1; fi
 	$(APP_BINARY)
 
-test: deps test-deps lint unit bindings-check core-has-no-tauri ui-check ui-test far-clocks e2e
+test: deps test-deps lint unit bindings-check core-has-no-tauri ui-check ui-test far-clocks e2e \
+      fuzz-short deny
 	@echo "All checks and tests passed."
 
 ## --- installing what is missing -------------------------------------------------
@@ -179,6 +181,68 @@ package-check: package test-deps
 	W2B_PACKAGE_DEB=$$(ls $(PACKAGE_OUT)/*.deb) W2B_SCREENSHOT_DIR=$(SCREENSHOTS) \
 	  dbus-run-session -- xvfb-run -a --server-args="-screen 0 1280x1000x24" \
 	  cargo test -p w2b-e2e --locked --test package -- --ignored --test-threads=1 --nocapture
+
+## --- fuzzing and the supply chain (docs/testing.md) -----------------------------------
+
+# Each reader of files from elsewhere under libFuzzer (fuzz/, its own workspace). An input
+# that panics, takes over 10 s or grows past 256 MB is a failure, saved under
+# fuzz/artifacts/<target>/; replay one from fuzz/ with
+# `cargo fuzz run --sanitizer none <target> artifacts/<target>/<file>`.
+FUZZ_TARGETS := pack_archive bundle_verify review_file markdown_lesson markdown_note \
+                framework_toml moodle_csv mahara_matrix leap2a_feed html_to_markdown
+FUZZ_SECONDS ?= 60
+# fuzz-short: every target for this long, about a minute in all after the build.
+FUZZ_SHORT_SECONDS ?= 5
+FUZZ_LIMITS := -rss_limit_mb=256 -timeout=10 -max_len=65536
+# No sanitizer: our code forbids `unsafe`, so what is sought is panics, stalls and bloat,
+# which the limits above catch; AddressSanitizer would double the build and halve the speed.
+# Without one, cargo-fuzz passes only stable compiler flags, so stable Rust builds the targets.
+CARGO_FUZZ := cd fuzz && cargo fuzz
+FUZZ_BUILD_FLAGS := --sanitizer none --target-dir $(CARGO_TARGET_DIR)/fuzz
+# Seeds: the fixtures each reader already has, and the inputs fuzzing found before.
+FUZZ_SEEDS_pack_archive := tests/fixtures/packs
+FUZZ_SEEDS_bundle_verify := tests/fixtures/bundles
+FUZZ_SEEDS_review_file := tests/fixtures/reviews
+FUZZ_SEEDS_markdown_lesson := tests/fixtures/packs/good-v2 tests/fixtures/packs/good
+FUZZ_SEEDS_markdown_note := tests/fixtures/packs/good-v2 tests/fixtures/packs/good
+FUZZ_SEEDS_framework_toml := tests/fixtures/frameworks
+FUZZ_SEEDS_moodle_csv := tests/fixtures/frameworks/moodle
+FUZZ_SEEDS_mahara_matrix := tests/fixtures/frameworks/mahara
+FUZZ_SEEDS_leap2a_feed := tests/fixtures/leap2a
+FUZZ_SEEDS_html_to_markdown := tests/fixtures/leap2a/mahara-journal
+# The seed folders as seen from fuzz/, where cargo-fuzz runs; a target's own corpus comes first
+# (libFuzzer adds what it finds there) and the regression inputs, when there are some, last.
+fuzz_seeds = corpus/$(1) $(addprefix ../,$(FUZZ_SEEDS_$(1))) \
+             $(if $(wildcard tests/fixtures/hostile/fuzz/$(1)),../tests/fixtures/hostile/fuzz/$(1))
+
+cargo-fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+
+fuzz-build: cargo-fuzz
+	$(CARGO_FUZZ) build $(FUZZ_BUILD_FLAGS)
+
+# The targets for bundles and Leap2A write each input to a scratch file, kept here.
+FUZZ_SCRATCH := $(CARGO_TARGET_DIR)/fuzz-scratch
+
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do mkdir -p fuzz/corpus/$$t; done
+	mkdir -p $(FUZZ_SCRATCH)
+	$(foreach t,$(FUZZ_TARGETS),(export W2B_FUZZ_SCRATCH=$(FUZZ_SCRATCH); \
+	  $(CARGO_FUZZ) run $(FUZZ_BUILD_FLAGS) $(t) $(call fuzz_seeds,$(t)) -- \
+	  $(FUZZ_LIMITS) -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1);)
+	rm -rf $(FUZZ_SCRATCH)
+
+# What `make test` runs on every change.
+fuzz-short:
+	$(MAKE) fuzz FUZZ_SECONDS=$(FUZZ_SHORT_SECONDS)
+
+cargo-deny:
+	@command -v cargo-deny >/dev/null || cargo install cargo-deny --locked
+
+# Licences, banned and duplicate crates, and sources, as deny.toml says. Advisories are not
+# checked: their database is fetched from GitHub, which this build may not reach.
+deny: cargo-deny
+	cargo deny --locked check licenses bans sources
 
 ## --- start-up benchmark (not part of `make test`) ----------------------------------
 

@@ -19,7 +19,9 @@ pub use crate::packs::FrameworkError;
 pub use builtin::{builtin, builtin_frameworks, BUILTIN_FRAMEWORK_FILES};
 pub use detail::{DetailItem, FrameworkDetail};
 pub use file::parse_framework;
-pub use mahara::{from_mahara_matrix, to_mahara_matrix};
+pub use mahara::{
+    from_mahara_matrix, to_mahara_matrix, MAX_MATRIX_HTML_BYTES, MAX_MATRIX_HTML_DEPTH,
+};
 pub use moodle::{from_moodle_csv, to_moodle_csv, MAX_CSV_CELL_BYTES};
 pub use source::{
     read_framework, DomainSummary, FrameworkPreview, FrameworkSource, FRAMEWORK_EXTENSIONS,
@@ -41,6 +43,8 @@ pub const MAX_DESCRIPTION_BYTES: usize = 20_000;
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 /// The longest id, in bytes.
 pub const MAX_ID_BYTES: usize = 200;
+/// The most levels a rating scale may have: real ones have three to six.
+pub const MAX_SCALE_LEVELS: usize = 20;
 
 /// A framework: what it is, where it comes from, its optional scale and its items in order,
 /// each parent before its children.
@@ -330,3 +334,5 @@ impl Framework {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_limits;

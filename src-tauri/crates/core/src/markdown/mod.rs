@@ -12,7 +12,7 @@ mod links;
 mod lint;
 
 pub use assets::{asset_url, is_asset_url, parse_asset_path, AssetAddressing, ASSET_SCHEME};
-pub use from_html::{html_to_markdown, MAX_HTML_BYTES};
+pub use from_html::{html_to_markdown, MAX_HTML_BYTES, MAX_HTML_NESTING};
 pub use links::{is_web, resolve_relative};
 pub use lint::{scan, Finding, Reference, ReferenceKind, Scan};
 

@@ -22,6 +22,13 @@ pub(crate) fn toml_at<T: DeserializeOwned>(
 ) -> Result<T, Problem> {
     toml::from_str(toml_text).map_err(|e| {
         let (line, column) = e.span().map_or((1, 1), |s| line_col(toml_text, s.start));
-        Problem::in_file(path, e.message().trim(), hint).at(line + first_line, column)
+        // The parser and the deserializer each stop at their own depth, with terse words.
+        let message = e.message().trim();
+        let message = if message.contains("recursion") {
+            "tables or arrays are nested deeper than the TOML reader allows (a few dozen levels)"
+        } else {
+            message
+        };
+        Problem::in_file(path, message, hint).at(line + first_line, column)
     })
 }

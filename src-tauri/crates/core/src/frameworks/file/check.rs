@@ -6,7 +6,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::{Placed, Spans};
 use crate::frameworks::{
-    Framework, MAX_DEPTH, MAX_DESCRIPTION_BYTES, MAX_ID_BYTES, MAX_ITEMS, MAX_TITLE_CHARS,
+    Framework, MAX_DEPTH, MAX_DESCRIPTION_BYTES, MAX_ID_BYTES, MAX_ITEMS, MAX_SCALE_LEVELS,
+    MAX_TITLE_CHARS,
 };
 use crate::packs::problem::{line_col, Problem};
 
@@ -20,6 +21,64 @@ pub(crate) fn is_valid_id(id: &str) -> bool {
         && !id.starts_with('.')
         && !id.ends_with('.')
         && !id.contains("..")
+}
+
+/// What in a framework's own fields (not its items) is over a limit, one message each:
+/// its title, publisher, licence, source and description, its level names and its scale.
+/// Every reader (framework files, Moodle, Mahara) holds what it made to these, so no format is
+/// a way round them. Messages name the field, never repeat its text (which may be megabytes).
+pub(crate) fn header_over_limits(fw: &Framework) -> Vec<String> {
+    let mut over = Vec::new();
+    let mut title_like = vec![
+        ("title", fw.title.as_str()),
+        ("publisher", fw.publisher.as_str()),
+        ("licence", fw.licence.as_str()),
+        ("source", fw.source.as_deref().unwrap_or_default()),
+    ];
+    if let Some(scale) = &fw.scale {
+        title_like.push(("scale's name", scale.name.as_str()));
+        title_like.extend(
+            scale
+                .levels
+                .iter()
+                .map(|l| ("scale's level label", l.label.as_str())),
+        );
+    }
+    title_like.extend(fw.levels.iter().map(|l| ("level name", l.as_str())));
+    for (field, text) in title_like {
+        if text.chars().count() > MAX_TITLE_CHARS {
+            over.push(format!(
+                "the framework's {field} is over {MAX_TITLE_CHARS} characters"
+            ));
+        }
+    }
+    let mut described = vec![fw.description.as_str()];
+    if let Some(scale) = &fw.scale {
+        described.extend(scale.levels.iter().map(|l| l.description.as_str()));
+    }
+    if described.iter().any(|d| d.len() > MAX_DESCRIPTION_BYTES) {
+        over.push(format!(
+            "a description of the framework or its scale is over {MAX_DESCRIPTION_BYTES} bytes"
+        ));
+    }
+    if fw.levels.len() > MAX_DEPTH {
+        over.push(format!(
+            "the framework names {} levels; at most {MAX_DEPTH} are allowed",
+            fw.levels.len()
+        ));
+    }
+    if let Some(scale) = fw
+        .scale
+        .as_ref()
+        .filter(|s| s.levels.len() > MAX_SCALE_LEVELS)
+    {
+        over.push(format!(
+            "the scale has {} levels; at most {MAX_SCALE_LEVELS} are allowed",
+            scale.levels.len()
+        ));
+    }
+    over.dedup();
+    over
 }
 
 pub(super) fn check(
@@ -48,7 +107,14 @@ pub(super) fn check(
             "write it as three numbers, such as \"1.0.0\"",
         ));
     }
-    if let Some(scale) = &fw.scale {
+    problems.extend(header_over_limits(fw).into_iter().map(|message| {
+        Problem::in_file(file, message, "shorten it; see docs/framework-format.md")
+    }));
+    if let Some(scale) = fw
+        .scale
+        .as_ref()
+        .filter(|s| s.levels.len() <= MAX_SCALE_LEVELS)
+    {
         let values: Vec<u32> = scale.levels.iter().map(|l| l.value).collect();
         if values.is_empty() || values.iter().enumerate().any(|(i, v)| *v as usize != i + 1) {
             problems.push(at(
@@ -57,6 +123,17 @@ pub(super) fn check(
                 "number the levels 1, 2, 3, ...",
             ));
         }
+    }
+    if spans.replaces.len() > MAX_ITEMS {
+        problems.push(Problem::in_file(
+            file,
+            format!(
+                "`replaces` moves {} items; at most {MAX_ITEMS} are allowed",
+                spans.replaces.len()
+            ),
+            "a framework has at most that many items to move",
+        ));
+        return;
     }
     if placed.len() > MAX_ITEMS {
         problems.push(Problem::in_file(

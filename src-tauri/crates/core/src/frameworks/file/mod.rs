@@ -12,7 +12,7 @@ use crate::packs::problem::{line_col, FrameworkError, Problem};
 
 mod check;
 
-pub(crate) use check::is_valid_id;
+pub(crate) use check::{header_over_limits, is_valid_id};
 
 const HINT: &str = "see docs/framework-format.md";
 

@@ -29,6 +29,69 @@ const BLOCK_TAGS: [&str; 17] = [
     "dd",
 ];
 
+/// The longest HTML description read from a matrix, in bytes: ten times the most text a
+/// description keeps ([`crate::frameworks::MAX_DESCRIPTION_BYTES`]), for markup. The HTML
+/// parser's cost grows with its input, so it is bounded before parsing, not after.
+pub const MAX_MATRIX_HTML_BYTES: usize = 200 * 1024;
+/// The deepest a description's HTML elements may nest: Mahara's editor writes three or four
+/// levels (a list in a table cell). HTML parsers slow down with depth, so deeper is refused.
+pub const MAX_MATRIX_HTML_DEPTH: usize = 32;
+
+/// Elements that never hold others, so their start tags open no level.
+const VOID_TAGS: [&str; 14] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Why a description's HTML is not read: the limit it is over.
+pub(super) fn html_over_limits(html: &str) -> Option<String> {
+    if html.len() > MAX_MATRIX_HTML_BYTES {
+        return Some(format!(
+            "the description is {} KiB of HTML; at most {} KiB are read",
+            html.len().div_ceil(1024),
+            MAX_MATRIX_HTML_BYTES / 1024
+        ));
+    }
+    nests_deeper_than(html, MAX_MATRIX_HTML_DEPTH).then(|| {
+        format!("the description's HTML nests more than {MAX_MATRIX_HTML_DEPTH} elements deep")
+    })
+}
+
+/// Whether the tags of `html` nest deeper than `limit`, closed as a browser closes them: an
+/// end tag closes the innermost open element of its name and those inside it, and one with no
+/// open element of its name is ignored, so stray end tags cannot hide depth. (`<div/>` opens a
+/// `div` in HTML, as here.) One pass, and the stack kept never passes `limit`.
+fn nests_deeper_than(html: &str, limit: usize) -> bool {
+    let mut open: Vec<String> = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        let (closing, tag) = match rest.strip_prefix('/') {
+            Some(tag) => (true, tag),
+            None => (false, rest),
+        };
+        let name = tag
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() {
+            continue;
+        }
+        if closing {
+            if let Some(i) = open.iter().rposition(|n| *n == name) {
+                open.truncate(i);
+            }
+        } else if !VOID_TAGS.contains(&name.as_str()) {
+            open.push(name);
+            if open.len() > limit {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Mahara's HTML as plain text: tags removed (scripts and styles with their content), entities
 /// decoded, white space folded as a browser would, and structure kept as lines.
 pub(super) fn html_to_text(html: &str) -> String {

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde_json::Value;
 
-use super::file::is_valid_id;
+use super::file::{header_over_limits, is_valid_id};
 use super::{
     Framework, Item, ItemIndex, MAX_DESCRIPTION_BYTES, MAX_FILE_BYTES, MAX_ITEMS, MAX_TITLE_CHARS,
 };
@@ -23,6 +23,7 @@ use ids::{numbered, slug, unique_keys};
 use read::{RawEntry, RawFramework};
 use tree::{build_tree, Node};
 
+pub use html::{MAX_MATRIX_HTML_BYTES, MAX_MATRIX_HTML_DEPTH};
 pub use write::to_mahara_matrix;
 
 /// Where Ward to Board keeps its own ids in a matrix it writes; Mahara ignores fields it does
@@ -256,7 +257,7 @@ fn convert(raw: &RawFramework, problems: &mut Vec<Pending>) -> Option<Framework>
         });
     }
     let deepest = tree.order.iter().map(|(_, _, d)| *d).max().unwrap_or(1);
-    Some(Framework {
+    let framework = Framework {
         id,
         version,
         title: name,
@@ -275,7 +276,15 @@ fn convert(raw: &RawFramework, problems: &mut Vec<Pending>) -> Option<Framework>
         replaces: BTreeMap::new(),
         retired: Vec::new(),
         index: ItemIndex::default(),
-    })
+    };
+    for message in header_over_limits(&framework) {
+        problems.push(Pending::at(
+            "framework",
+            message,
+            "shorten it in Mahara and export the matrix again",
+        ));
+    }
+    Some(framework)
 }
 
 /// "Standard", "Element", "Sub-element", then "Sub-element (level 4)" and so on.

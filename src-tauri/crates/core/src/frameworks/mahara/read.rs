@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use super::html::html_to_text;
+use super::html::{html_over_limits, html_to_text};
 use super::{Pending, WARDTOBOARD_ID, WARDTOBOARD_VERSION};
 
 /// The framework object's fields that become the framework's own.
@@ -68,15 +68,7 @@ pub(super) fn read_matrix(root: &Value, problems: &mut Vec<Pending>) -> Option<R
     };
     let mut raw = RawFramework {
         name: text(framework, "framework", "name", Need::Required, problems),
-        description: text(
-            framework,
-            "framework",
-            "description",
-            Need::Optional,
-            problems,
-        )
-        .map(|d| html_to_text(&d))
-        .unwrap_or_default(),
+        description: description(framework, "framework", problems),
         institution: text(
             framework,
             "framework",
@@ -168,10 +160,26 @@ fn entry(fields: &Map<String, Value>, path: &str, problems: &mut Vec<Pending>) -
         path: path.to_owned(),
         shortname: text(fields, path, "shortname", Need::Required, problems).unwrap_or_default(),
         name: text(fields, path, "name", Need::Required, problems).unwrap_or_default(),
-        description: text(fields, path, "description", Need::Optional, problems)
-            .map(|d| html_to_text(&d))
-            .unwrap_or_default(),
+        description: description(fields, path, problems),
         own_id: own(fields, path, WARDTOBOARD_ID, problems),
+    }
+}
+
+/// A description's HTML as text, or nothing and a problem when it is over a limit.
+fn description(fields: &Map<String, Value>, path: &str, problems: &mut Vec<Pending>) -> String {
+    let Some(html) = text(fields, path, "description", Need::Optional, problems) else {
+        return String::new();
+    };
+    match html_over_limits(&html) {
+        None => html_to_text(&html),
+        Some(reason) => {
+            problems.push(Pending::at(
+                &format!("{path}/description"),
+                reason,
+                "shorten the description in Mahara and export the matrix again",
+            ));
+            String::new()
+        }
     }
 }
 

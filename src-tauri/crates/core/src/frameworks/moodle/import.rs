@@ -13,6 +13,7 @@ use super::{
     MAX_CSV_CELL_BYTES, PUBLISHER, REFS, SCALE_CONFIG, SCALE_VALUES, SHORT_NAME, SOURCE_PREFIX,
     TAXONOMIES, TAXONOMY,
 };
+use crate::frameworks::file::header_over_limits;
 use crate::frameworks::{
     Framework, FrameworkError, Item, ItemIndex, MAX_DESCRIPTION_BYTES, MAX_FILE_BYTES, MAX_ITEMS,
     MAX_TITLE_CHARS,
@@ -96,6 +97,16 @@ pub fn from_moodle_csv(file: &str, bytes: &[u8]) -> Result<Framework, FrameworkE
         )));
     }
     let mut framework = framework_of(file, framework_row).map_err(one)?;
+    let over: Vec<Problem> = header_over_limits(&framework)
+        .into_iter()
+        .map(|message| {
+            Problem::in_file(file, message, "shorten it in Moodle and export again")
+                .at(framework_row.line, 1)
+        })
+        .collect();
+    if !over.is_empty() {
+        return Err(FrameworkError { problems: over });
+    }
     framework.items = items(file, &framework.id, &competencies)
         .map_err(|problems| FrameworkError { problems })?;
     Ok(framework)

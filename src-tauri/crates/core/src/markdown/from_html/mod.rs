@@ -11,6 +11,11 @@ use tokens::{tokens, Token};
 /// The most HTML converted, in bytes; the rest is cut (callers limit their inputs earlier).
 pub const MAX_HTML_BYTES: usize = 4 * 1024 * 1024;
 
+/// The deepest quotes and lists are written: each level adds to the start of every line
+/// inside it, so without a bound, deep nesting around many lines would write depth × lines
+/// bytes. Deeper levels are written at this depth (their text kept, their nesting flattened).
+pub const MAX_HTML_NESTING: usize = 16;
+
 /// Elements whose content is dropped with them.
 const DROPPED: [&str; 9] = [
     "script", "style", "head", "title", "template", "iframe", "object", "svg", "math",
@@ -72,8 +77,9 @@ impl Writer {
     }
 
     fn prefix(&self) -> String {
-        let mut p = "> ".repeat(self.quote);
-        p.push_str(&"   ".repeat(self.lists.len().saturating_sub(1)));
+        let mut p = "> ".repeat(self.quote.min(MAX_HTML_NESTING));
+        let indents = self.lists.len().saturating_sub(1);
+        p.push_str(&"   ".repeat(indents.min(MAX_HTML_NESTING)));
         p
     }
 

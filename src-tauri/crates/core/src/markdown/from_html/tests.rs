@@ -87,3 +87,33 @@ fn plain_text_passes_through() {
         "Just text, wrapped."
     );
 }
+
+#[test]
+fn deep_quotes_and_lists_are_written_no_deeper_than_the_limit() {
+    let depth = 5_000;
+    let lines = 2_000;
+    let html = format!(
+        "{}<ul>{}</ul>{}",
+        "<blockquote><ul><li>".repeat(depth),
+        "<li>line".repeat(lines),
+        "</li></ul></blockquote>".repeat(depth)
+    );
+    let markdown = html_to_markdown(&html);
+    let widest = "> ".repeat(MAX_HTML_NESTING) + &"   ".repeat(MAX_HTML_NESTING) + "- line";
+    assert!(
+        markdown.lines().all(|l| l.len() <= widest.len()),
+        "no line is longer than the limit's prefix and its text"
+    );
+    assert_eq!(
+        markdown.lines().filter(|l| l.ends_with("- line")).count(),
+        lines,
+        "every item's text is kept"
+    );
+    // Unbounded, each of the 7,000 lines would start with up to 25,000 bytes of prefix.
+    assert!(
+        markdown.len() < 5 * html.len(),
+        "the output ({} bytes) grows with the input ({} bytes), not depth × lines",
+        markdown.len(),
+        html.len()
+    );
+}

@@ -12,58 +12,12 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::{Namespace, ResolveResult};
 use quick_xml::NsReader;
 
+use super::feed::{Category, Content, Feed, FeedEntry, Link};
 use super::names::{curie, is_leap2, CATEGORY_NAMESPACES, LEAP2_NAMESPACES};
-use super::{ATOM_NS, MAX_FEED_ENTRIES, RDF_NS};
-
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub(super) struct Feed {
-    pub id: String,
-    pub title: String,
-    pub version: Option<String>,
-    pub entries: Vec<FeedEntry>,
-}
-
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub(super) struct FeedEntry {
-    /// The line the entry starts on, for messages.
-    pub line: usize,
-    pub id: String,
-    pub title: String,
-    pub published: Option<String>,
-    pub updated: Option<String>,
-    pub content: Option<Content>,
-    /// `rdf:type` values: Leap2A types as `leap2:<term>`, anything else as written.
-    pub types: Vec<String>,
-    pub links: Vec<Link>,
-    pub categories: Vec<Category>,
-    /// Mahara's `artefactplugin`: (plugin, type), e.g. ("blog", "blogpost").
-    pub mahara_plugin: Option<(String, String)>,
-}
-
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub(super) struct Content {
-    /// `text`, `html`, `xhtml` or a media type.
-    pub kind: String,
-    /// Text, or markup for `html` and `xhtml`.
-    pub text: String,
-    pub src: Option<String>,
-}
-
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub(super) struct Link {
-    /// Leap2A relations as `leap2:<term>`, Atom ones as written (`enclosure`, `related`).
-    pub rel: String,
-    pub href: String,
-    pub media_type: Option<String>,
-}
-
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub(super) struct Category {
-    pub term: String,
-    /// Leap2A schemes as `categories:<name>#`, anything else as written.
-    pub scheme: Option<String>,
-    pub label: Option<String>,
-}
+use super::{
+    ATOM_NS, MAX_ENTRY_PARTS, MAX_FEED_ATTRIBUTE_BYTES, MAX_FEED_DEPTH, MAX_FEED_ENTRIES,
+    MAX_FEED_TEXT_BYTES, RDF_NS,
+};
 
 /// Why the feed cannot be read, with the line it was found on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,6 +32,12 @@ pub(super) enum FeedError {
     },
     NotAFeed(String),
     TooManyEntries,
+    /// Past one of the limits on depth, text, attributes or parts of an entry; the reason
+    /// names it.
+    OverLimit {
+        line: usize,
+        reason: String,
+    },
 }
 
 type Read<T> = Result<T, FeedError>;
@@ -89,6 +49,8 @@ struct Parser<'x> {
     prefixes: HashMap<String, String>,
     /// The last position a line was found for, and its line.
     counted: Cell<(usize, usize)>,
+    /// How many elements are open where the reader is.
+    depth: usize,
 }
 
 /// Parses a whole feed.
@@ -98,6 +60,7 @@ pub(super) fn parse_feed(xml: &str) -> Read<Feed> {
         reader: NsReader::from_str(xml),
         prefixes: HashMap::new(),
         counted: Cell::new((0, 1)),
+        depth: 0,
     };
     parser.feed()
 }
@@ -130,7 +93,15 @@ impl<'x> Parser<'x> {
         }
     }
 
-    /// The next event, namespaced; a DOCTYPE is refused here, wherever it is.
+    fn over_limit(&self, reason: String) -> FeedError {
+        FeedError::OverLimit {
+            line: self.line(),
+            reason,
+        }
+    }
+
+    /// The next event, namespaced; a DOCTYPE is refused here, wherever it is, and so is an
+    /// element nested deeper than [`MAX_FEED_DEPTH`]. Every event of the feed passes here.
     fn next(&mut self) -> Read<(Option<String>, Event<'x>)> {
         let start = self.reader.buffer_position();
         let (ns, event) = match self.reader.read_resolved_event() {
@@ -142,6 +113,17 @@ impl<'x> Parser<'x> {
             return Err(FeedError::Doctype {
                 line: self.line_at(start),
             });
+        }
+        match event {
+            Event::Start(_) if self.depth == MAX_FEED_DEPTH => {
+                return Err(self.over_limit(format!(
+                    "elements are nested more than {MAX_FEED_DEPTH} deep, the most a feed may \
+                     nest"
+                )))
+            }
+            Event::Start(_) => self.depth += 1,
+            Event::End(_) => self.depth = self.depth.saturating_sub(1),
+            _ => {}
         }
         Ok((ns, event))
     }
@@ -201,7 +183,7 @@ impl<'x> Parser<'x> {
                         (Some(ATOM_NS), "id") => feed.id = self.text()?,
                         (Some(ATOM_NS), "title") => feed.title = self.text()?,
                         (Some(ns), "version") if is_leap2(ns) => feed.version = Some(self.text()?),
-                        _ => self.skip(&e)?,
+                        _ => self.skip()?,
                     }
                 }
                 Event::End(_) | Event::Eof => return Ok(feed),
@@ -225,6 +207,12 @@ impl<'x> Parser<'x> {
                 _ => continue,
             };
             let name = element.local_name().as_ref().to_owned();
+            if entry.links.len() + entry.categories.len() + entry.types.len() == MAX_ENTRY_PARTS {
+                return Err(self.over_limit(format!(
+                    "the <entry> starting on line {line} has more than {MAX_ENTRY_PARTS} links, \
+                     categories and types together"
+                )));
+            }
             let text = |p: &mut Self| if empty { Ok(String::new()) } else { p.text() };
             match (ns.as_deref(), name.as_str()) {
                 (Some(ATOM_NS), "id") => entry.id = text(self)?.trim().to_owned(),
@@ -242,7 +230,7 @@ impl<'x> Parser<'x> {
                         media_type: self.attr(&element, "type")?,
                     });
                     if !empty {
-                        self.skip(&element)?;
+                        self.skip()?;
                     }
                 }
                 (Some(ATOM_NS), "category") => {
@@ -254,7 +242,7 @@ impl<'x> Parser<'x> {
                         label: self.attr(&element, "label")?,
                     });
                     if !empty {
-                        self.skip(&element)?;
+                        self.skip()?;
                     }
                 }
                 (Some(RDF_NS), "type") => {
@@ -267,7 +255,7 @@ impl<'x> Parser<'x> {
                         ));
                     }
                     if !empty {
-                        self.skip(&element)?;
+                        self.skip()?;
                     }
                 }
                 (Some(ns), "artefactplugin") if ns.contains("mahara") => {
@@ -275,10 +263,10 @@ impl<'x> Parser<'x> {
                     let kind = self.attr(&element, "type")?.unwrap_or_default();
                     entry.mahara_plugin = Some((plugin, kind));
                     if !empty {
-                        self.skip(&element)?;
+                        self.skip()?;
                     }
                 }
-                _ if !empty => self.skip(&element)?,
+                _ if !empty => self.skip()?,
                 _ => {}
             }
         }
@@ -291,12 +279,10 @@ impl<'x> Parser<'x> {
             String::new()
         } else if kind == "xhtml" {
             // The markup is kept as written; the outer xhtml <div> Atom requires is dropped.
-            let span = self
-                .reader
-                .read_to_end(element.name())
-                .map_err(|e| self.malformed(e.to_string()))?;
-            let start = usize::try_from(span.start).unwrap_or(0);
-            let end = usize::try_from(span.end).unwrap_or(0);
+            let (start, end) = self.inner_span()?;
+            if end.saturating_sub(start) > MAX_FEED_TEXT_BYTES {
+                return Err(self.text_over_limit());
+            }
             self.xml
                 .get(start..end)
                 .unwrap_or_default()
@@ -314,6 +300,9 @@ impl<'x> Parser<'x> {
         let mut out = String::new();
         let mut depth = 0usize;
         loop {
+            if out.len() > MAX_FEED_TEXT_BYTES {
+                return Err(self.text_over_limit());
+            }
             match self.next()?.1 {
                 Event::Text(t) => out.push_str(&t.xml10_content()),
                 Event::CData(c) => out.push_str(&c.xml10_content()),
@@ -344,18 +333,50 @@ impl<'x> Parser<'x> {
         }
     }
 
-    fn skip(&mut self, element: &BytesStart<'_>) -> Read<()> {
-        // `read_to_end` would not see a DOCTYPE, but none can come after the root starts.
-        self.reader
-            .read_to_end(element.name())
-            .map(|_| ())
-            .map_err(|e| self.malformed(e.to_string()))
+    fn text_over_limit(&self) -> FeedError {
+        self.over_limit(format!(
+            "an element holds more than {} MiB of text, the most one may hold",
+            MAX_FEED_TEXT_BYTES / 1024 / 1024
+        ))
+    }
+
+    /// Reads past the rest of the element just opened.
+    fn skip(&mut self) -> Read<()> {
+        self.inner_span().map(|_| ())
+    }
+
+    /// Reads to the end of the element just opened, event by event through [`Self::next`] so
+    /// depth is counted and a DOCTYPE refused even here; returns where its content starts and
+    /// ends in the text. The reader matches end tags to start tags, so counting them is enough.
+    fn inner_span(&mut self) -> Read<(usize, usize)> {
+        let start = self.position();
+        let mut open = 0usize;
+        loop {
+            let before = self.position();
+            match self.next()?.1 {
+                Event::Start(_) => open += 1,
+                Event::End(_) if open == 0 => return Ok((start, before)),
+                Event::End(_) => open -= 1,
+                Event::Eof => return Err(self.malformed("the file ends inside an element")),
+                _ => {}
+            }
+        }
+    }
+
+    fn position(&self) -> usize {
+        usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX)
     }
 
     /// An attribute by its local name (any prefix), with XML's own entities resolved.
     fn attr(&self, element: &BytesStart<'_>, local: &str) -> Read<Option<String>> {
         for attr in element.attributes() {
             let attr = attr.map_err(|e| self.malformed(e.to_string()))?;
+            if attr.value.len() > MAX_FEED_ATTRIBUTE_BYTES {
+                return Err(self.over_limit(format!(
+                    "an attribute's value is over {} KiB, the most one may hold",
+                    MAX_FEED_ATTRIBUTE_BYTES / 1024
+                )));
+            }
             if attr.key.local_name().as_ref() == local {
                 let value = attr
                     .normalized_value(quick_xml::XmlVersion::Implicit1_0)

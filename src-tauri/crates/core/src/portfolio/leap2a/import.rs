@@ -194,6 +194,13 @@ pub fn read_leap2a(
             file: file.clone(),
             reason: format!("{inner}: {reason}"),
         },
+        FeedError::OverLimit { line, reason } => Leap2aError::TooLarge {
+            file: file.clone(),
+            reason: format!(
+                "{inner} line {line}: {reason}. Export it from Mahara again; if it still is, \
+                 export fewer entries at a time"
+            ),
+        },
         FeedError::TooManyEntries => Leap2aError::TooLarge {
             file: file.clone(),
             reason: format!(

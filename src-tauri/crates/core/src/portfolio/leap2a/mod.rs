@@ -6,6 +6,7 @@
 //! written with `feed_write`. The store saves and reads entries (`store::portfolio::leap2a`).
 
 mod export;
+mod feed;
 mod feed_read;
 mod feed_write;
 mod import;
@@ -36,6 +37,17 @@ pub const FILES_DIR: &str = "files/";
 pub const MAX_FEED_ENTRIES: usize = 5_000;
 /// The largest `leap2a.xml` read (entries hold at most 1 MiB of text each in the app).
 pub const MAX_FEED_BYTES: u64 = 64 * 1024 * 1024;
+/// The deepest elements may nest in a feed: Mahara writes five or six levels, and XHTML content
+/// a few more. Deeper is refused, so no part of reading grows with a hostile file's depth.
+pub const MAX_FEED_DEPTH: usize = 64;
+/// The most text one element of a feed holds (an entry's title, id or content, XHTML markup
+/// included): four times the most an entry keeps, as markup is longer than its text.
+pub const MAX_FEED_TEXT_BYTES: usize = 4 * 1024 * 1024;
+/// The longest attribute value read (a link's address, a category's term).
+pub const MAX_FEED_ATTRIBUTE_BYTES: usize = 64 * 1024;
+/// The most links, categories and types one entry may have together: a journal post has a
+/// handful; a flood of them in one entry is refused rather than held in memory.
+pub const MAX_ENTRY_PARTS: usize = 1_000;
 
 pub(crate) const ATOM_NS: &str = "http://www.w3.org/2005/Atom";
 pub(crate) const RDF_NS: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate};
 
-use super::feed_read::{Feed, FeedEntry};
+use super::feed::{Feed, FeedEntry};
 use super::import::{imported_uid, Leap2aPlan, Leap2aSource, PlannedEntry, PlannedFile};
 use super::links::{target, Target};
 use super::{Leap2aError, Leap2aWarning, BEHAVIOUR_SCHEME, ENTRY_ID_PREFIX, KIND_SCHEME};

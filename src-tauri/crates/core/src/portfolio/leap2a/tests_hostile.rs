@@ -259,3 +259,119 @@ fn incompressible(len: usize) -> Vec<u8> {
         })
         .collect()
 }
+
+/// Imports `path`, expecting it refused as over a limit; gives the message.
+fn refused_over_a_limit(dir: &Path, store: &Store, path: &Path) -> String {
+    let (error, message) = refused(dir, store, path);
+    assert!(matches!(error, Leap2aError::TooLarge { .. }), "{message}");
+    message
+}
+
+/// A feed with one entry whose children are `inner`, written to `name` in `dir`.
+fn one_entry_feed(dir: &Path, name: &str, inner: &str) -> PathBuf {
+    let xml = format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><id>urn:x</id><title>Limits</title>\n\
+         <entry><id>urn:x:1</id><published>2025-01-01T00:00:00Z</published>\n{inner}</entry></feed>"
+    );
+    let path = dir.join(name);
+    std::fs::write(&path, xml).expect("written");
+    path
+}
+
+/// `depth` elements, each inside the last, around `text`.
+fn nested(depth: usize, text: &str) -> String {
+    format!("{}{text}{}", "<x>".repeat(depth), "</x>".repeat(depth))
+}
+
+#[test]
+fn elements_nested_past_the_depth_limit_are_refused_wherever_they_are() {
+    let (dir, store) = seeded();
+    // feed and entry are two levels; an unknown element skipped, a title's text and XHTML
+    // content each nest the rest.
+    let past = MAX_FEED_DEPTH - 1;
+    let places = [
+        ("skipped.xml", nested(past, "deep")),
+        (
+            "title.xml",
+            format!("<title>{}</title>", nested(past - 1, "deep")),
+        ),
+        (
+            "xhtml.xml",
+            format!(
+                "<title>t</title><content type=\"xhtml\">{}</content>",
+                nested(past - 1, "deep")
+            ),
+        ),
+    ];
+    for (name, inner) in places {
+        let path = one_entry_feed(dir.path(), name, &inner);
+        let message = refused_over_a_limit(dir.path(), &store, &path);
+        assert!(
+            message.contains(&format!("nested more than {MAX_FEED_DEPTH} deep")),
+            "{name}: the limit is named: {message}"
+        );
+        assert!(message.contains(&format!("{name} line 3")), "{message}");
+    }
+}
+
+#[test]
+fn elements_nested_to_the_depth_limit_are_read() {
+    let (dir, store) = seeded();
+    let inner = format!(
+        "<title>At the limit</title>{}",
+        nested(MAX_FEED_DEPTH - 2, "deep")
+    );
+    let path = one_entry_feed(dir.path(), "limit.xml", &inner);
+    let preview = store.leap2a_preview(&path).expect("read");
+    assert_eq!(preview.entries.len(), 1, "{preview:?}");
+    assert_eq!(preview.entries[0].title, "At the limit");
+}
+
+#[test]
+fn text_past_the_element_limit_is_refused() {
+    let (dir, store) = seeded();
+    let long = "a".repeat(MAX_FEED_TEXT_BYTES + 1);
+    for (name, inner) in [
+        ("title.xml", format!("<title>{long}</title>")),
+        (
+            "xhtml.xml",
+            format!("<title>t</title><content type=\"xhtml\"><div>{long}</div></content>"),
+        ),
+    ] {
+        let path = one_entry_feed(dir.path(), name, &inner);
+        let message = refused_over_a_limit(dir.path(), &store, &path);
+        assert!(
+            message.contains("more than 4 MiB of text"),
+            "{name}: {message}"
+        );
+    }
+}
+
+#[test]
+fn an_attribute_past_its_limit_is_refused() {
+    let (dir, store) = seeded();
+    let href = "a".repeat(MAX_FEED_ATTRIBUTE_BYTES + 1);
+    let inner = format!("<title>t</title><link rel=\"related\" href=\"{href}\"/>");
+    let path = one_entry_feed(dir.path(), "attribute.xml", &inner);
+    let message = refused_over_a_limit(dir.path(), &store, &path);
+    assert!(message.contains("over 64 KiB"), "{message}");
+}
+
+#[test]
+fn an_entry_with_a_flood_of_links_and_categories_is_refused() {
+    let (dir, store) = seeded();
+    let mut inner = String::from("<title>t</title>");
+    for n in 0..=MAX_ENTRY_PARTS / 2 {
+        inner.push_str(&format!(
+            "<link rel=\"related\" href=\"urn:x:{n}\"/><category term=\"t{n}\"/>"
+        ));
+    }
+    let path = one_entry_feed(dir.path(), "parts.xml", &inner);
+    let message = refused_over_a_limit(dir.path(), &store, &path);
+    assert!(
+        message.contains(&format!(
+            "line 2 has more than {MAX_ENTRY_PARTS} links, categories and types"
+        )),
+        "{message}"
+    );
+}
