@@ -66,18 +66,19 @@ fn import_screen(path: &std::path::Path) -> ImportScreen {
 }
 
 /// Opens a web or mail link from a lesson in the person's own browser or mail app. The app
-/// window itself never navigates away and never fetches anything.
+/// window itself never navigates away and never fetches anything. Only `https:` and `mailto:`
+/// links go out, a `mailto:` with nothing but its address, subject and body (never `attach=`).
 #[tauri::command(async)]
 pub fn open_external_link(app: AppHandle, url: String) -> Result<(), AppError> {
-    if !is_external_link(&url) {
+    let Some(outside) = w2b_core::markdown::outside_link(&url) else {
         return Err(AppError::new(
             ErrorKind::InvalidInput,
-            format!("only web and mail links can be opened: {url}"),
+            format!("only https and mail links can be opened: {url}"),
         ));
-    }
+    };
     app.opener()
-        .open_url(&url, None::<&str>)
-        .map_err(|e| AppError::new(ErrorKind::Io, format!("could not open {url}: {e}")))
+        .open_url(&outside, None::<&str>)
+        .map_err(|e| AppError::new(ErrorKind::Io, format!("could not open {outside}: {e}")))
 }
 
 /// When the process started, for the start-up figure below.
@@ -104,13 +105,10 @@ pub fn report_ready() {
     });
 }
 
-fn is_external_link(url: &str) -> bool {
-    w2b_core::markdown::is_web(url) && !url.chars().any(char::is_control)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{import_screen, is_external_link, ImportScreen};
+    use super::{import_screen, ImportScreen};
+    use w2b_core::markdown::outside_link;
 
     #[test]
     fn a_file_named_at_launch_goes_to_the_screen_that_reads_it() {
@@ -126,26 +124,44 @@ mod tests {
     }
 
     #[test]
-    fn only_web_and_mail_links_leave_the_app() {
-        assert!(
-            is_external_link("https://www.cqc.org.uk/"),
-            "web links open in the browser"
+    fn only_https_and_mail_links_leave_the_app() {
+        assert_eq!(
+            outside_link("https://www.cqc.org.uk/").as_deref(),
+            Some("https://www.cqc.org.uk/"),
+            "web links open in the browser as written"
         );
-        assert!(
-            is_external_link("mailto:someone@nhs.net"),
+        assert_eq!(
+            outside_link("mailto:someone@nhs.net").as_deref(),
+            Some("mailto:someone@nhs.net"),
             "mail links open the mail app"
         );
         for bad in [
+            "http://example.org/",
             "file:///etc/passwd",
             "javascript:alert(1)",
             "smb://host/share",
+            "w2b-pack://localhost/p/x.png",
             "https://x\n.y",
         ] {
-            assert!(
-                !is_external_link(bad),
+            assert_eq!(
+                outside_link(bad),
+                None,
                 "{bad:?} must not be handed to the system"
             );
         }
+    }
+
+    #[test]
+    fn a_mail_link_keeps_only_its_address_subject_and_body() {
+        assert_eq!(
+            outside_link("MAILTO:a@nhs.net?subject=Rota&attach=/etc/passwd&cc=x@y&body=Hi")
+                .as_deref(),
+            Some("mailto:a@nhs.net?subject=Rota&body=Hi")
+        );
+        assert_eq!(
+            outside_link("mailto:a@nhs.net?Attachment=C:%5Csecret.docx").as_deref(),
+            Some("mailto:a@nhs.net")
+        );
     }
 }
 

@@ -6,17 +6,26 @@
 //! app itself under [`ASSET_SCHEME`]; a remote image never makes the app touch the network, and
 //! any other image becomes its alt text. Links between lessons become in-app routes.
 
+mod events;
 mod from_html;
 mod links;
 mod lint;
+mod nesting;
+mod raw_html;
 
 pub use from_html::{html_to_markdown, MAX_HTML_BYTES};
-pub use links::{asset_url, is_web, parse_asset_path, resolve_relative, ASSET_SCHEME};
-pub use lint::{scan, Finding, Reference, ReferenceKind, Scan};
+pub use links::{
+    asset_url, is_web, outside_link, parse_asset_path, resolve_relative, ASSET_SCHEME,
+};
+pub use lint::{scan, Finding, Reference, ReferenceKind, Scan, MAX_FINDINGS_PER_LESSON};
+pub use nesting::{MAX_ELEMENT_DEPTH, MAX_NESTING};
+pub use raw_html::{MAX_RAW_HTML_ATTRIBUTES, MAX_RAW_HTML_OPEN};
 
 use std::collections::{HashMap, HashSet};
 
 use ammonia::{Builder, UrlRelative};
+use events::RenderedEvents;
+use nesting::Nesting;
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// The callout kinds a lesson may use (GitHub-style alerts: `> [!NOTE]`).
@@ -150,12 +159,14 @@ pub fn render_lesson(markdown: &str, context: &LessonContext<'_>) -> RenderedLes
 }
 
 fn render_events(markdown: &str, context: Option<&LessonContext<'_>>) -> RenderedLesson {
-    // The parser may split one run of text at characters that could have been markup; join
-    // the pieces again so an address is seen whole.
-    let mut merged: Vec<Event<'_>> = Vec::new();
-    let mut dropping_image = false;
     let mut sections = SectionCollector::default();
+    let mut nesting = Nesting::default();
+    let mut events = RenderedEvents::default();
+    let mut dropping_image = false;
     for event in Parser::new_ext(markdown, options()) {
+        let Some(event) = nesting.pass(event) else {
+            continue;
+        };
         let section = sections.see(&event);
         let event = match event {
             Event::Start(Tag::Heading {
@@ -208,27 +219,10 @@ fn render_events(markdown: &str, context: Option<&LessonContext<'_>>) -> Rendere
             }
             other => other,
         };
-        match (merged.last_mut(), event) {
-            (Some(Event::Text(previous)), Event::Text(text)) => {
-                *previous = CowStr::from(format!("{previous}{text}"));
-            }
-            (_, event) => merged.push(event),
-        }
+        events.push(event, nesting.depth());
     }
-    let mut in_link = 0usize;
-    let events = merged.into_iter().flat_map(move |event| {
-        match &event {
-            Event::Start(Tag::Link { .. }) => in_link += 1,
-            Event::End(TagEnd::Link) => in_link = in_link.saturating_sub(1),
-            _ => {}
-        }
-        match event {
-            Event::Text(text) if in_link == 0 => links::autolink(text),
-            other => vec![other],
-        }
-    });
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut raw, events);
+    html::push_html(&mut raw, events.finish().into_iter());
     let raw = raw
         .replace(r#" style="text-align: left""#, r#" class="w2b-align-left""#)
         .replace(
@@ -272,7 +266,7 @@ fn sanitiser(pack_images: bool) -> Builder<'static> {
         builder.rm_tags(["img"]);
     }
     builder
-        .url_schemes(HashSet::from(["http", "https", "mailto", ASSET_SCHEME]))
+        .url_schemes(HashSet::from(["https", "mailto", ASSET_SCHEME]))
         .url_relative(UrlRelative::Custom(Box::new(keep_lesson_routes)))
         .attribute_filter(|element, attribute, value| {
             let asset = value.starts_with(&format!("{ASSET_SCHEME}://"));
@@ -280,6 +274,10 @@ fn sanitiser(pack_images: bool) -> Builder<'static> {
                 // Images load only from the installed pack; links never point into it.
                 ("img", "src") if !asset => None,
                 ("a", "href") if asset => None,
+                // Only what may be handed to the system: `mailto:` loses `attach=` and the like.
+                ("a", "href") if !value.starts_with(LESSON_ROUTE) => {
+                    links::outside_link(value).map(Into::into)
+                }
                 _ => Some(value.into()),
             }
         })
