@@ -17,7 +17,7 @@ pub use archive::{ARCHIVE_EXTENSION, MAX_ARCHIVE_BYTES, SUMS_FILE};
 pub use builtin::builtin_pack_files;
 pub use files::PackFiles;
 pub use freshness::{in_words, is_past_review, stale_lessons, PlainDate, DATED_FROM_FORMAT};
-pub use parse::parse_pack;
+pub use parse::{parse_pack, MAX_LESSON_BYTES};
 pub use problem::{FrameworkError, PackError, Problem, Severity};
 pub(crate) use text::{normalise, toml_at};
 
