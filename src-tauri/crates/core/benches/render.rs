@@ -19,12 +19,13 @@ const PROSE: &str =
      and https://www.england.nhs.uk/ for the rules.\n\n- rota gaps\n- sickness absence\n\n";
 
 /// Shapes, each `(name, unit)`: the unit repeated to the size wanted.
-const SHAPES: [(&str, &str); 8] = [
+const SHAPES: [(&str, &str); 9] = [
     ("flat prose", PROSE),
     ("quotes on one line", ">"),
     ("a quote level a line", ">\n"),
-    ("lists on one line", "- "),
-    ("emphasis in emphasis", "*_"),
+    ("lists on one line", "+ "),
+    ("emphasis runs", "*_"),
+    ("emphasis in emphasis", "*a "),
     ("raw html divs", "<div>"),
     ("raw html formatting", "<b><i>x"),
     ("addresses", "https://a.example/x "),
