@@ -209,3 +209,33 @@ fn a_thousand_copies_of_one_mistake_are_fifty_warnings_and_a_count() {
         Some("950 more warnings like the ones above are not listed")
     );
 }
+
+#[test]
+fn what_may_be_handed_to_the_system_is_https_as_written_or_a_trimmed_mailto() {
+    let cases = [
+        (
+            "HTTPS://Example.org/a?b=c#d",
+            Some("HTTPS://Example.org/a?b=c#d"),
+        ),
+        (
+            "mailto:?to=a@nhs.net&Subject=Hi&x-header=1",
+            Some("mailto:?to=a@nhs.net&Subject=Hi"),
+        ),
+        (
+            "mailto:a@nhs.net?%61ttach=/etc/passwd",
+            Some("mailto:a@nhs.net"),
+        ),
+        ("mailto:a@nhs.net?", Some("mailto:a@nhs.net")),
+        (
+            "mailto:a@nhs.net?body=line%0Aline",
+            Some("mailto:a@nhs.net?body=line%0Aline"),
+        ),
+        ("mailto:a@nhs.net?body=a\u{7}b", None),
+        ("https:/one-slash.example", None),
+        (" https://leading-space.example", None),
+        ("#/lesson/p/x", None),
+    ];
+    for (url, expected) in cases {
+        assert_eq!(outside_link(url).as_deref(), expected, "{url:?}");
+    }
+}
