@@ -4,7 +4,12 @@
 //! commands, so the output of pulldown-cmark is never trusted: it goes through an ammonia
 //! allow-list. Images are shown only when they are files of the installed pack, served by the
 //! app itself under [`ASSET_SCHEME`]; a remote image never makes the app touch the network, and
-//! any other image becomes its alt text. Links between lessons become in-app routes.
+//! any other image becomes its alt text. Links between lessons become in-app routes; other
+//! links keep only `https:` and `mailto:` targets (see [`outside_link`]).
+//!
+//! Rendering costs time and memory in proportion to the text, whatever its shape: nesting is
+//! flattened past [`MAX_NESTING`] (`nesting`), raw HTML is re-written with a bounded number of
+//! open elements (`raw_html`), and text is gathered in one buffer (`events`).
 
 mod events;
 mod from_html;
