@@ -30,8 +30,8 @@ fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
 const MAILTO_FIELDS: [&str; 3] = ["to", "subject", "body"];
 
 /// The link as it may be handed to the operating system, or `None` when it must not leave
-/// the app: `https://` addresses as written, `mailto:` with only its address and the fields
-/// in [`MAILTO_FIELDS`], nothing with control characters, no other scheme.
+/// the app: `https://` addresses as written, `mailto:` with only its address and its `to`,
+/// `subject` and `body` fields, nothing with control characters, no other scheme.
 pub fn outside_link(url: &str) -> Option<String> {
     if !is_web(url) || url.chars().any(char::is_control) {
         return None;
