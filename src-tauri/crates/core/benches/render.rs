@@ -19,7 +19,7 @@ const PROSE: &str =
      and https://www.england.nhs.uk/ for the rules.\n\n- rota gaps\n- sickness absence\n\n";
 
 /// Shapes, each `(name, unit)`: the unit repeated to the size wanted.
-const SHAPES: [(&str, &str); 9] = [
+const SHAPES: [(&str, &str); 10] = [
     ("flat prose", PROSE),
     ("quotes on one line", ">"),
     ("a quote level a line", ">\n"),
@@ -29,6 +29,7 @@ const SHAPES: [(&str, &str); 9] = [
     ("raw html divs", "<div>"),
     ("raw html formatting", "<b><i>x"),
     ("addresses", "https://a.example/x "),
+    ("ampersands", "&#"),
 ];
 
 fn text(unit: &str, size: usize) -> String {

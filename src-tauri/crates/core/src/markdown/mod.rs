@@ -24,7 +24,7 @@ pub use links::{
 };
 pub use lint::{scan, Finding, Reference, ReferenceKind, Scan, MAX_FINDINGS_PER_LESSON};
 pub use nesting::{MAX_ELEMENT_DEPTH, MAX_NESTING};
-pub use raw_html::{MAX_RAW_HTML_ATTRIBUTES, MAX_RAW_HTML_OPEN};
+pub use raw_html::{MAX_RAW_HTML_ATTRIBUTES, MAX_RAW_HTML_ATTRIBUTE_BYTES, MAX_RAW_HTML_OPEN};
 
 use std::collections::{HashMap, HashSet};
 
@@ -163,7 +163,7 @@ pub fn render_lesson(markdown: &str, context: &LessonContext<'_>) -> RenderedLes
     render_events(markdown, Some(context))
 }
 
-fn render_events(markdown: &str, context: Option<&LessonContext<'_>>) -> RenderedLesson {
+fn render_events<'a>(markdown: &'a str, context: Option<&LessonContext<'_>>) -> RenderedLesson {
     let mut sections = SectionCollector::default();
     let mut nesting = Nesting::default();
     let mut events = RenderedEvents::default();
@@ -215,10 +215,19 @@ fn render_events(markdown: &str, context: Option<&LessonContext<'_>>) -> Rendere
                 let dest_url = context
                     .and_then(|c| lesson_route(c, &dest_url))
                     .map_or(dest_url, CowStr::from);
+                // Attribute values that long cost the sanitiser's parser time in the square
+                // of their length; no address or title needs them.
+                let bounded = |value: CowStr<'a>| {
+                    if value.len() > MAX_RAW_HTML_ATTRIBUTE_BYTES {
+                        CowStr::from("")
+                    } else {
+                        value
+                    }
+                };
                 Event::Start(Tag::Link {
                     link_type,
-                    dest_url,
-                    title,
+                    dest_url: bounded(dest_url),
+                    title: bounded(title),
                     id,
                 })
             }

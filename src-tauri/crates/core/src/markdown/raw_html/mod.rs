@@ -11,12 +11,18 @@
 //! element is copied, whatever the lesson contains. Safety still rests on the sanitiser;
 //! this bounds its work.
 
+use super::events::{RUN_BREAK, TEXT_RUN_BYTES};
+
 /// Raw HTML elements open at once at most; a start tag beyond this is dropped (its text
 /// stays). Well above what formatting needs (`<details><summary><b><sup>` is four).
 pub const MAX_RAW_HTML_OPEN: usize = 32;
 
 /// Attributes kept on one raw HTML tag; the sanitiser keeps only a handful anyway.
 pub const MAX_RAW_HTML_ATTRIBUTES: usize = 16;
+
+/// Longest attribute value kept on a raw HTML tag. The sanitiser's parser takes time in the
+/// square of a value's length when it holds many `&`; no title or address needs more.
+pub const MAX_RAW_HTML_ATTRIBUTE_BYTES: usize = 4 * 1024;
 
 /// Elements whose content is not markup, or is removed with them: dropped whole.
 const DROPPED_WITH_CONTENT: [&str; 12] = [
@@ -43,6 +49,8 @@ const VOID: [&str; 17] = [
 /// The raw HTML elements open so far in one document, and where each was opened.
 #[derive(Debug, Default)]
 pub(super) struct RawHtml {
+    /// Text written since the last break between runs (see [`TEXT_RUN_BYTES`]).
+    run: usize,
     /// Each open element's name, and the Markdown depth it was opened at: an end tag closes
     /// it only at that same depth, so raw tags can never close (or straddle) a Markdown
     /// element around them.
@@ -70,7 +78,7 @@ impl RawHtml {
             let Some(lt) = rest.find('<') else {
                 break;
             };
-            out.push_str(&rest[..lt]);
+            self.push_text(&rest[..lt], out);
             rest = &rest[lt..];
             rest = match Token::read(rest) {
                 Read::Token(token, after) => {
@@ -84,11 +92,30 @@ impl RawHtml {
                 Read::Unended => {
                     // What follows could only be read by looking to the end again for each
                     // `<`; it is shown as the text it is instead.
-                    out.push_str(&rest.replace('<', "&lt;"));
+                    self.push_text(&rest.replace('<', "&lt;"), out);
                     return;
                 }
             };
         }
+        self.push_text(rest, out);
+    }
+
+    /// Text between tags, broken into runs of about [`TEXT_RUN_BYTES`]; a break goes only
+    /// before a `&`, so no character reference is cut.
+    fn push_text(&mut self, text: &str, out: &mut String) {
+        let mut rest = text;
+        while let Some(amp) = rest.find('&') {
+            self.run += amp;
+            out.push_str(&rest[..amp]);
+            if self.run > TEXT_RUN_BYTES {
+                out.push_str(RUN_BREAK);
+                self.run = 0;
+            }
+            out.push('&');
+            self.run += 1;
+            rest = &rest[amp + 1..];
+        }
+        self.run += rest.len();
         out.push_str(rest);
     }
 
@@ -247,7 +274,8 @@ fn read_attributes(mut text: &str) -> Option<(Vec<(&str, &str)>, &str)> {
         let repeated = attributes
             .iter()
             .any(|(seen, _)| seen.eq_ignore_ascii_case(name));
-        if plain && !repeated && attributes.len() < MAX_RAW_HTML_ATTRIBUTES {
+        let short = value.len() <= MAX_RAW_HTML_ATTRIBUTE_BYTES;
+        if plain && short && !repeated && attributes.len() < MAX_RAW_HTML_ATTRIBUTES {
             attributes.push((name, value));
         }
     }

@@ -239,3 +239,41 @@ fn what_may_be_handed_to_the_system_is_https_as_written_or_a_trimmed_mailto() {
         assert_eq!(outside_link(url).as_deref(), expected, "{url:?}");
     }
 }
+
+#[test]
+fn long_runs_of_text_reach_the_sanitiser_in_short_pieces() {
+    // One run of 400,000 `&` cost the sanitiser's parser time in the square of its length.
+    let md = "&".repeat(400_000);
+    let out = render(&md);
+    assert_eq!(
+        count(&out, "&amp;"),
+        400_000,
+        "every character is kept, and no break shows"
+    );
+    let raw = format!("<div>{}</div>", "&amp;".repeat(100_000));
+    assert_eq!(count(&render(&raw), "&amp;"), 100_000);
+    let long_title = format!(
+        "<b title=\"{}\">x</b>",
+        "&amp;".repeat(MAX_RAW_HTML_ATTRIBUTE_BYTES)
+    );
+    assert_eq!(
+        render(&long_title),
+        "<p><b>x</b></p>\n",
+        "a title that long is dropped"
+    );
+}
+
+#[test]
+fn a_link_with_an_address_longer_than_any_needs_loses_it() {
+    let md = format!(
+        "[x](https://a.example/?{}) [y](https://ok.example/)",
+        "&a".repeat(MAX_RAW_HTML_ATTRIBUTE_BYTES)
+    );
+    let out = render(&md);
+    assert_eq!(
+        count(&out, "href="),
+        1,
+        "only the ordinary link keeps its address: {}",
+        &out[..80]
+    );
+}
