@@ -28,8 +28,8 @@ APT_BUILD := build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-
 APT_TEST := xvfb webkit2gtk-driver xauth fonts-liberation2 chromium faketime
 
 .PHONY: help run test deps system-deps test-deps tauri-driver app lint unit ui-check ui-test \
-        bindings-check core-has-no-tauri far-clocks e2e bench-startup clean package package-check \
-        fuzz fuzz-short fuzz-build cargo-fuzz deny cargo-deny
+        bindings-check core-has-no-tauri far-clocks e2e bench-startup bench-render clean \
+        package package-check fuzz fuzz-short fuzz-build cargo-fuzz deny cargo-deny
 
 help:
 	@echo "make run    build and open Ward to Board"
@@ -269,6 +269,13 @@ bench-startup: deps ui/dist/index.html
 	  --bare $(CARGO_TARGET_DIR)/release/w2b-bare-window \
 	  $(if $(LARGE_DATA),--large-data $(patsubst %/,%,$(dir $(LARGE_DATA)))) \
 	  --runs $(BENCH_RUNS) --json $(CARGO_TARGET_DIR)/startup.json
+
+## --- Markdown rendering benchmark (not part of `make test`) ---------------------------
+
+# Render time per KB from 1 KB to 1 MB, for prose and for shapes built to be slow (issue
+# #17); prints a table of microseconds per KB, then criterion's throughput for each.
+bench-render:
+	cargo bench -p w2b-core --bench render
 
 clean:
 	cargo clean

@@ -49,18 +49,19 @@ pub fn watch_opened_files(state: State<'_, AppState>, on_opened: Channel<OpenedF
 }
 
 /// Opens a web or mail link from a lesson in the person's own browser or mail app. The app
-/// window itself never navigates away and never fetches anything.
+/// window itself never navigates away and never fetches anything. Only `https:` and `mailto:`
+/// links go out, a `mailto:` with nothing but its address, subject and body (never `attach=`).
 #[tauri::command(async)]
 pub fn open_external_link(app: AppHandle, url: String) -> Result<(), AppError> {
-    if !is_external_link(&url) {
+    let Some(outside) = w2b_core::markdown::outside_link(&url) else {
         return Err(AppError::new(
             ErrorKind::InvalidInput,
-            format!("only web and mail links can be opened: {url}"),
+            format!("only https and mail links can be opened: {url}"),
         ));
-    }
+    };
     app.opener()
-        .open_url(&url, None::<&str>)
-        .map_err(|e| AppError::new(ErrorKind::Io, format!("could not open {url}: {e}")))
+        .open_url(&outside, None::<&str>)
+        .map_err(|e| AppError::new(ErrorKind::Io, format!("could not open {outside}: {e}")))
 }
 
 /// When the process started, for the start-up figure below.
@@ -87,41 +88,55 @@ pub fn report_ready() {
     });
 }
 
-fn is_external_link(url: &str) -> bool {
-    w2b_core::markdown::is_web(url) && !url.chars().any(char::is_control)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_external_link;
-
-    #[test]
-    fn only_web_and_mail_links_leave_the_app() {
-        assert!(
-            is_external_link("https://www.cqc.org.uk/"),
-            "web links open in the browser"
-        );
-        assert!(
-            is_external_link("mailto:someone@nhs.net"),
-            "mail links open the mail app"
-        );
-        for bad in [
-            "file:///etc/passwd",
-            "javascript:alert(1)",
-            "smb://host/share",
-            "https://x\n.y",
-        ] {
-            assert!(
-                !is_external_link(bad),
-                "{bad:?} must not be handed to the system"
-            );
-        }
-    }
-}
-
 /// The page has saved what was pending after a close request: close the window now. Called by
 /// the script `closing.rs` runs in the page, not by a wrapper in `ui/src/ipc/`.
 #[tauri::command]
 pub fn close_ready<R: Runtime>(window: WebviewWindow<R>) {
     crate::closing::destroy(&window);
+}
+
+#[cfg(test)]
+mod tests {
+    use w2b_core::markdown::outside_link;
+
+    #[test]
+    fn only_https_and_mail_links_leave_the_app() {
+        assert_eq!(
+            outside_link("https://www.cqc.org.uk/").as_deref(),
+            Some("https://www.cqc.org.uk/"),
+            "web links open in the browser as written"
+        );
+        assert_eq!(
+            outside_link("mailto:someone@nhs.net").as_deref(),
+            Some("mailto:someone@nhs.net"),
+            "mail links open the mail app"
+        );
+        for bad in [
+            "http://example.org/",
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "smb://host/share",
+            "w2b-pack://localhost/p/x.png",
+            "https://x\n.y",
+        ] {
+            assert_eq!(
+                outside_link(bad),
+                None,
+                "{bad:?} must not be handed to the system"
+            );
+        }
+    }
+
+    #[test]
+    fn a_mail_link_keeps_only_its_address_subject_and_body() {
+        assert_eq!(
+            outside_link("MAILTO:a@nhs.net?subject=Rota&attach=/etc/passwd&cc=x@y&body=Hi")
+                .as_deref(),
+            Some("mailto:a@nhs.net?subject=Rota&body=Hi")
+        );
+        assert_eq!(
+            outside_link("mailto:a@nhs.net?Attachment=C:%5Csecret.docx").as_deref(),
+            Some("mailto:a@nhs.net")
+        );
+    }
 }

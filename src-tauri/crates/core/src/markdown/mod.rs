@@ -4,21 +4,33 @@
 //! commands, so the output of pulldown-cmark is never trusted: it goes through an ammonia
 //! allow-list. Images are shown only when they are files of the installed pack, served by the
 //! app itself under [`ASSET_SCHEME`]; a remote image never makes the app touch the network, and
-//! any other image becomes its alt text. Links between lessons become in-app routes.
+//! any other image becomes its alt text. Links between lessons become in-app routes; other
+//! links keep only `https:` and `mailto:` targets (see [`outside_link`]).
+//!
+//! Rendering costs time and memory in proportion to the text, whatever its shape: nesting is
+//! flattened past [`MAX_NESTING`] (`nesting`), raw HTML is re-written with a bounded number of
+//! open elements (`raw_html`), and text is gathered in one buffer (`events`).
 
 mod assets;
+mod events;
 mod from_html;
 mod links;
 mod lint;
+mod nesting;
+mod raw_html;
 
 pub use assets::{asset_url, is_asset_url, parse_asset_path, AssetAddressing, ASSET_SCHEME};
 pub use from_html::{html_to_markdown, MAX_HTML_BYTES, MAX_HTML_NESTING};
-pub use links::{is_web, resolve_relative};
-pub use lint::{scan, Finding, Reference, ReferenceKind, Scan};
+pub use links::{is_web, outside_link, resolve_relative};
+pub use lint::{scan, Finding, Reference, ReferenceKind, Scan, MAX_FINDINGS_PER_LESSON};
+pub use nesting::{MAX_ELEMENT_DEPTH, MAX_NESTING};
+pub use raw_html::{MAX_RAW_HTML_ATTRIBUTES, MAX_RAW_HTML_ATTRIBUTE_BYTES, MAX_RAW_HTML_OPEN};
 
 use std::collections::{HashMap, HashSet};
 
 use ammonia::{Builder, UrlRelative};
+use events::RenderedEvents;
+use nesting::Nesting;
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// The callout kinds a lesson may use (GitHub-style alerts: `> [!NOTE]`).
@@ -151,13 +163,15 @@ pub fn render_lesson(markdown: &str, context: &LessonContext<'_>) -> RenderedLes
     render_events(markdown, Some(context))
 }
 
-fn render_events(markdown: &str, context: Option<&LessonContext<'_>>) -> RenderedLesson {
-    // The parser may split one run of text at characters that could have been markup; join
-    // the pieces again so an address is seen whole.
-    let mut merged: Vec<Event<'_>> = Vec::new();
-    let mut dropping_image = false;
+fn render_events<'a>(markdown: &'a str, context: Option<&LessonContext<'_>>) -> RenderedLesson {
     let mut sections = SectionCollector::default();
+    let mut nesting = Nesting::default();
+    let mut events = RenderedEvents::default();
+    let mut dropping_image = false;
     for event in Parser::new_ext(markdown, options()) {
+        let Some(event) = nesting.pass(event) else {
+            continue;
+        };
         let section = sections.see(&event);
         let event = match event {
             Event::Start(Tag::Heading {
@@ -201,36 +215,28 @@ fn render_events(markdown: &str, context: Option<&LessonContext<'_>>) -> Rendere
                 let dest_url = context
                     .and_then(|c| lesson_route(c, &dest_url))
                     .map_or(dest_url, CowStr::from);
+                // Attribute values that long cost the sanitiser's parser time in the square
+                // of their length; no address or title needs them.
+                let bounded = |value: CowStr<'a>| {
+                    if value.len() > MAX_RAW_HTML_ATTRIBUTE_BYTES {
+                        CowStr::from("")
+                    } else {
+                        value
+                    }
+                };
                 Event::Start(Tag::Link {
                     link_type,
-                    dest_url,
-                    title,
+                    dest_url: bounded(dest_url),
+                    title: bounded(title),
                     id,
                 })
             }
             other => other,
         };
-        match (merged.last_mut(), event) {
-            (Some(Event::Text(previous)), Event::Text(text)) => {
-                *previous = CowStr::from(format!("{previous}{text}"));
-            }
-            (_, event) => merged.push(event),
-        }
+        events.push(event, nesting.depth());
     }
-    let mut in_link = 0usize;
-    let events = merged.into_iter().flat_map(move |event| {
-        match &event {
-            Event::Start(Tag::Link { .. }) => in_link += 1,
-            Event::End(TagEnd::Link) => in_link = in_link.saturating_sub(1),
-            _ => {}
-        }
-        match event {
-            Event::Text(text) if in_link == 0 => links::autolink(text),
-            other => vec![other],
-        }
-    });
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut raw, events);
+    html::push_html(&mut raw, events.finish().into_iter());
     let raw = raw
         .replace(r#" style="text-align: left""#, r#" class="w2b-align-left""#)
         .replace(
@@ -267,6 +273,17 @@ fn keep_lesson_routes(url: &str) -> Option<std::borrow::Cow<'_, str>> {
         .then_some(std::borrow::Cow::Borrowed(url))
 }
 
+/// The URL schemes kept: web and mail links, and the pack-image protocol in the form this
+/// platform's webview addresses it (`http` for WebView2's `http://w2b-pack.localhost`, which the
+/// attribute filter then allows only for pack images, never for links).
+fn asset_schemes() -> HashSet<&'static str> {
+    let mut schemes = HashSet::from(["https", "mailto", ASSET_SCHEME]);
+    if AssetAddressing::NATIVE == AssetAddressing::WindowsHttp {
+        schemes.insert("http");
+    }
+    schemes
+}
+
 /// The allow-list. Without a pack there is nowhere an image could come from, so `img` goes.
 fn sanitiser(pack_images: bool) -> Builder<'static> {
     let mut builder = Builder::default();
@@ -274,7 +291,7 @@ fn sanitiser(pack_images: bool) -> Builder<'static> {
         builder.rm_tags(["img"]);
     }
     builder
-        .url_schemes(HashSet::from(["http", "https", "mailto", ASSET_SCHEME]))
+        .url_schemes(asset_schemes())
         .url_relative(UrlRelative::Custom(Box::new(keep_lesson_routes)))
         .attribute_filter(|element, attribute, value| {
             let asset = is_asset_url(value);
@@ -282,6 +299,13 @@ fn sanitiser(pack_images: bool) -> Builder<'static> {
                 // Images load only from the installed pack; links never point into it.
                 ("img", "src") if !asset => None,
                 ("a", "href") if asset => None,
+                // A quotation's source may only be a web page (on Windows `http` is kept for
+                // pack images, never for anything else).
+                (_, "cite") if !value.starts_with("https:") => None,
+                // Only what may be handed to the system: `mailto:` loses `attach=` and the like.
+                ("a", "href") if !value.starts_with(LESSON_ROUTE) => {
+                    links::outside_link(value).map(Into::into)
+                }
                 _ => Some(value.into()),
             }
         })

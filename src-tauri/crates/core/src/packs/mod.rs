@@ -18,8 +18,8 @@ pub use builtin::builtin_pack_files;
 pub use files::PackFiles;
 pub use freshness::{in_words, is_past_review, stale_lessons, PlainDate, DATED_FROM_FORMAT};
 pub use parse::{
-    parse_pack, MAX_FIELD_CHARS, MAX_FRONT_MATTER_BYTES, MAX_LESSONS_PER_MODULE, MAX_LIST_ITEMS,
-    MAX_MANIFEST_BYTES, MAX_MODULES, MAX_OPTIONS, MAX_QUESTIONS,
+    parse_pack, MAX_FIELD_CHARS, MAX_FRONT_MATTER_BYTES, MAX_LESSONS_PER_MODULE, MAX_LESSON_BYTES,
+    MAX_LIST_ITEMS, MAX_MANIFEST_BYTES, MAX_MODULES, MAX_OPTIONS, MAX_QUESTIONS,
 };
 pub use problem::{FrameworkError, PackError, Problem, Severity};
 pub(crate) use text::{normalise, toml_at};

@@ -28,6 +28,10 @@ const MANIFEST: &str = "pack.toml";
 pub const FRAMEWORKS_FOLDER: &str = "frameworks/";
 const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// Longest lesson file, front matter included: about 80,000 words, far more than a lesson
+/// needs, and small enough that rendering it stays quick (it costs time in proportion).
+pub const MAX_LESSON_BYTES: usize = 512 * 1024;
+
 /// Parses and checks a whole pack. Either every file is good and the pack comes back, or the
 /// error lists every problem found.
 pub fn parse_pack(files: &PackFiles) -> Result<Pack, PackError> {
@@ -135,6 +139,12 @@ pub fn parse_pack(files: &PackFiles) -> Result<Pack, PackError> {
         })
         .chain(date_warnings)
         .collect();
+    problems.extend(scanned.iter().flat_map(|(lesson, scan)| {
+        scan.too_deep.iter().map(|finding| {
+            let (line, column) = lesson.position(finding.offset);
+            Problem::in_file(&lesson.path, finding.message.clone(), finding.hint).at(line, column)
+        })
+    }));
     if problems.is_empty() {
         Ok(Pack {
             manifest,
@@ -213,6 +223,17 @@ fn toml_at<T: serde::de::DeserializeOwned>(
 }
 
 fn parse_lesson(path: &str, text: &str) -> Result<Lesson, Problem> {
+    if text.len() > MAX_LESSON_BYTES {
+        return Err(Problem::in_file(
+            path,
+            format!(
+                "the lesson is {} KB; lessons can be up to {} KB",
+                text.len() / 1024,
+                MAX_LESSON_BYTES / 1024
+            ),
+            "split it into two or more lessons",
+        ));
+    }
     let no_front_matter = || {
         Problem::in_file(
             path,

@@ -235,3 +235,30 @@ fn a_pass_mark_must_be_a_percentage() {
         "{found:?}"
     );
 }
+
+#[test]
+fn nesting_the_renderer_would_flatten_is_refused_at_its_line() {
+    let line = LESSON_OK.lines().count() + 2;
+    let deep = format!("{LESSON_OK}\n{} deep\n", ">".repeat(80_000));
+    let found = problems(&pack(MANIFEST_OK, MODULE_OK, deep.as_bytes()));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with(&format!(
+            "m1/01.md:{line}:33: block quotes and lists are nested more than 32 deep"
+        )),
+        "the file, the line and the column where the 33rd level opens: {found:?}"
+    );
+}
+
+#[test]
+fn a_lesson_over_the_size_limit_is_refused_before_it_is_read() {
+    let long = format!("{LESSON_OK}{}", "Words. ".repeat(MAX_LESSON_BYTES / 7 + 1));
+    let found = problems(&pack(MANIFEST_OK, MODULE_OK, long.as_bytes()));
+    assert_eq!(
+        found,
+        [format!(
+            "m1/01.md: the lesson is {} KB; lessons can be up to 512 KB (split it into two or more lessons)",
+            long.len() / 1024
+        )]
+    );
+}

@@ -43,11 +43,15 @@ impl Store {
         let id = save_entry_in(&tx, &frameworks, id, expected_version, draft, now)?;
         let view = entry_view(&tx, &frameworks, id, None)?;
         tx.commit()?;
-        Ok(view)
+        drop(conn);
+        Ok(view.rendered())
     }
 
     pub fn entry(&self, id: i64, version: Option<u32>) -> Result<EntryView> {
-        entry_view(&self.reader(), &self.frameworks(), id, version)
+        let conn = self.reader();
+        let view = entry_view(&conn, &self.frameworks(), id, version)?;
+        drop(conn);
+        Ok(view.rendered())
     }
 }
 

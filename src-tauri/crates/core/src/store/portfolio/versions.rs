@@ -39,7 +39,8 @@ impl Store {
         record_version(&tx, id, &restored, &snapshot, now)?;
         let view = entry_view(&tx, &self.frameworks(), id, None)?;
         tx.commit()?;
-        Ok(view)
+        drop(conn);
+        Ok(view.rendered())
     }
 
     pub fn entry_versions(&self, id: i64) -> Result<Vec<VersionSummary>> {

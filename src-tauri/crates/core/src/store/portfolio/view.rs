@@ -12,12 +12,31 @@ use crate::portfolio::{
 };
 use crate::store::{Result, StoreError};
 
+/// An entry as read from the database, its Markdown not rendered yet. Rendering costs time
+/// in proportion to the text (up to a megabyte), so it happens once the connection is given
+/// back: a read connection or the writer is never held while Markdown is rendered.
+pub(crate) struct UnrenderedEntry(EntryView);
+
+impl UnrenderedEntry {
+    /// The entry with its body and reflection sections rendered to sanitised HTML.
+    pub(crate) fn rendered(self) -> EntryView {
+        let mut view = self.0;
+        view.body_html = markdown::render(&view.body);
+        if let Some(reflection) = view.reflection.as_mut() {
+            for section in &mut reflection.sections {
+                section.html = markdown::render(&section.text);
+            }
+        }
+        view
+    }
+}
+
 pub(crate) fn entry_view(
     conn: &Connection,
     frameworks: &[Framework],
     id: i64,
     version: Option<u32>,
-) -> Result<EntryView> {
+) -> Result<UnrenderedEntry> {
     struct Row {
         uid: String,
         latest: u32,
@@ -64,14 +83,14 @@ pub(crate) fn entry_view(
         })
         .collect::<rusqlite::Result<_>>()?;
     let draft = s.to_draft();
-    Ok(EntryView {
+    Ok(UnrenderedEntry(EntryView {
         id,
         uid: row.uid,
         version,
         latest_version: row.latest,
         kind: s.kind,
         kind_label: s.kind.label().into(),
-        body_html: markdown::render(&s.body),
+        body_html: String::new(),
         reflection: reflection_view(&s),
         behaviours: s
             .behaviours
@@ -97,7 +116,7 @@ pub(crate) fn entry_view(
         shadowing: s.shadowing,
         feedback_source: s.feedback_source,
         draft,
-    })
+    }))
 }
 
 /// The files of `entry` that a version lists, in the order they were attached. The app's view
@@ -149,7 +168,7 @@ fn reflection_view(s: &EntrySnapshot) -> Option<ReflectionView> {
         .map(|(t, text)| ReflectionSectionView {
             id: t.id.into(),
             title: t.title.into(),
-            html: markdown::render(&text),
+            html: String::new(),
             text,
         })
         .collect();

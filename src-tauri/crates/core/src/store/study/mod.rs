@@ -95,6 +95,7 @@ pub(super) fn note_row(
 
 impl Store {
     pub fn note(&self, pack_id: &str, lesson_id: &str) -> Result<Option<NoteView>> {
+        // The reader goes back at the end of this statement, before the note is rendered.
         let row = note_row(&self.reader(), pack_id, lesson_id)?;
         Ok(row.map(NoteView::from_markdown))
     }
@@ -127,6 +128,8 @@ impl Store {
         }
         let saved = note_row(&tx, pack_id, lesson_id)?;
         tx.commit()?;
+        // Rendered once the writer is free again.
+        drop(conn);
         Ok(saved.map(NoteView::from_markdown))
     }
 

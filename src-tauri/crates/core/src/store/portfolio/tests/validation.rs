@@ -35,8 +35,11 @@ fn invalid_drafts_are_refused_naming_the_field_and_nothing_is_stored() {
     let before = stored(&store);
 
     type Spoil = fn(&mut EntryDraft);
-    let cases: [(&str, &str, Spoil); 3] = [
+    let cases: [(&str, &str, Spoil); 4] = [
         ("an empty title", "title", |d| d.title = "   ".into()),
+        ("text over the size limit", "body", |d| {
+            d.body = "a".repeat(crate::portfolio::MAX_TEXT_BYTES + 1)
+        }),
         ("a date that never was", "date", |d| {
             d.date = "2026-02-30".into()
         }),
@@ -156,4 +159,33 @@ fn uploads_never_saved_are_cleared_after_a_day() {
         0,
         "opening the store clears what the closed editor left behind"
     );
+}
+
+#[test]
+fn markdown_built_to_be_slow_is_saved_and_shown_flattened() {
+    // The shapes from issue #17: a line of 80,000 quote markers, lists nested without end.
+    let (_dir, store) = store();
+    let mut hostile = full_draft(0);
+    hostile.new_uploads = vec![];
+    hostile.body = ">".repeat(80_000) + " deep";
+    if let Some(reflection) = hostile.reflection.as_mut() {
+        reflection.sections[0].text = "+ ".repeat(20_000) + "item";
+    }
+    let saved = store
+        .save_entry(None, None, &hostile, at(20, 9))
+        .expect("within the size limit, so saved");
+    for view in [saved, store.entry(1, None).expect("reads")] {
+        assert_eq!(
+            view.body_html.matches("<blockquote>").count(),
+            crate::markdown::MAX_NESTING,
+            "quotes past the limit are flattened"
+        );
+        assert!(view.body_html.contains("deep"), "and the text kept");
+        let section = &view.reflection.expect("reflection").sections[0];
+        assert_eq!(
+            section.html.matches("<ul>").count(),
+            crate::markdown::MAX_NESTING
+        );
+        assert!(section.html.contains("item"));
+    }
 }
