@@ -163,6 +163,7 @@ package: deps ui/dist/index.html
 	rm -rf $(PACKAGE_STAGE) && mkdir -p $(PACKAGE_STAGE)/completions
 	install -m 755 $(CARGO_TARGET_DIR)/release/w2b $(PACKAGE_STAGE)/w2b
 	$(PACKAGE_STAGE)/w2b manual $(PACKAGE_STAGE)/man1
+	cp src-tauri/packaging/linux/ward-to-board.1 $(PACKAGE_STAGE)/man1/
 	gzip -9n $(PACKAGE_STAGE)/man1/*.1
 	$(PACKAGE_STAGE)/w2b completions bash > $(PACKAGE_STAGE)/completions/w2b.bash
 	$(PACKAGE_STAGE)/w2b completions zsh > $(PACKAGE_STAGE)/completions/_w2b

@@ -23,6 +23,7 @@ REQUIRED = [
     "usr/share/icons/hicolor/scalable/mimetypes/application-vnd.wardtoboard.pack+zip.svg",
     "usr/share/icons/hicolor/scalable/mimetypes/application-vnd.wardtoboard.bundle+zip.svg",
     "usr/share/icons/hicolor/scalable/mimetypes/application-vnd.wardtoboard.review+json.svg",
+    "usr/share/man/man1/ward-to-board.1.gz",
     "usr/share/man/man1/w2b.1.gz",
     "usr/share/man/man1/w2b-pack-check.1.gz",
     "usr/share/bash-completion/completions/w2b",

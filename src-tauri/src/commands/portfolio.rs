@@ -186,8 +186,18 @@ pub fn discard_editor_draft(
 
 /// The editor's preview: the same renderer and sanitiser as saved entries and lessons.
 #[tauri::command(async)]
-pub fn preview_markdown(text: String) -> String {
-    w2b_core::markdown::render(&text)
+pub fn preview_markdown(text: String) -> Result<String, AppError> {
+    // The same limit as saving: a preview never renders what could not be kept.
+    if text.len() > w2b_core::portfolio::MAX_TEXT_BYTES {
+        return Err(AppError::new(
+            ErrorKind::InvalidInput,
+            format!(
+                "the text is too long to preview: at most {} KB can be kept",
+                w2b_core::portfolio::MAX_TEXT_BYTES / 1024
+            ),
+        ));
+    }
+    Ok(w2b_core::markdown::render(&text))
 }
 
 #[tauri::command(async)]
