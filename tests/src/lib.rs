@@ -267,6 +267,10 @@ impl App {
             .status();
         let _ = self.driver.wait();
         closed?;
+        // The app holds its data folder's lock until it has exited: a test that starts it
+        // again on the same folder must not race the old process.
+        self.wait_for_exit("after its WebDriver session ended")
+            .await?;
         Ok(self.home)
     }
 }
@@ -400,6 +404,7 @@ impl App {
                 .args(["-KILL", &pid.to_string()])
                 .status()?;
         }
+        self.wait_for_exit("after SIGKILL").await?;
         self.stop_driver();
         Ok(self.home)
     }
@@ -417,15 +422,21 @@ impl App {
         if !status.success() {
             return Err(format!("could not ask the window to close ({status})").into());
         }
+        self.wait_for_exit("after its window was closed").await?;
+        self.stop_driver();
+        Ok(self.home)
+    }
+
+    /// Waits until no app process is left on this data folder.
+    async fn wait_for_exit(&self, when: &str) -> Result<()> {
         let started = Instant::now();
         while !self.app_pids()?.is_empty() {
             if started.elapsed() > PATIENCE {
-                return Err("the app did not exit after its window was closed".into());
+                return Err(format!("the app did not exit {when}").into());
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        self.stop_driver();
-        Ok(self.home)
+        Ok(())
     }
 
     /// Runs axe-core (from the UI's node_modules) on the page as it is now, checking WCAG 2.1
