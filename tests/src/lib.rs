@@ -27,6 +27,9 @@ pub const TIME_ZONE: &str = "Europe/London";
 /// How long to wait for the app to show something before the test fails.
 pub const PATIENCE: Duration = Duration::from_secs(30);
 
+/// How long WebKitWebDriver gets to end the app after its session is deleted.
+const QUIT_GRACE: Duration = Duration::from_secs(10);
+
 /// The folder screenshots go to: `W2B_SCREENSHOT_DIR`, or `target/e2e-screenshots`.
 pub fn screenshot_dir() -> PathBuf {
     std::env::var_os("W2B_SCREENSHOT_DIR").map_or_else(
@@ -262,15 +265,24 @@ impl App {
     /// WebKitWebDriver releases its port. Returns the home folder, which holds the data.
     pub async fn quit(mut self) -> Result<tempfile::TempDir> {
         let closed = self.client.clone().close().await;
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.driver.id().to_string()])
-            .status();
-        let _ = self.driver.wait();
+        // WebKitWebDriver ends the app after the session is deleted, a moment after it has
+        // answered: give it that moment before stopping the driver, or the app can be left
+        // running on its own.
+        let ended = self.wait_for_exit_within(QUIT_GRACE).await?;
+        self.stop_driver();
         closed?;
         // The app holds its data folder's lock until it has exited: a test that starts it
-        // again on the same folder must not race the old process.
-        self.wait_for_exit("after its WebDriver session ended")
-            .await?;
+        // again on the same folder must not race the old process. One the driver left behind
+        // is asked to stop as the system would at shutdown (SIGTERM; its data is committed).
+        if !ended {
+            for pid in self.app_pids()? {
+                let _ = Command::new("kill")
+                    .args(["-TERM", &pid.to_string()])
+                    .status();
+            }
+            self.wait_for_exit("after its WebDriver session ended")
+                .await?;
+        }
         Ok(self.home)
     }
 }
@@ -425,6 +437,19 @@ impl App {
         self.wait_for_exit("after its window was closed").await?;
         self.stop_driver();
         Ok(self.home)
+    }
+
+    /// Waits up to `limit` for no app process to be left on this data folder; says whether
+    /// that happened.
+    async fn wait_for_exit_within(&self, limit: Duration) -> Result<bool> {
+        let started = Instant::now();
+        while !self.app_pids()?.is_empty() {
+            if started.elapsed() > limit {
+                return Ok(false);
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Ok(true)
     }
 
     /// Waits until no app process is left on this data folder.
