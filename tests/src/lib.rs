@@ -439,11 +439,31 @@ impl App {
         Ok(self.home)
     }
 
-    /// Waits up to `limit` for no app process to be left on this data folder; says whether
-    /// that happened.
+    /// Whether an app is still on this data folder: a process started on it, or its lock
+    /// still held. A process that is exiting stops showing its command line before the
+    /// system has closed its files, so the lock is what says the next app can start.
+    fn app_still_running(&self) -> Result<bool> {
+        if !self.app_pids()?.is_empty() {
+            return Ok(true);
+        }
+        let lock = self.data_dir.join("ward-to-board.lock");
+        let file = match std::fs::OpenOptions::new().write(true).open(&lock) {
+            Ok(file) => file,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+            Err(e) => return Err(e.into()),
+        };
+        match file.try_lock() {
+            Ok(()) => Ok(false),
+            Err(std::fs::TryLockError::WouldBlock) => Ok(true),
+            Err(std::fs::TryLockError::Error(e)) => Err(e.into()),
+        }
+    }
+
+    /// Waits up to `limit` for no app to be left on this data folder; says whether that
+    /// happened.
     async fn wait_for_exit_within(&self, limit: Duration) -> Result<bool> {
         let started = Instant::now();
-        while !self.app_pids()?.is_empty() {
+        while self.app_still_running()? {
             if started.elapsed() > limit {
                 return Ok(false);
             }
@@ -452,10 +472,10 @@ impl App {
         Ok(true)
     }
 
-    /// Waits until no app process is left on this data folder.
+    /// Waits until no app is left on this data folder (see `app_still_running`).
     async fn wait_for_exit(&self, when: &str) -> Result<()> {
         let started = Instant::now();
-        while !self.app_pids()?.is_empty() {
+        while self.app_still_running()? {
             if started.elapsed() > PATIENCE {
                 return Err(format!("the app did not exit {when}").into());
             }
