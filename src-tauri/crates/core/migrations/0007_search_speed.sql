@@ -6,9 +6,7 @@
 --    entries). The table is rebuilt from its own rows; its content does not change.
 -- 2. A narrow index keyed by entry id carries the columns search filters on, so checking a
 --    matching entry's kind, date and bin state never reads the entry's wide row (its body).
--- 3. The date index also carries the kind, so lists filtered by kind walk it without reading
---    the rows either.
--- 4. Revalidation's counters read every entry of the last years; an index holding the columns
+-- 3. Revalidation's counters read every entry of the last years; an index holding the columns
 --    they count answers that without reading a single entry's row.
 
 CREATE VIRTUAL TABLE entry_search_v7 USING fts5 (
@@ -24,9 +22,6 @@ DROP TABLE entry_search;
 ALTER TABLE entry_search_v7 RENAME TO entry_search;
 
 CREATE INDEX entries_search_facts ON entries (id, deleted_at, kind, entry_date);
-
-DROP INDEX entries_by_date;
-CREATE INDEX entries_by_date ON entries (deleted_at, entry_date, kind);
 
 CREATE INDEX entries_for_revalidation ON entries (deleted_at, entry_date, kind, template,
     feedback_source, clinical_minutes, management_minutes, participatory);
