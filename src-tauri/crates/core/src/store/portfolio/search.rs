@@ -218,8 +218,9 @@ pub(super) fn two_figures(n: f64) -> u32 {
 }
 
 /// `ids` (matches of `fts`) best first: BM25 with a title worth ten times the body and tags
-/// four times, then the newest entry date. The rowid range lets the word index skip older
-/// matches; `+rowid` keeps the id list a filter, so the match runs once.
+/// four times, then the newest entry date (read from the narrow index: through the primary
+/// key it read each wide row, half the query's time). The rowid range lets the word index
+/// skip older matches; `+rowid` keeps the id list a filter, so the match runs once.
 fn ranked(conn: &Connection, fts: &str, ids: &[i64]) -> Result<Vec<i64>> {
     let Some(oldest) = ids.iter().min() else {
         return Ok(Vec::new());
@@ -229,7 +230,8 @@ fn ranked(conn: &Connection, fts: &str, ids: &[i64]) -> Result<Vec<i64>> {
          WHERE entry_search MATCH ?1 AND rowid >= ?2
            AND +rowid IN (SELECT value FROM json_each(?3))
          ORDER BY bm25(entry_search, 10.0, 1.0, 4.0),
-                  (SELECT entry_date FROM entries WHERE id = entry_search.rowid) DESC,
+                  (SELECT entry_date FROM entries INDEXED BY entries_search_facts
+                    WHERE id = entry_search.rowid) DESC,
                   rowid DESC",
     )?;
     let list = serde_json::to_string(ids).unwrap_or_default();
