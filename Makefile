@@ -278,6 +278,16 @@ bench-startup: deps ui/dist/index.html
 bench-render:
 	cargo bench -p w2b-core --bench render
 
+## --- figures next to their floors (not part of `make test`) -------------------------
+
+# Runs every step in benches/compare/steps/ in name order and prints one table of figures,
+# floors, ratios and goals met; the same rows go to $(CARGO_TARGET_DIR)/bench-compare.json.
+# See benches/README.md. The first run builds the large portfolios (minutes); later runs
+# reuse them.
+.PHONY: bench-compare
+bench-compare:
+	python3 benches/compare/compare.py
+
 clean:
 	cargo clean
 	rm -rf ui/dist ui/node_modules

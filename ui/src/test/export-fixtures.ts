@@ -17,6 +17,7 @@ export function exportEntries(): EntryPage {
       sampleSummary({ id: 1, kind: 'shadowing', kindLabel: 'Shadowing', title: 'A day with the matron', date: '2026-02-01' }),
     ],
     total: 3,
+    totalEstimated: false,
   };
 }
 

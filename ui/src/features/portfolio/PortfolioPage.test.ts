@@ -10,7 +10,7 @@ import { sampleOptions, sampleSummaries, sampleSummary, sampleTags } from '../..
 type Backend = { find?: (query: EntryQuery) => EntryPage | Promise<EntryPage>; bin?: number };
 
 /** A back end holding two entries; returns the queries find_entries was sent, in order. */
-function portfolioBackend({ find = () => ({ entries: twoEntries(), total: 2 }), bin = 0 }: Backend = {}) {
+function portfolioBackend({ find = () => ({ entries: twoEntries(), total: 2, totalEstimated: false }), bin = 0 }: Backend = {}) {
   const queries: EntryQuery[] = [];
   mockIPC((cmd, args) => {
     if (cmd === 'get_editor_options') return sampleOptions();
@@ -172,6 +172,7 @@ describe('portfolio list', () => {
           }),
         ],
         total: 1,
+        totalEstimated: false,
       }),
     });
     render(PortfolioPage);
@@ -184,7 +185,7 @@ describe('portfolio list', () => {
   });
 
   it('explains what an entry is when there are none yet, and offers to add one', async () => {
-    portfolioBackend({ find: () => ({ entries: [], total: 0 }) });
+    portfolioBackend({ find: () => ({ entries: [], total: 0, totalEstimated: false }) });
     render(PortfolioPage);
     const empty = await screen.findByTestId('portfolio-empty');
     expect(within(empty).getByRole('heading', { name: 'You have no entries yet' })).toBeTruthy();
@@ -196,7 +197,7 @@ describe('portfolio list', () => {
 
   it('says when nothing matches and clears every filter on request', async () => {
     const queries = portfolioBackend({
-      find: (q) => (q.text ? { entries: [], total: 0 } : { entries: twoEntries(), total: 2 }),
+      find: (q) => (q.text ? { entries: [], total: 0, totalEstimated: false } : { entries: twoEntries(), total: 2, totalEstimated: false }),
     });
     render(PortfolioPage);
     await fireEvent.change(await screen.findByLabelText('Kind of entry'), { target: { value: 'reflection' } });
@@ -216,7 +217,7 @@ describe('portfolio list', () => {
 
   it('loads the next 50 entries on "Show more"', async () => {
     const queries = portfolioBackend({
-      find: (q) => ({ entries: sampleSummaries(Math.min(50, 120 - q.offset), q.offset + 1), total: 120 }),
+      find: (q) => ({ entries: sampleSummaries(Math.min(50, 120 - q.offset), q.offset + 1), total: 120, totalEstimated: false }),
     });
     render(PortfolioPage);
     expect(await screen.findAllByTestId('entry-row')).toHaveLength(50);
@@ -228,6 +229,23 @@ describe('portfolio list', () => {
     expect(lastQuery(queries), 'the next page starts after the entries shown').toEqual({ ...unfiltered, offset: 50 });
     expect(screen.getByText('Showing 100 of 120 entries.')).toBeTruthy();
     await waitFor(() => expect(document.activeElement?.textContent, 'focus moves to the first entry added').toBe('Entry 51'));
+  });
+
+  it('says a large total is an estimate, and offers more while pages keep coming', async () => {
+    const queries = portfolioBackend({
+      find: (q) => ({ entries: q.offset < 100 ? sampleSummaries(50, q.offset + 1) : [], total: 12000, totalEstimated: true }),
+    });
+    render(PortfolioPage);
+    expect(await screen.findAllByTestId('entry-row')).toHaveLength(50);
+    expect(words(screen.getByTestId('entry-count')), 'the count says it is not exact').toBe('About 12,000 entries');
+    expect(screen.getByText('Showing 50 of about 12,000 entries.')).toBeTruthy();
+    await fireEvent.click(screen.getByTestId('show-more'));
+    await waitFor(() => expect(screen.getAllByTestId('entry-row')).toHaveLength(100));
+    expect(lastQuery(queries)).toEqual({ ...unfiltered, offset: 50 });
+    await waitFor(() => expect(screen.getByTestId<HTMLButtonElement>('show-more').disabled).toBe(false));
+    await fireEvent.click(screen.getByTestId('show-more'));
+    await waitFor(() => expect(screen.queryByTestId('show-more'), 'an empty page ends the list').toBeNull());
+    expect(screen.getAllByTestId('entry-row')).toHaveLength(100);
   });
 
   it('links to the bin only when something is in it', async () => {

@@ -5,4 +5,9 @@ export type EntryPage = { entries: Array<EntrySummary>,
 /**
  * How many entries match in all, for "showing 1 to 50 of 1,234".
  */
-total: number, };
+total: number, 
+/**
+ * Whether `total` is an estimate (to two figures, shown as "about"): a search with words
+ * counts exactly only up to 1,000 matches.
+ */
+totalEstimated: boolean, };

@@ -197,6 +197,9 @@ pub struct EntryPage {
     pub entries: Vec<EntrySummary>,
     /// How many entries match in all, for "showing 1 to 50 of 1,234".
     pub total: u32,
+    /// Whether `total` is an estimate (to two figures, shown as "about"): a search with words
+    /// counts exactly only up to 1,000 matches.
+    pub total_estimated: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]

@@ -56,8 +56,11 @@ fn a_copy_carrying_a_trigger_a_view_or_a_changed_table_is_refused() {
         (
             "manual-20261105T090000Z.sqlite3",
             "ALTER TABLE entries ADD COLUMN payload TEXT;",
-            "it has a table `entries` that differs from the one Ward to Board makes at data \
-             format 6",
+            &format!(
+                "it has a table `entries` that differs from the one Ward to Board makes at data \
+                 format {}",
+                crate::store::SCHEMA_VERSION
+            ),
         ),
         (
             "manual-20261106T090000Z.sqlite3",

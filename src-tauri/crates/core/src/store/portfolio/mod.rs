@@ -2,13 +2,14 @@
 //! with its tags, ratings, links, attachments and search text), and entries made from logged
 //! study. What makes a draft valid is decided in `crate::portfolio`; versions are in
 //! `versions`, the bin in `bin`, files in `attachments`, showing an entry in `view`, finding
-//! entries in `query`, the editor's unsaved work in `drafts`.
+//! entries in `query` (by their words in `search`), the editor's unsaved work in `drafts`.
 
 mod attachments;
 mod bin;
 pub(super) mod drafts;
 mod leap2a;
 mod query;
+mod search;
 mod versions;
 mod view;
 

@@ -8,7 +8,7 @@ use super::*;
 
 /// Rows each schema could hold, added as the database is built up to it: one or two in
 /// every table the schema introduced, so the upgrade has real data to carry.
-const SEEDS: [&str; 5] = [
+const SEEDS: [&str; 6] = [
     // 1: the curriculum and progress
     "INSERT INTO packs VALUES ('p', '1.0.0', 'P', 'Pub', 'L', 'en-GB', 'cmpf', '', 0, 'abc', 1, 't', 't');
      INSERT INTO modules VALUES ('p', 'm', 0, 'M', '');
@@ -42,6 +42,9 @@ const SEEDS: [&str; 5] = [
        INSERT INTO review_comments VALUES (1, 0, 'u100', 1, 'Well reflected');
        INSERT INTO review_drafts VALUES ('b2', 'bb', '{}', 't1');
        INSERT INTO entry_behaviours VALUES (100, 'cmpf', 'cmpf.people.appraisal', 3, 'Led two');"#,
+    // 6: installed frameworks; the entry's words in the search index, which schema 7 rebuilds
+    "INSERT INTO entry_search (rowid, title, body, tags)
+         VALUES (100, 'Handover', 'Safer night handover on ward seven', 'handover');",
 ];
 
 /// The first column of every row `sql` returns, as text (table and column names).
@@ -175,6 +178,31 @@ fn every_earlier_schema_upgrades_to_the_current_one_keeping_data() {
                 (appraisal.entries, appraisal.latest_rating),
                 (1, Some(3)),
                 "a rating made before frameworks were data counts against the installed set"
+            );
+        }
+        if from == 6 {
+            let search = |text: &str| {
+                store
+                    .find_entries(&crate::portfolio::EntryQuery {
+                        text: text.into(),
+                        ..Default::default()
+                    })
+                    .expect("search")
+            };
+            for typed in ["han", "night handover", "sev"] {
+                let page = search(typed);
+                assert_eq!(
+                    page.entries.iter().map(|e| e.id).collect::<Vec<_>>(),
+                    [100],
+                    "the entry indexed under v6 is found by `{typed}` after the index is rebuilt"
+                );
+            }
+            assert!(
+                search("night").entries[0]
+                    .snippet
+                    .iter()
+                    .any(|p| p.highlight && p.text == "night"),
+                "its words are still highlighted"
             );
         }
         if from >= 1 {

@@ -4,6 +4,7 @@
 mod bin;
 mod find;
 mod saving;
+mod search;
 mod study;
 mod validation;
 
