@@ -9,6 +9,8 @@
 //! export_portfolio export DIR OUT    the app's export (write, verify, page beside, record)
 //!                                    into OUT, while a second thread searches the portfolio;
 //!                                    prints one JSON line of figures
+//! export_portfolio write DIR FILE    writing the bundle alone (no verification), for its
+//!                                    own peak memory; prints its time in seconds
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -16,7 +18,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use w2b_core::bundle::{export_bundle, BundleSelection};
+use w2b_core::bundle::{export_bundle, write_bundle, BundleSelection};
 use w2b_core::frameworks;
 use w2b_core::portfolio::{BehaviourRating, CpdTime, EntryDraft, EntryKind, EntryQuery};
 use w2b_core::store::{Store, DATABASE_FILE};
@@ -87,8 +89,12 @@ fn main() {
     match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         ["build", dir] => build_once(Path::new(dir)),
         ["export", dir, out] => export(Path::new(dir), Path::new(out)),
+        ["write", dir, file] => write_only(Path::new(dir), Path::new(file)),
         _ => {
-            eprintln!("usage: export_portfolio build DIR | export_portfolio export DIR OUT");
+            eprintln!(
+                "usage: export_portfolio build DIR | export_portfolio export DIR OUT | \
+                 export_portfolio write DIR FILE"
+            );
             std::process::exit(2);
         }
     }
@@ -249,6 +255,18 @@ fn export(dir: &Path, out: &Path) {
         bundle.display().to_string(),
         reads.len(),
     );
+}
+
+fn write_only(dir: &Path, file: &Path) {
+    let store = Store::open(dir, now()).unwrap_or_else(|e| panic!("opens: {e}"));
+    let selection = BundleSelection {
+        learner: "Bench Learner".into(),
+        include_goals: true,
+        ..BundleSelection::default()
+    };
+    let started = Instant::now();
+    write_bundle(&store, &selection, file, now()).unwrap_or_else(|e| panic!("writes: {e}"));
+    println!("{:.3}", started.elapsed().as_secs_f64());
 }
 
 /// The 95th percentile of `times` (sorted here), in their unit.
