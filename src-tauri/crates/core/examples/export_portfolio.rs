@@ -17,66 +17,23 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, TimeZone, Utc};
 use w2b_core::bundle::{export_bundle, write_bundle, BundleSelection};
-use w2b_core::frameworks;
-use w2b_core::portfolio::{BehaviourRating, CpdTime, EntryDraft, EntryKind, EntryQuery};
+use w2b_core::portfolio::EntryQuery;
 use w2b_core::store::{Store, DATABASE_FILE};
 
 #[path = "../benches/generated/rng.rs"]
 mod rng;
 use rng::Rng;
+#[path = "../benches/generated/bundle_portfolio.rs"]
+mod bundle_portfolio;
+use bundle_portfolio::{build_portfolio, Attachments};
 
 const ENTRIES: usize = 10_000;
 const ATTACHMENT_EVERY: usize = 10;
 /// Attachments of 250 to 750 KB: 1,000 of them come to about 500 MB.
 const ATTACHMENT_MIN: usize = 250 * 1024;
 const ATTACHMENT_SPREAD: usize = 500 * 1024;
-
-const WORDS: &[&str] = &[
-    "ward",
-    "budget",
-    "rota",
-    "handover",
-    "matron",
-    "agency",
-    "staffing",
-    "vacancy",
-    "sickness",
-    "appraisal",
-    "governance",
-    "risk",
-    "incident",
-    "escalation",
-    "capacity",
-    "discharge",
-    "patient",
-    "safety",
-    "quality",
-    "audit",
-    "board",
-    "finance",
-    "forecast",
-    "variance",
-    "meeting",
-    "team",
-    "feedback",
-    "culture",
-    "training",
-    "policy",
-    "the",
-    "and",
-    "we",
-    "our",
-    "agreed",
-    "reviewed",
-    "changed",
-    "learned",
-    "after",
-    "before",
-    "with",
-    "for",
-];
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0)
@@ -100,25 +57,6 @@ fn main() {
     }
 }
 
-/// An attachment: prose (compresses) or PNG-headed random bytes (does not), alternately.
-fn attachment(rng: &mut Rng, i: usize) -> (String, Vec<u8>) {
-    let size = ATTACHMENT_MIN + rng.below(ATTACHMENT_SPREAD);
-    if i.is_multiple_of(2) {
-        let mut text = String::with_capacity(size + 400);
-        while text.len() < size {
-            text.push_str(&rng.words(WORDS, 40));
-            text.push_str(".\n");
-        }
-        (format!("meeting notes {i}.txt"), text.into_bytes())
-    } else {
-        let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
-        while bytes.len() < size {
-            bytes.extend_from_slice(&rng.next().to_le_bytes());
-        }
-        (format!("whiteboard photo {i}.png"), bytes)
-    }
-}
-
 fn build_once(dir: &Path) {
     if dir.join(DATABASE_FILE).exists() {
         return;
@@ -130,71 +68,13 @@ fn build_once(dir: &Path) {
 }
 
 fn build(dir: &Path) {
-    let store = Store::open(dir, now()).unwrap_or_else(|e| panic!("opens: {e}"));
-    store
-        .sync_builtin_pack(now())
-        .unwrap_or_else(|e| panic!("built-in pack: {e}"));
-    let files = dir.join("files");
-    std::fs::create_dir_all(&files).unwrap_or_else(|e| panic!("files folder: {e}"));
-    let behaviours: Vec<String> = frameworks::builtin()
-        .iter()
-        .filter(|f| f.id == "cmpf")
-        .flat_map(|f| f.items().into_iter().map(|i| i.id.to_owned()))
-        .collect();
-    let first_day = NaiveDate::from_ymd_opt(2016, 11, 24).unwrap_or_else(|| panic!("date"));
-    let mut rng = Rng(0x0005_eedb_0d1e_2026);
     let started = Instant::now();
-    let mut attached = 0u64;
-    for i in 0..ENTRIES {
-        let mut body = String::new();
-        for _ in 0..(3 + rng.below(3)) {
-            let len = 50 + rng.below(31);
-            body.push_str(&rng.words(WORDS, len));
-            body.push_str(".\n\n");
-        }
-        let mut rated: Vec<BehaviourRating> = Vec::new();
-        for _ in 0..rng.below(4) {
-            let id = behaviours[rng.below(behaviours.len())].clone();
-            if rated.iter().all(|r| r.behaviour_id != id) {
-                rated.push(BehaviourRating {
-                    framework_id: "cmpf".into(),
-                    behaviour_id: id,
-                    rating: 1 + rng.below(4) as u32,
-                    justification: rng.words(WORDS, 20),
-                });
-            }
-        }
-        let kind = EntryKind::ALL[rng.below(EntryKind::ALL.len())];
-        let date = first_day + chrono::Duration::days(rng.below(3_650) as i64);
-        let new_uploads = if i.is_multiple_of(ATTACHMENT_EVERY) {
-            let (name, bytes) = attachment(&mut rng, i / ATTACHMENT_EVERY);
-            std::fs::write(files.join(&name), &bytes).unwrap_or_else(|e| panic!("file: {e}"));
-            attached += bytes.len() as u64;
-            let upload = store
-                .upload_attachment(&name, &bytes, now())
-                .unwrap_or_else(|e| panic!("uploads: {e}"));
-            vec![upload.id]
-        } else {
-            vec![]
-        };
-        let title_len = 3 + rng.below(5);
-        let draft = EntryDraft {
-            title: format!("{} {i}", rng.words(WORDS, title_len)),
-            body,
-            tags: vec![WORDS[rng.below(WORDS.len())].to_owned()],
-            cpd: CpdTime {
-                clinical_minutes: 0,
-                management_minutes: if kind == EntryKind::Cpd { 60 } else { 0 },
-                participatory: false,
-            },
-            behaviours: rated,
-            new_uploads,
-            ..EntryDraft::new(kind, String::new(), date.format("%Y-%m-%d").to_string())
-        };
-        store
-            .save_entry(None, None, &draft, now())
-            .unwrap_or_else(|e| panic!("saves entry {i}: {e}"));
-    }
+    let sizes = Attachments {
+        every: ATTACHMENT_EVERY,
+        min_bytes: ATTACHMENT_MIN,
+        spread_bytes: ATTACHMENT_SPREAD,
+    };
+    let attached = build_portfolio(dir, now(), ENTRIES, &sizes, Some(&dir.join("files")));
     eprintln!(
         "{ENTRIES} entries with {} attachments ({} MB) saved in {:.1} s",
         ENTRIES / ATTACHMENT_EVERY,
