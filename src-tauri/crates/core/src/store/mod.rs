@@ -16,7 +16,7 @@ mod review;
 mod study;
 
 pub use backups::{AUTOMATIC_BACKUPS_KEPT, AUTOMATIC_BACKUP_INTERVAL_HOURS};
-pub use bundle::PlannedAttachment;
+pub use bundle::{BundleSource, PlannedAttachment};
 pub use coverage::DEFAULT_FRAMEWORK;
 pub use frameworks::{InstalledFramework, BUILT_IN};
 pub use instance_lock::{lock_path, LOCK_FILE};

@@ -10,8 +10,9 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{
-    document_findings, render_html, verify_bundle, write_bundle, BundleSelection, DocumentFinding,
-    ExportError, BUNDLE_EXTENSION,
+    document_findings, open_checked, unpack, verify_bundle, write_bundle, BundleError,
+    BundleProblem, BundleSelection, DocumentFinding, ExportError, Manifest, BUNDLE_EXTENSION,
+    HTML_PATH,
 };
 use crate::file_names::{name_of, slug, unused_path};
 use crate::store::{SharedEntry, Store, StoreError};
@@ -91,13 +92,7 @@ pub fn export_bundle(
     let file_name = name_of(&target);
     // The same page as inside the bundle, on its own: attachments are listed but not included.
     let html_path = target.with_extension("html");
-    crate::atomic::write(&html_path, render_html(&verified.document).as_bytes()).map_err(
-        |source| ExportError::Beside {
-            action: "write",
-            path: html_path.clone(),
-            source,
-        },
-    )?;
+    copy_page_out(&written.path, &verified.manifest, &html_path)?;
     store.record_export(
         &verified.manifest.bundle_id,
         &verified.manifest_sha256,
@@ -113,6 +108,43 @@ pub fn export_bundle(
         entries: count(shared.len()),
         bytes: written.bytes,
     })
+}
+
+/// Copies the page inside the bundle just written to `html_path`, as it unpacks: the very page
+/// the manifest lists (its SHA-256 checked on the way), never made again nor held whole.
+fn copy_page_out(bundle: &Path, manifest: &Manifest, html_path: &Path) -> Result<(), ExportError> {
+    let beside = |source: std::io::Error| ExportError::Beside {
+        action: "write",
+        path: html_path.to_owned(),
+        source,
+    };
+    let file = name_of(bundle);
+    let changed = |why: String| {
+        ExportError::Unverified(BundleError::Tampered {
+            file: file.clone(),
+            problems: vec![BundleProblem::new(HTML_PATH, why)],
+        })
+    };
+    let (mut zip, stored) = open_checked(bundle, &file)?;
+    let (Some(stored), Some(listed)) = (
+        stored.iter().find(|f| f.name == HTML_PATH),
+        manifest.files.iter().find(|f| f.path == HTML_PATH),
+    ) else {
+        return Err(changed("is missing from the bundle just written".into()));
+    };
+    let partial = crate::atomic::AtomicFile::new(html_path).map_err(beside)?;
+    let mut out = std::io::BufWriter::new(partial.create().map_err(beside)?);
+    let digest = unpack(&mut zip, stored, &file, &mut out)?.map_err(|d| changed(d.to_string()))?;
+    if digest.bytes != listed.size || digest.sha256 != listed.sha256 {
+        return Err(changed(
+            "changed after the bundle was written (its SHA-256 does not match)".into(),
+        ));
+    }
+    out.into_inner()
+        .map_err(|e| beside(e.into_error()))?
+        .sync_all()
+        .map_err(beside)?;
+    partial.commit().map_err(beside)
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ mod text;
 
 use std::fmt::Write as _;
 
-use super::{BundleCoverage, BundleFramework, BundleGoal, PortfolioDocument};
+use super::{BundleCoverage, BundleEntry, BundleFramework, BundleGoal, PortfolioDocument};
 use text::{count, date_in_words, duration, escape, goal_status, instant_in_words, percent};
 
 /// The page's policy: no script, no loads, styles only from the page itself.
@@ -20,6 +20,9 @@ pub(crate) const CONTENT_SECURITY_POLICY: &str =
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 const STYLE: &str = include_str!("bundle.css");
+
+/// Parts of the page are handed over once they reach this size.
+const PART_BYTES: usize = 64 * 1024;
 
 /// Renders the whole portfolio as one HTML5 page (UTF-8). The same document always gives the
 /// same page, byte for byte.
@@ -32,7 +35,54 @@ pub fn render_html(document: &PortfolioDocument) -> String {
 /// [`render_html`] handed over in parts, in order (the head and overview, then one entry at a
 /// time): verifying a bundle hashes the page as it is made, so a large portfolio never holds
 /// the whole page in memory.
-pub(crate) fn render_html_in_parts(document: &PortfolioDocument, mut part: impl FnMut(&str)) {
+pub(crate) fn render_html_in_parts(document: &PortfolioDocument, part: impl FnMut(&str)) {
+    let totals = PageTotals::of(&document.entries);
+    let each_entry = |visit: &mut dyn FnMut(&BundleEntry)| {
+        document.entries.iter().for_each(visit);
+        Ok::<(), std::convert::Infallible>(())
+    };
+    let Ok(()) = render_page(document, &totals, each_entry, part);
+}
+
+/// What the page's cover counts over all the shared entries: known before any entry is shown.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct PageTotals {
+    entries: u32,
+    attachments: u32,
+    clinical_minutes: u32,
+    management_minutes: u32,
+}
+
+impl PageTotals {
+    pub(crate) fn add(&mut self, entry: &BundleEntry) {
+        let attachments = u32::try_from(entry.attachments.len()).unwrap_or(u32::MAX);
+        self.entries = self.entries.saturating_add(1);
+        self.attachments = self.attachments.saturating_add(attachments);
+        self.clinical_minutes = self.clinical_minutes.saturating_add(entry.clinical_minutes);
+        self.management_minutes = self
+            .management_minutes
+            .saturating_add(entry.management_minutes);
+    }
+
+    fn of(entries: &[BundleEntry]) -> Self {
+        let mut totals = Self::default();
+        entries.iter().for_each(|e| totals.add(e));
+        totals
+    }
+}
+
+/// The page, in parts, for a portfolio whose entries are not held: `around` gives everything
+/// but the entries (its own `entries` are not read), `totals` what the cover counts, and
+/// `each_entry` hands the entries over in order, each time it is called: once for the
+/// contents, once for the entries themselves. The same entries give the same page, byte for
+/// byte, as [`render_html`] of the whole document.
+pub(crate) fn render_page<E>(
+    around: &PortfolioDocument,
+    totals: &PageTotals,
+    mut each_entry: impl FnMut(&mut dyn FnMut(&BundleEntry)) -> Result<(), E>,
+    mut part: impl FnMut(&str),
+) -> Result<(), E> {
+    let document = around;
     let mut out = String::with_capacity(16 * 1024);
     let title = if document.learner.trim().is_empty() {
         "Portfolio".to_owned()
@@ -51,47 +101,37 @@ pub(crate) fn render_html_in_parts(document: &PortfolioDocument, mut part: impl 
         csp = CONTENT_SECURITY_POLICY,
         title = escape(&title),
     );
-    cover(&mut out, document, &title);
-    contents(&mut out, document);
+    cover(&mut out, document, totals, &title);
+    contents(&mut out, totals, &mut each_entry, &mut part)?;
     out.push_str("<main>\n");
     coverage(&mut out, &document.coverage, &document.frameworks);
     plan(&mut out, &document.goals);
-    if document.entries.is_empty() {
+    if totals.entries == 0 {
         out.push_str(
             "<section class=\"no-entries\">\n<h2>Entries</h2>\n\
              <p>No entries were shared in this bundle.</p>\n</section>\n",
         );
     }
-    for (index, item) in document.entries.iter().enumerate() {
+    let mut index = 0;
+    each_entry(&mut |item: &BundleEntry| {
         part(&out);
         out.clear();
         entry::render(&mut out, item, index);
-    }
+        index += 1;
+    })?;
     out.push_str("</main>\n</body>\n</html>\n");
     part(&out);
+    Ok(())
 }
 
-fn cover(out: &mut String, document: &PortfolioDocument, title: &str) {
-    let entries = u32::try_from(document.entries.len()).unwrap_or(u32::MAX);
-    let attachments: usize = document.entries.iter().map(|e| e.attachments.len()).sum();
-    let attachments = u32::try_from(attachments).unwrap_or(u32::MAX);
-    let goals = u32::try_from(document.goals.len()).unwrap_or(u32::MAX);
-    let clinical: u32 = document
-        .entries
-        .iter()
-        .map(|e| e.clinical_minutes)
-        .fold(0, u32::saturating_add);
-    let management: u32 = document
-        .entries
-        .iter()
-        .map(|e| e.management_minutes)
-        .fold(0, u32::saturating_add);
+fn cover(out: &mut String, document: &PortfolioDocument, totals: &PageTotals, title: &str) {
     let period = match (&document.period_from, &document.period_to) {
         (Some(from), Some(to)) => format!("{} to {}", date_in_words(from), date_in_words(to)),
         (Some(from), None) => format!("From {}", date_in_words(from)),
         (None, Some(to)) => format!("Up to {}", date_in_words(to)),
         (None, None) => "All dates".to_owned(),
     };
+    let goals = u32::try_from(document.goals.len()).unwrap_or(u32::MAX);
     let _ = write!(
         out,
         "<header class=\"cover\">\n<div class=\"band\">\n\
@@ -112,15 +152,20 @@ fn cover(out: &mut String, document: &PortfolioDocument, title: &str) {
         period = escape(&period),
         created = escape(&instant_in_words(&document.created_at)),
         id = escape(&document.bundle_id),
-        entries = count(entries, "entry", "entries"),
-        attachments = count(attachments, "attachment", "attachments"),
+        entries = count(totals.entries, "entry", "entries"),
+        attachments = count(totals.attachments, "attachment", "attachments"),
         goals = count(goals, "development goal", "development goals"),
-        clinical = duration(clinical),
-        management = duration(management),
+        clinical = duration(totals.clinical_minutes),
+        management = duration(totals.management_minutes),
     );
 }
 
-fn contents(out: &mut String, document: &PortfolioDocument) {
+fn contents<E>(
+    out: &mut String,
+    totals: &PageTotals,
+    each_entry: &mut impl FnMut(&mut dyn FnMut(&BundleEntry)) -> Result<(), E>,
+    part: &mut impl FnMut(&str),
+) -> Result<(), E> {
     out.push_str(
         "<nav class=\"contents\" id=\"contents\" aria-labelledby=\"contents-heading\">\n\
          <h2 id=\"contents-heading\">Contents</h2>\n\
@@ -128,9 +173,9 @@ fn contents(out: &mut String, document: &PortfolioDocument) {
          <li><a href=\"#coverage\">Framework coverage</a></li>\n\
          <li><a href=\"#plan\">Development plan</a></li>\n",
     );
-    if !document.entries.is_empty() {
+    if totals.entries > 0 {
         out.push_str("<li>Entries\n<ol class=\"entry-list\">\n");
-        for item in &document.entries {
+        each_entry(&mut |item: &BundleEntry| {
             let _ = writeln!(
                 out,
                 "<li><a href=\"#{id}\">{title}</a> <span class=\"meta\">{kind}, {date}</span></li>",
@@ -139,10 +184,16 @@ fn contents(out: &mut String, document: &PortfolioDocument) {
                 kind = escape(&entry::kind(item)),
                 date = escape(&date_in_words(&item.date)),
             );
-        }
+            // The list grows with the portfolio: hand it over as it goes.
+            if out.len() >= PART_BYTES {
+                part(out.as_str());
+                out.clear();
+            }
+        })?;
         out.push_str("</ol>\n</li>\n");
     }
     out.push_str("</ol>\n</nav>\n");
+    Ok(())
 }
 
 fn coverage(out: &mut String, frameworks: &[BundleCoverage], carried: &[BundleFramework]) {

@@ -17,7 +17,7 @@ pub struct BundleProblem {
 }
 
 impl BundleProblem {
-    pub(super) fn new(path: &str, problem: impl Into<String>) -> Self {
+    pub(crate) fn new(path: &str, problem: impl Into<String>) -> Self {
         Self {
             path: path.to_owned(),
             problem: problem.into(),

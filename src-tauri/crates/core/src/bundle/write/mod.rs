@@ -1,10 +1,13 @@
 //! Writing a bundle: gather what the learner chose, stream it into a zip under a temporary
 //! name, then rename (through `crate::atomic`), so a full disk or a crash never leaves half a file under the real name.
 //!
-//! Memory stays bounded by the document, not the attachments: `portfolio.json` is serialised
-//! straight into the archive, and each attachment is streamed from the database (SQLite
-//! incremental blob I/O) in 256 KB pieces. Every file is hashed as it is written, and the
-//! manifest listing them goes in last.
+//! Memory stays flat whatever the portfolio's size: everything is read through one reader in
+//! one read transaction ([`BundleSource`]), `portfolio.json` and the page are written one entry
+//! at a time (`parts`), and each attachment is streamed from the database (SQLite incremental
+//! blob I/O) in 256 KB pieces. Every file is hashed as it is written, and the manifest listing
+//! them goes in last. The writer connection is never taken, and the other readers stay free.
+
+mod parts;
 
 use std::collections::HashSet;
 use std::fs::File;
@@ -16,13 +19,14 @@ use sha2::{Digest, Sha256};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
+use self::parts::{write_page, write_portfolio_json, BundlePlan};
 use super::{
-    render_html, BundleError, BundleSelection, Manifest, ManifestFile, PortfolioDocument,
-    BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, HTML_PATH, MANIFEST_PATH, MAX_BUNDLE_FILES,
-    MAX_BUNDLE_TOTAL_BYTES, MAX_COMPRESSION_RATIO, MAX_PORTFOLIO_JSON_BYTES, PORTFOLIO_PATH,
+    BundleError, BundleSelection, Manifest, ManifestFile, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION,
+    HTML_PATH, MANIFEST_PATH, MAX_BUNDLE_FILES, MAX_BUNDLE_TOTAL_BYTES, MAX_COMPRESSION_RATIO,
+    MAX_PORTFOLIO_JSON_BYTES, PORTFOLIO_PATH,
 };
 use crate::atomic::{AtomicFile, PartialFile};
-use crate::store::{PlannedAttachment, Store, StoreError};
+use crate::store::{BundleSource, PlannedAttachment, Store, StoreError};
 
 /// Why a bundle was not written. In every case nothing was left under the target name.
 #[derive(Debug, thiserror::Error)]
@@ -90,8 +94,9 @@ pub fn write_bundle(
     // 16 random bytes from SQLite's generator, which the operating system seeds: no new
     // dependency, and ids never repeat in practice.
     let bundle_id = store.random_hex(16)?;
-    let (document, planned) = store.portfolio_document(selection, &bundle_id, now)?;
-    check_limits(&planned)?;
+    let source = store.bundle_source(selection)?;
+    let plan = BundlePlan::read(store, &source, selection, &bundle_id, now)?;
+    check_limits(&plan.attachments)?;
     let cannot_save = |source| ExportError::Io {
         context: format!("cannot save the bundle in {}", folder_of(target).display()),
         source,
@@ -103,7 +108,7 @@ pub fn write_bundle(
     }
     // Dropped on any failure, the partial file goes with it and `target` is left as it was.
     let partial = AtomicFile::new(target).map_err(cannot_save)?;
-    finish_bundle(store, &document, &planned, partial, target, now)
+    finish_bundle(&source, &plan, partial, target, now)
 }
 
 /// Refuses, before writing anything, a bundle its reader would refuse for its size.
@@ -150,9 +155,8 @@ fn too_large(total: u64) -> ExportError {
 /// well that a reader would take it for a compression bomb (a page of one repeated line) is
 /// written again uncompressed, so a bundle never fails its own verification.
 fn finish_bundle(
-    store: &Store,
-    document: &PortfolioDocument,
-    planned: &[PlannedAttachment],
+    source: &BundleSource<'_>,
+    plan: &BundlePlan,
     partial: AtomicFile,
     target: &Path,
     now: DateTime<Utc>,
@@ -160,7 +164,7 @@ fn finish_bundle(
     let mut uncompressed = HashSet::new();
     let (manifest, manifest_sha256) = loop {
         let file = partial.create().map_err(|e| io_failed("the bundle", e))?;
-        let written = write_archive(store, document, planned, file, now, &uncompressed)?;
+        let written = write_archive(source, plan, file, now, &uncompressed)?;
         let crushed = over_compressed(partial.partial())?;
         if crushed.is_empty() || !uncompressed.is_empty() {
             break written;
@@ -202,9 +206,8 @@ fn over_compressed(path: &Path) -> Result<HashSet<String>, ExportError> {
 /// Writes the whole archive into `file` and makes it durable; returns the manifest and the
 /// SHA-256 of its bytes. Files named in `uncompressed` are stored as they are.
 fn write_archive(
-    store: &Store,
-    document: &PortfolioDocument,
-    planned: &[PlannedAttachment],
+    source: &BundleSource<'_>,
+    plan: &BundlePlan,
     file: PartialFile,
     now: DateTime<Utc>,
     uncompressed: &HashSet<String>,
@@ -233,12 +236,12 @@ fn write_archive(
             options.compression_method(CompressionMethod::Stored)
         }
     };
-    let mut files = Vec::with_capacity(planned.len() + 2);
+    let mut files = Vec::with_capacity(plan.attachments.len() + 2);
 
     zip.start_file(PORTFOLIO_PATH, options(PORTFOLIO_PATH, true))
         .map_err(zip_failed)?;
     let mut json = BufWriter::with_capacity(64 * 1024, Hashing::new(&mut zip));
-    serde_json::to_writer(&mut json, document).map_err(|e| io_failed(PORTFOLIO_PATH, e.into()))?;
+    write_portfolio_json(&mut json, plan, source)?;
     let hashing = json
         .into_inner()
         .map_err(|e| io_failed(PORTFOLIO_PATH, e.into_error()))?;
@@ -246,23 +249,22 @@ fn write_archive(
     check_portfolio_size(listed.size)?;
     files.push(listed);
 
-    let html = render_html(document);
     zip.start_file(HTML_PATH, options(HTML_PATH, true))
         .map_err(zip_failed)?;
-    let mut hashing = Hashing::new(&mut zip);
-    hashing
-        .write_all(html.as_bytes())
-        .map_err(|e| io_failed(HTML_PATH, e))?;
+    let mut page = BufWriter::with_capacity(64 * 1024, Hashing::new(&mut zip));
+    write_page(&mut page, plan, source)?;
+    let hashing = page
+        .into_inner()
+        .map_err(|e| io_failed(HTML_PATH, e.into_error()))?;
     files.push(hashing.listed(HTML_PATH));
-    drop(html);
 
-    for p in planned {
+    for p in &plan.attachments {
         // Text gains from compression; pictures, PDFs and office files are compressed already.
         let compress = p.media_type.starts_with("text/");
         zip.start_file(p.path.as_str(), options(&p.path, compress))
             .map_err(zip_failed)?;
         let mut hashing = Hashing::new(&mut zip);
-        store.copy_attachment(p.attachment_id, &mut hashing)?;
+        source.copy_attachment(p.attachment_id, &mut hashing)?;
         let listed = hashing.listed(&p.path);
         if listed.size != p.size || listed.sha256 != p.sha256 {
             return Err(ExportError::Damaged(format!(
@@ -275,6 +277,7 @@ fn write_archive(
         files.push(listed);
     }
 
+    let document = &plan.around;
     let manifest = Manifest {
         format: BUNDLE_FORMAT.into(),
         format_version: BUNDLE_FORMAT_VERSION,
@@ -348,7 +351,7 @@ fn zip_failed(e: zip::result::ZipError) -> ExportError {
     io_failed("the bundle", source)
 }
 
-fn io_failed(what: &str, source: std::io::Error) -> ExportError {
+pub(super) fn io_failed(what: &str, source: std::io::Error) -> ExportError {
     ExportError::Io {
         context: format!("{what} could not be written into the bundle"),
         source,

@@ -3,16 +3,10 @@
 //! Attachment bytes are not read here; the writer streams them one at a time.
 
 mod names;
+mod source;
 
-use std::collections::HashMap;
-use std::io::Read;
+pub use source::BundleSource;
 
-use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::types::Value;
-use rusqlite::{params_from_iter, Connection, OptionalExtension};
-
-use self::names::AttachmentNames;
-use super::portfolio::{entry_attachments, lesson_title};
 use super::{timestamp, Result, Store, StoreError};
 use crate::bundle::{
     bundled_frameworks, coverage_of, BundleAttachment, BundleEntry, BundleGoal, BundleGoalReview,
@@ -21,6 +15,7 @@ use crate::bundle::{
 };
 use crate::frameworks::Framework;
 use crate::portfolio::{template_title, EntrySnapshot};
+use chrono::{DateTime, NaiveDate, Utc};
 
 /// One attachment to copy into the bundle: which stored file, and where it goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,18 +39,32 @@ impl Store {
         bundle_id: &str,
         now: DateTime<Utc>,
     ) -> Result<(PortfolioDocument, Vec<PlannedAttachment>)> {
-        selection
-            .check_period()
-            .map_err(|e| StoreError::Invalid(e.to_string()))?;
-        let frameworks = self.frameworks();
-        let (entries, planned) = {
-            let conn = self.reader();
-            let tx = conn.unchecked_transaction()?;
-            let read = read_entries(&tx, &frameworks, selection)?;
-            tx.commit()?;
-            read
-        };
-        if entries.is_empty() {
+        let (mut entries, mut planned) = (Vec::new(), Vec::new());
+        let source = self.bundle_source(selection)?;
+        source.each_entry(|entry, files| {
+            entries.push(entry);
+            planned.extend(files);
+            Ok(())
+        })?;
+        let mut document =
+            self.document_around(selection, bundle_id, now, &entries, source.frameworks())?;
+        document.entries = entries;
+        Ok((document, planned))
+    }
+
+    /// The portfolio document without its entries: what a bundle says around them (coverage,
+    /// the plan, the frameworks carried). `rated` are the shared entries; only their uids and
+    /// ratings are read, so a writer that streams entries passes those alone. A selection that
+    /// matches no entry is refused.
+    pub(crate) fn document_around(
+        &self,
+        selection: &BundleSelection,
+        bundle_id: &str,
+        now: DateTime<Utc>,
+        rated: &[BundleEntry],
+        frameworks: &[Framework],
+    ) -> Result<PortfolioDocument> {
+        if rated.is_empty() {
             return Err(StoreError::Invalid(format!(
                 "nothing to share: {}. Choose a wider period or other entries",
                 selection.describe_empty()
@@ -66,19 +75,18 @@ impl Store {
         } else {
             Vec::new()
         };
-        let document = PortfolioDocument {
+        Ok(PortfolioDocument {
             format_version: BUNDLE_FORMAT_VERSION,
             bundle_id: bundle_id.to_owned(),
             created_at: timestamp(now),
             learner: selection.learner.trim().to_owned(),
             period_from: selection.from.clone(),
             period_to: selection.to.clone(),
-            coverage: coverage_of(&entries, &frameworks),
-            frameworks: bundled_frameworks(&entries, &frameworks),
-            entries,
+            coverage: coverage_of(rated, frameworks),
+            frameworks: bundled_frameworks(rated, frameworks),
+            entries: Vec::new(),
             goals,
-        };
-        Ok((document, planned))
+        })
     }
 
     /// `bytes` random bytes from SQLite's generator (seeded from the operating system), as
@@ -96,41 +104,7 @@ impl Store {
         attachment_id: i64,
         sink: &mut dyn std::io::Write,
     ) -> Result<u64> {
-        let conn = self.reader();
-        let stored = conn
-            .query_row(
-                "SELECT 1 FROM attachments WHERE id = ?1",
-                [attachment_id],
-                |_| Ok(()),
-            )
-            .optional()?;
-        if stored.is_none() {
-            return Err(StoreError::Conflict(format!(
-                "attachment {attachment_id} was deleted while the bundle was being written: \
-                 write the bundle again"
-            )));
-        }
-        let mut blob = conn.blob_open(
-            rusqlite::MAIN_DB,
-            c"attachments",
-            c"data",
-            attachment_id,
-            true,
-        )?;
-        let io = |source| StoreError::Io {
-            context: format!("cannot copy attachment {attachment_id}"),
-            source,
-        };
-        let mut buffer = vec![0u8; 256 * 1024];
-        let mut copied = 0u64;
-        loop {
-            let n = blob.read(&mut buffer).map_err(io)?;
-            if n == 0 {
-                return Ok(copied);
-            }
-            sink.write_all(&buffer[..n]).map_err(io)?;
-            copied += n as u64;
-        }
+        source::copy_attachment(&self.reader(), attachment_id, sink)
     }
 
     fn bundle_goals(&self, today: NaiveDate) -> Result<Vec<BundleGoal>> {
@@ -163,97 +137,7 @@ impl Store {
     }
 }
 
-fn read_entries(
-    conn: &Connection,
-    frameworks: &[Framework],
-    selection: &BundleSelection,
-) -> Result<(Vec<BundleEntry>, Vec<PlannedAttachment>)> {
-    let mut filters = vec!["e.deleted_at IS NULL".to_owned()];
-    let mut args: Vec<Value> = Vec::new();
-    if let Some(from) = &selection.from {
-        filters.push("e.entry_date >= ?".into());
-        args.push(Value::Text(from.clone()));
-    }
-    if let Some(to) = &selection.to {
-        filters.push("e.entry_date <= ?".into());
-        args.push(Value::Text(to.clone()));
-    }
-    if let Some(ids) = &selection.entry_ids {
-        filters.push("e.id IN (SELECT value FROM json_each(?))".into());
-        args.push(Value::Text(
-            serde_json::to_string(ids).unwrap_or_else(|_| "[]".into()),
-        ));
-    }
-    let sql = format!(
-        "SELECT e.id, e.uid, e.version, e.cpd_record_id IS NOT NULL, v.snapshot_json
-         FROM entries e JOIN entry_versions v ON v.entry_id = e.id AND v.version = e.version
-         WHERE {} ORDER BY e.entry_date, e.id",
-        filters.join(" AND ")
-    );
-    let mut statement = conn.prepare(&sql)?;
-    let mut rows = statement.query(params_from_iter(args.iter()))?;
-    let mut lesson_titles: HashMap<(String, String), Option<String>> = HashMap::new();
-    let mut names = AttachmentNames::default();
-    let (mut entries, mut planned) = (Vec::new(), Vec::new());
-    while let Some(row) = rows.next()? {
-        let id: i64 = row.get(0)?;
-        let version: u32 = row.get(2)?;
-        let json: String = row.get(4)?;
-        let snapshot: EntrySnapshot = serde_json::from_str(&json).map_err(|e| {
-            StoreError::Invalid(format!(
-                "version {version} of entry {id} cannot be read ({e}), so it cannot be shared. \
-                 Open the entry and save it again, or leave it out of the bundle"
-            ))
-        })?;
-        let mut attachments = Vec::new();
-        for file in entry_attachments(conn, id, &snapshot.attachments)? {
-            let path = names.next_path(&file.file_name);
-            attachments.push(BundleAttachment {
-                file_name: file.file_name,
-                media_type: file.media_type.clone(),
-                size: file.size,
-                sha256: file.sha256.clone(),
-                path: path.clone(),
-            });
-            planned.push(PlannedAttachment {
-                attachment_id: file.id,
-                path,
-                media_type: file.media_type,
-                size: file.size,
-                sha256: file.sha256,
-            });
-        }
-        let mut lessons = Vec::new();
-        for l in &snapshot.lessons {
-            let key = (l.pack_id.clone(), l.lesson_id.clone());
-            let title = match lesson_titles.get(&key) {
-                Some(title) => title.clone(),
-                None => {
-                    let title = lesson_title(conn, &l.pack_id, &l.lesson_id)?;
-                    lesson_titles.insert(key, title.clone());
-                    title
-                }
-            };
-            lessons.push(BundleLesson {
-                pack_id: l.pack_id.clone(),
-                lesson_id: l.lesson_id.clone(),
-                title,
-            });
-        }
-        entries.push(bundle_entry(
-            row.get(1)?,
-            version,
-            row.get(3)?,
-            snapshot,
-            lessons,
-            attachments,
-            frameworks,
-        ));
-    }
-    Ok((entries, planned))
-}
-
-fn bundle_entry(
+pub(super) fn bundle_entry(
     uid: String,
     version: u32,
     from_study: bool,

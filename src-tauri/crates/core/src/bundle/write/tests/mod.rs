@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 
 use super::*;
 use crate::bundle::sample::*;
-use crate::bundle::{BundleEntry, ATTACHMENTS_DIR};
+use crate::bundle::{BundleEntry, PortfolioDocument, ATTACHMENTS_DIR};
 use crate::plan::{GoalDraft, GoalStatus};
 use crate::portfolio::EntryKind;
 
@@ -394,4 +394,89 @@ fn a_portfolio_its_reader_would_refuse_for_size_is_refused_when_written() {
         error.contains("65 MiB of text; a bundle can hold up to 64 MiB"),
         "the size and the limit are named: {error}"
     );
+}
+
+#[test]
+fn the_streamed_files_are_byte_for_byte_those_of_the_whole_document() {
+    let (dir, store) = store();
+    portfolio(&store);
+    let target = dir.path().join("streamed.w2bbundle");
+    let selection = BundleSelection {
+        learner: "Sam Patel".into(),
+        include_goals: true,
+        ..BundleSelection::default()
+    };
+    let written = write_bundle(&store, &selection, &target, at(4)).expect("writes");
+    let (whole, planned) = store
+        .portfolio_document(&selection, &written.manifest.bundle_id, at(4))
+        .expect("reads the same entries whole");
+    let files = unpack(&target);
+    assert_eq!(
+        files[0].1,
+        serde_json::to_vec(&whole).expect("serialises"),
+        "portfolio.json written one entry at a time is what serde makes of the whole document"
+    );
+    assert_eq!(
+        files[1].1,
+        crate::bundle::render_html(&whole).into_bytes(),
+        "the page made one entry at a time is the page made from the whole document"
+    );
+    let copied: Vec<&str> = files[2..files.len() - 1]
+        .iter()
+        .map(|f| f.0.as_str())
+        .collect();
+    let listed: Vec<&str> = planned.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        copied, listed,
+        "the attachments are copied under the paths the document lists, in its order"
+    );
+}
+
+#[test]
+fn the_bundle_is_read_from_one_snapshot_while_the_portfolio_changes() {
+    let (dir, store) = store();
+    portfolio(&store);
+    let selection = BundleSelection::default();
+    let source = store.bundle_source(&selection).expect("starts a read");
+    let mut before = 0;
+    source
+        .each_entry(|_, _| {
+            before += 1;
+            Ok(())
+        })
+        .expect("reads the entries");
+    // A new entry lands while the export is under way (the writer is never blocked by it).
+    store
+        .save_entry(
+            None,
+            None,
+            &crate::portfolio::EntryDraft::new(
+                EntryKind::Reflection,
+                "Written during the export",
+                "2026-06-01",
+            ),
+            at(3),
+        )
+        .expect("the writer is free while a bundle is read");
+    let mut after = 0;
+    source
+        .each_entry(|_, _| {
+            after += 1;
+            Ok(())
+        })
+        .expect("reads the entries again");
+    assert_eq!(
+        before, after,
+        "every pass of one export sees the same entries, so the JSON and the page agree"
+    );
+    drop(source);
+    let target = dir.path().join("later.w2bbundle");
+    let written = write_bundle(&store, &selection, &target, at(4)).expect("writes");
+    let document = document_in(&unpack(&target));
+    assert_eq!(
+        document.entries.len(),
+        before + 1,
+        "a later export sees the new entry: the snapshot ended with the export"
+    );
+    assert!(written.bytes > 0, "the later bundle was written");
 }
