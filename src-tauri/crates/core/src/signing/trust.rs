@@ -35,6 +35,7 @@ pub enum SignatureStatus {
     Trusted { name: String, fingerprint: String },
     /// Signed, but by a key the learner has not added: the name is only what the file says.
     Unknown {
+        #[serde(rename = "claimedName")]
         claimed_name: String,
         fingerprint: String,
     },
