@@ -16,9 +16,7 @@ use common::large_pack;
 fn signing(c: &mut Criterion) {
     let files = large_pack();
     let key = SecretKey::generate("Bench scheme").unwrap_or_else(|e| panic!("a key: {e}"));
-    let unsigned = files
-        .to_archive()
-        .unwrap_or_else(|e| panic!("builds: {e}"));
+    let unsigned = files.to_archive().unwrap_or_else(|e| panic!("builds: {e}"));
     let signed = files
         .to_archive_signed(Some(&key))
         .unwrap_or_else(|e| panic!("builds: {e}"));
@@ -47,7 +45,12 @@ fn signing(c: &mut Criterion) {
         b.iter(|| PackFiles::from_archive_bytes(black_box(&signed)))
     });
     group.bench_function("open a private key (scrypt 2^17)", |b| {
-        b.iter(|| SecretKey::open(black_box(sealed.as_bytes()), "bench passphrase, long enough"))
+        b.iter(|| {
+            SecretKey::open(
+                black_box(sealed.as_bytes()),
+                "bench passphrase, long enough",
+            )
+        })
     });
     group.finish();
 }

@@ -45,8 +45,8 @@ impl Store {
         text: &str,
         now: DateTime<Utc>,
     ) -> Result<TrustedPublisher> {
-        let key =
-            PublicKey::parse(text).map_err(|e| StoreError::field(KEY_FIELD, e.to_string()))?;
+        let key = PublicKey::parse(text)
+            .map_err(|e| StoreError::field(KEY_FIELD, sentence(&e.to_string())))?;
         let mut conn = self.writer();
         let tx = conn.transaction()?;
         let existing: Option<String> = tx
@@ -60,7 +60,7 @@ impl Store {
             return Err(StoreError::field(
                 KEY_FIELD,
                 format!(
-                    "this key (fingerprint {}) is already trusted, as {name}",
+                    "This key (fingerprint {}) is already trusted, as {name}",
                     key.fingerprint()
                 ),
             ));
@@ -86,6 +86,15 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// A message shown on its own in a form starts with a capital letter, as NHS forms do.
+fn sentence(message: &str) -> String {
+    let mut chars = message.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn view(key: &PublicKey, added_at: String) -> TrustedPublisher {
