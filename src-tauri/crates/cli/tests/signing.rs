@@ -266,15 +266,10 @@ fn forged_and_altered_packs_are_refused() {
     // Signed by the impostor, claiming the scheme's key.
     let forged = build_signed(dir.path(), &impostor, &impostor_pass, "forged.w2bpack");
     let mut forged = entries(&forged);
-    let mut signature: serde_json::Value =
-        serde_json::from_slice(&forged["pack-signature.json"]).expect("signature");
-    let scheme_key: serde_json::Value =
-        serde_json::from_slice(&real["pack-signature.json"]).expect("signature");
-    signature["public_key"] = scheme_key["public_key"].clone();
-    forged.insert(
-        "pack-signature.json".into(),
-        serde_json::to_vec_pretty(&signature).expect("json"),
-    );
+    let scheme_key = json(&real, "pack-signature.json")["public_key"].clone();
+    edit_json(&mut forged, "pack-signature.json", |sig| {
+        sig["public_key"] = scheme_key
+    });
     let stderr = verify("claims.w2bpack", &forged);
     assert!(
         stderr.contains("not made by the key it names") && stderr.contains(&fingerprint(&key)),
@@ -283,23 +278,38 @@ fn forged_and_altered_packs_are_refused() {
 
     // The signature cut short.
     let mut truncated = real.clone();
-    let mut signature: serde_json::Value =
-        serde_json::from_slice(&real["pack-signature.json"]).expect("signature");
-    let cut: String = signature["signature"]
-        .as_str()
-        .expect("text")
-        .chars()
-        .take(44)
-        .collect();
-    signature["signature"] = cut.into();
-    truncated.insert(
-        "pack-signature.json".into(),
-        serde_json::to_vec_pretty(&signature).expect("json"),
-    );
+    edit_json(&mut truncated, "pack-signature.json", |sig| {
+        let cut: String = sig["signature"]
+            .as_str()
+            .expect("text")
+            .chars()
+            .take(44)
+            .collect();
+        sig["signature"] = cut.into();
+    });
     let stderr = verify("truncated.w2bpack", &truncated);
     assert!(
         stderr.contains("where an Ed25519 signature has 64"),
         "{stderr}"
+    );
+}
+
+/// A JSON file of an archive's entries.
+fn json(files: &BTreeMap<String, Vec<u8>>, name: &str) -> serde_json::Value {
+    serde_json::from_slice(&files[name]).expect("json")
+}
+
+/// Changes a JSON file among an archive's entries, as a forger would.
+fn edit_json(
+    files: &mut BTreeMap<String, Vec<u8>>,
+    name: &str,
+    change: impl FnOnce(&mut serde_json::Value),
+) {
+    let mut value = json(files, name);
+    change(&mut value);
+    files.insert(
+        name.into(),
+        serde_json::to_vec_pretty(&value).expect("json"),
     );
 }
 
