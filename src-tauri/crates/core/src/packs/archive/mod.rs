@@ -94,7 +94,9 @@ impl PackFiles {
                 REBUILD,
             )
         })?;
-        if zip.len() > MAX_PACK_FILES + 2 {
+        // The pack's files, the sums file, and the signature file when the pack is signed.
+        let signed = zip.index_for_name(super::SIGNATURE_FILE).is_some();
+        if zip.len() > MAX_PACK_FILES + 1 + usize::from(signed) {
             return Err(whole(
                 format!(
                     "the archive holds {} files; the limit is {MAX_PACK_FILES}",
