@@ -12,6 +12,7 @@ pub mod plan;
 pub mod portfolio;
 pub mod revalidation;
 pub mod review;
+pub mod signing;
 pub mod study;
 
 use chrono::NaiveDate;

@@ -4,6 +4,8 @@ use tauri::{AppHandle, State};
 use w2b_core::packs::installed::{ImportPreview, InstalledPack};
 use w2b_core::packs::{parse_pack, Pack, PackFiles, ARCHIVE_EXTENSION};
 
+use w2b_core::store::ImportConsent;
+
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -32,16 +34,23 @@ pub fn preview_pack_import(
     Ok(state.store()?.preview_import(&pack)?)
 }
 
+/// Installs a chosen pack. `accept_new_signer` is the learner's confirmation, after the
+/// preview's warning, of an update signed differently from the installed version.
 #[tauri::command(async, rename_all = "camelCase")]
 pub fn import_pack(
     state: State<'_, AppState>,
     path: String,
     allow_downgrade: bool,
+    accept_new_signer: bool,
 ) -> Result<ImportPreview, AppError> {
     let pack = read_allowed(&state, &path)?;
+    let consent = ImportConsent {
+        allow_downgrade,
+        accept_new_signer,
+    };
     Ok(state
         .store()?
-        .import_pack(&pack, allow_downgrade, state.now())?
+        .import_pack_with(&pack, consent, state.now())?
         .preview)
 }
 

@@ -12,7 +12,8 @@ export const choosePackFile = () => call<string | null>('choose_pack_file');
 
 export const previewPackImport = (path: string) => call<ImportPreview>('preview_pack_import', { path });
 
-export const importPack = (path: string, allowDowngrade: boolean) =>
-  call<ImportPreview>('import_pack', { path, allowDowngrade });
+/** `acceptNewSigner`: the learner confirmed, after the warning, an update signed by a different key. */
+export const importPack = (path: string, allowDowngrade: boolean, acceptNewSigner = false) =>
+  call<ImportPreview>('import_pack', { path, allowDowngrade, acceptNewSigner });
 
 export const removePack = (packId: string) => call<void>('remove_pack', { packId });

@@ -6,6 +6,7 @@ export type Route =
   | { name: 'search'; query: string }
   | { name: 'lesson'; packId: string; lessonId: string }
   | { name: 'packs' }
+  | { name: 'publishers' }
   | { name: 'frameworks' }
   | { name: 'framework'; id: string }
   | { name: 'portfolio' }
@@ -36,7 +37,7 @@ export function parseHash(hash: string): Route {
     }
   }
   if (parts.length === 1) {
-    const single = ({ frameworks: 'frameworks', portfolio: 'portfolio', coverage: 'coverage', plan: 'plan', revalidation: 'revalidation', backups: 'backups', mahara: 'mahara', export: 'export', reviews: 'reviews', review: 'review' } as const)[parts[0]!];
+    const single = ({ frameworks: 'frameworks', portfolio: 'portfolio', coverage: 'coverage', plan: 'plan', revalidation: 'revalidation', backups: 'backups', mahara: 'mahara', export: 'export', reviews: 'reviews', review: 'review', publishers: 'publishers' } as const)[parts[0]!];
     if (single) return { name: single };
   }
   if (parts[0] === 'portfolio' && parts.length >= 2) {
@@ -79,6 +80,8 @@ export function searchHref(query: string): string {
 }
 export const packsHref = '#/packs';
 export const frameworksHref = '#/frameworks';
+/** The publishers whose signed curricula the learner trusts. */
+export const publishersHref = '#/publishers';
 
 export function frameworkHref(id: string): string {
   return `#/frameworks/${encodeURIComponent(id)}`;

@@ -11,6 +11,7 @@ macro_rules! say {
 
 mod bundle;
 mod framework;
+mod key;
 mod manual;
 mod pack;
 mod portfolio;
@@ -42,6 +43,9 @@ enum Command {
     /// Frameworks: what lessons and evidence map to.
     #[command(subcommand)]
     Framework(FrameworkCommand),
+    /// Signing keys for schemes and appraisers.
+    #[command(subcommand)]
+    Key(KeyCommand),
     /// A learner's portfolio to and from Mahara (Leap2A).
     #[command(subcommand)]
     Portfolio(PortfolioCommand),
@@ -100,6 +104,27 @@ enum FrameworkCommand {
         #[arg(short, long)]
         output: PathBuf,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum KeyCommand {
+    /// Make a signing key pair: FILE (the private key, sealed with a passphrase you type, or
+    /// the first line of --passphrase-file) and FILE with .pub (the public key, to send to
+    /// learners). Never overwrites a key.
+    New {
+        /// The name learners see, such as "North West CLF" or "Dr A Patel".
+        #[arg(long)]
+        name: String,
+        /// The private key file to write, for example scheme.key.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Read the passphrase from the first line of this file, for scripts.
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+    },
+    /// Show a key file's name, fingerprint and one-line public key (a private key file's
+    /// without asking for its passphrase).
+    Show { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -177,6 +202,19 @@ enum PackCommand {
         /// The file to write, for example my-pack-1.2.0.w2bpack.
         #[arg(short, long)]
         output: PathBuf,
+        /// Sign the pack with this private key file (made by `w2b key new`).
+        #[arg(long, value_name = "KEY_FILE")]
+        sign: Option<PathBuf>,
+        /// With --sign: read the passphrase from the first line of this file.
+        #[arg(long, requires = "sign")]
+        passphrase_file: Option<PathBuf>,
+    },
+    /// Check a pack file whole and say who signed it ("Signed by NAME (fingerprint ...)" or
+    /// "Not signed"). Exit status: 0 whole, 1 refused (altered, or its signature fails), 2
+    /// no such file.
+    Verify {
+        /// The .w2bpack file.
+        file: PathBuf,
     },
     /// Check a pack file (or folder) and install it into a learner's data folder. A newer
     /// version upgrades in place and keeps progress.
@@ -220,7 +258,25 @@ fn main() -> ExitCode {
                 strict,
             },
         ),
-        Command::Pack(PackCommand::Build { dir, output }) => pack::build(&dir, &output),
+        Command::Pack(PackCommand::Build {
+            dir,
+            output,
+            sign,
+            passphrase_file,
+        }) => {
+            let signing = sign.map(|key| pack::Signing {
+                key,
+                passphrase_file,
+            });
+            pack::build(&dir, &output, signing.as_ref())
+        }
+        Command::Pack(PackCommand::Verify { file }) => pack::verify(&file),
+        Command::Key(KeyCommand::New {
+            name,
+            output,
+            passphrase_file,
+        }) => key::new(&name, &output, passphrase_file.as_deref()),
+        Command::Key(KeyCommand::Show { file }) => key::show(&file),
         Command::Pack(PackCommand::Import {
             path,
             data_dir,

@@ -1,4 +1,4 @@
-//! The `w2b pack` commands: check, build, import, list, remove.
+//! The `w2b pack` commands: check, build (signed or not), verify, import, list, remove.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -140,7 +140,14 @@ fn exit_code(result: &Result<Pack, Failure>) -> ExitCode {
     }
 }
 
-pub fn build(dir: &Path, output: &Path) -> ExitCode {
+/// A private key file to sign with, and where its passphrase comes from.
+#[derive(Debug)]
+pub struct Signing {
+    pub key: std::path::PathBuf,
+    pub passphrase_file: Option<std::path::PathBuf>,
+}
+
+pub fn build(dir: &Path, output: &Path, signing: Option<&Signing>) -> ExitCode {
     if !dir.is_dir() {
         eprintln!(
             "{}: not a folder (build takes the pack folder)",
@@ -161,7 +168,20 @@ pub fn build(dir: &Path, output: &Path) -> ExitCode {
         eprintln!("Nothing was written: fix the problems above, then build again.");
         return ExitCode::from(1);
     };
-    let bytes = match files.to_archive() {
+    // The key is opened only once the pack is known to be good, so a typo in a lesson never
+    // costs a passphrase.
+    let key = match signing
+        .map(|s| crate::key::open_secret(&s.key, s.passphrase_file.as_deref()))
+        .transpose()
+    {
+        Ok(key) => key,
+        Err(e) => {
+            eprintln!("{e}");
+            eprintln!("Nothing was written.");
+            return ExitCode::from(2);
+        }
+    };
+    let bytes = match files.to_archive_signed(key.as_ref()) {
         Ok(bytes) => bytes,
         Err(e) => {
             eprintln!("{e}");
@@ -180,6 +200,49 @@ pub fn build(dir: &Path, output: &Path) -> ExitCode {
         pack.manifest.version,
         bytes.len()
     );
+    if let Some(key) = key {
+        let public = key.public();
+        say!(
+            "Signed by {} (fingerprint {})",
+            public.name,
+            public.fingerprint()
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+/// Checks a pack file's signature and content, and says who signed it. Exit status: 0 the
+/// pack is whole (signed or not), 1 refused (altered, or a signature that fails), 2 no such
+/// file.
+pub fn verify(path: &Path) -> ExitCode {
+    if !path.is_file() {
+        eprintln!(
+            "{}: no such file (verify takes a built .w2bpack)",
+            path.display()
+        );
+        return ExitCode::from(2);
+    }
+    let files = match read(path) {
+        Ok(files) => files,
+        Err(failure) => {
+            report(path, &Err(failure));
+            eprintln!("Refused: do not install this pack.");
+            return ExitCode::from(1);
+        }
+    };
+    let result = parse_pack(&files).map_err(Failure::Problems);
+    report(path, &result);
+    if result.is_err() {
+        return ExitCode::from(1);
+    }
+    match files.signer() {
+        Some(signer) => say!(
+            "Signed by {} (fingerprint {})",
+            signer.name(),
+            signer.fingerprint()
+        ),
+        None => say!("Not signed: anyone could have built this pack"),
+    }
     ExitCode::SUCCESS
 }
 

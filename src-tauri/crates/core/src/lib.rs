@@ -19,6 +19,7 @@ pub mod privacy;
 pub mod problems;
 pub mod revalidation;
 pub mod review;
+pub mod signing;
 pub mod store;
 pub mod study;
 

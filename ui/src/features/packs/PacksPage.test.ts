@@ -12,7 +12,7 @@ const builtin: InstalledPack = {
 const scheme: InstalledPack = { ...builtin, id: 'nw.scheme', title: 'NW scheme', publisher: 'NW', builtin: false };
 
 function preview(action: ImportAction, warnings: string[] = []): ImportPreview {
-  return { id: 'nw.scheme', title: 'NW scheme', publisher: 'NW', version: '2.0.0', modules: 3, lessons: 9, warnings, action, frameworks: [] };
+  return { id: 'nw.scheme', title: 'NW scheme', publisher: 'NW', version: '2.0.0', modules: 3, lessons: 9, warnings, action, frameworks: [], signature: { kind: 'not_signed' }, signerChange: null };
 }
 
 const noop = () => {};
@@ -57,7 +57,7 @@ describe('import panel', () => {
     render(ImportPanel, { path: '/p/nw.w2bpack', onchooseanother: noop, onclose: noop, onimported: noop });
     await fireEvent.click(await screen.findByTestId('import-confirm'));
     expect((await screen.findByTestId('import-success')).textContent).toContain('NW scheme is installed');
-    expect(calls.at(-1)).toEqual(['import_pack', { path: '/p/nw.w2bpack', allowDowngrade: false }]);
+    expect(calls.at(-1)).toEqual(['import_pack', { path: '/p/nw.w2bpack', allowDowngrade: false, acceptNewSigner: false }]);
   });
 
   it('names an upgrade and promises the progress is kept', async () => {
@@ -78,7 +78,7 @@ describe('import panel', () => {
     expect(button.textContent).toContain('Install the older version');
     await fireEvent.click(button);
     await screen.findByTestId('import-success');
-    expect(calls.at(-1)).toEqual(['import_pack', { path: '/p/old.w2bpack', allowDowngrade: true }]);
+    expect(calls.at(-1)).toEqual(['import_pack', { path: '/p/old.w2bpack', allowDowngrade: true, acceptNewSigner: false }]);
   });
 
   it('offers no way to install a refused pack', async () => {

@@ -18,6 +18,8 @@ pub const MAX_PACK_FILES: usize = 5_000;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PackFiles {
     files: BTreeMap<String, Vec<u8>>,
+    /// Who signed the archive the files came from, once the signature verified.
+    pub(super) signer: Option<crate::signing::Signer>,
 }
 
 impl PackFiles {
@@ -26,7 +28,10 @@ impl PackFiles {
             .iter()
             .map(|(path, bytes)| ((*path).to_owned(), bytes.to_vec()))
             .collect();
-        Self { files }
+        Self {
+            files,
+            signer: None,
+        }
     }
 
     /// Reads a pack folder. Symbolic links are refused rather than followed, so a pack cannot
@@ -84,14 +89,17 @@ impl PackFiles {
         }
         problems.extend(look_alike_problems(files.keys().map(String::as_str)));
         if problems.is_empty() {
-            Ok(Self { files })
+            Ok(Self::from_map(files))
         } else {
             Err(PackError { problems })
         }
     }
 
     pub(crate) fn from_map(files: BTreeMap<String, Vec<u8>>) -> Self {
-        Self { files }
+        Self {
+            files,
+            signer: None,
+        }
     }
 
     /// Every file, in path order.

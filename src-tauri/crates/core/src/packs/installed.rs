@@ -35,6 +35,11 @@ pub struct ImportPreview {
     pub action: ImportAction,
     /// What installing each framework the pack carries will do.
     pub frameworks: Vec<crate::frameworks::UpgradePlan>,
+    /// Who signed the pack, and whether the learner trusts that key.
+    pub signature: crate::signing::SignatureStatus,
+    /// Set when the installed version was signed by another key (or the new file is not
+    /// signed): installing then needs the learner's confirmation after a warning.
+    pub signer_change: Option<crate::signing::SignerChange>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

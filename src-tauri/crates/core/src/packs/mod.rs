@@ -11,6 +11,7 @@ mod freshness;
 pub mod installed;
 mod parse;
 pub(crate) mod problem;
+mod signature;
 mod text;
 
 pub use archive::{ARCHIVE_EXTENSION, MAX_ARCHIVE_BYTES, SUMS_FILE};
@@ -22,6 +23,7 @@ pub use parse::{
     MAX_LIST_ITEMS, MAX_MANIFEST_BYTES, MAX_MODULES, MAX_OPTIONS, MAX_QUESTIONS,
 };
 pub use problem::{FrameworkError, PackError, Problem, Severity};
+pub use signature::SIGNATURE_FILE;
 pub(crate) use text::{normalise, toml_at};
 
 use serde::{Deserialize, Serialize};
@@ -170,6 +172,8 @@ pub struct Pack {
     pub assets: std::collections::BTreeMap<String, Asset>,
     /// The frameworks the pack carries (`frameworks/*.toml`), installed with it.
     pub frameworks: Vec<crate::frameworks::Framework>,
+    /// Who signed the pack archive, when it was signed and the signature verified.
+    pub signer: Option<crate::signing::Signer>,
 }
 
 /// An image file of a pack, checked to be what its name says.

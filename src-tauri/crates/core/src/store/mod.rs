@@ -13,6 +13,7 @@ mod plan;
 mod portfolio;
 mod revalidation;
 mod review;
+mod signing;
 mod study;
 
 pub use backups::{AUTOMATIC_BACKUPS_KEPT, AUTOMATIC_BACKUP_INTERVAL_HOURS};
@@ -22,11 +23,12 @@ pub use frameworks::{InstalledFramework, BUILT_IN};
 pub use instance_lock::{lock_path, LOCK_FILE};
 pub use learning::search::MAX_RESULTS as MAX_SEARCH_RESULTS;
 pub use migrations::SCHEMA_VERSION;
-pub use packs::import::{Imported, BUILTIN_PACK_ID};
+pub use packs::import::{ImportConsent, Imported, BUILTIN_PACK_ID};
 pub use packs::InstallOutcome;
 pub use portfolio::drafts::{EditorDraft, MAX_DRAFT_BYTES};
 pub use portfolio::Leap2aImported;
 pub use review::{EntryComment, ReviewView, SharedEntry, SignOffView};
+pub use signing::KEY_FIELD as PUBLISHER_KEY_FIELD;
 
 use std::ops::Deref;
 use std::path::{Path, PathBuf};

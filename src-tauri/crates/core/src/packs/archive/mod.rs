@@ -94,7 +94,9 @@ impl PackFiles {
                 REBUILD,
             )
         })?;
-        if zip.len() > MAX_PACK_FILES + 1 {
+        // The pack's files, the sums file, and the signature file when the pack is signed.
+        let signed = zip.index_for_name(super::SIGNATURE_FILE).is_some();
+        if zip.len() > MAX_PACK_FILES + 1 + usize::from(signed) {
             return Err(whole(
                 format!(
                     "the archive holds {} files; the limit is {MAX_PACK_FILES}",
@@ -202,13 +204,25 @@ impl PackFiles {
         if !problems.is_empty() {
             return Err(PackError { problems });
         }
+        let signer = super::signature::take_signature(&mut files)?;
         verify_sums(&mut files)?;
-        Ok(Self::from_map(files))
+        let mut pack = Self::from_map(files);
+        pack.signer = signer;
+        Ok(pack)
     }
 
     /// Writes the pack as one deterministic archive: files in name order, a fixed timestamp
     /// and permissions, and the sums file last.
     pub fn to_archive(&self) -> Result<Vec<u8>, PackError> {
+        self.to_archive_signed(None)
+    }
+
+    /// [`PackFiles::to_archive`], with the sums file signed by `key` when one is given
+    /// (`pack-signature.json`, written after it).
+    pub fn to_archive_signed(
+        &self,
+        key: Option<&crate::signing::SecretKey>,
+    ) -> Result<Vec<u8>, PackError> {
         let failed = |e: zip::result::ZipError| {
             whole(
                 format!("the archive could not be written ({e})"),
@@ -240,6 +254,12 @@ impl PackFiles {
             .map_err(|e| whole(format!("cannot list the files ({e})"), "try again"))?;
         zip.start_file(SUMS_FILE, options).map_err(failed)?;
         zip.write_all(&sums).map_err(|e| failed(e.into()))?;
+        if let Some(key) = key {
+            zip.start_file(super::SIGNATURE_FILE, options)
+                .map_err(failed)?;
+            zip.write_all(&super::signature::sign_sums(key, &sums))
+                .map_err(|e| failed(e.into()))?;
+        }
         Ok(zip.finish().map_err(failed)?.into_inner())
     }
 }

@@ -153,6 +153,7 @@ pub fn parse_pack(files: &PackFiles) -> Result<Pack, PackError> {
             warnings,
             assets,
             frameworks,
+            signer: files.signer().cloned(),
         })
     } else {
         Err(PackError { problems })

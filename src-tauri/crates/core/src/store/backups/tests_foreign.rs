@@ -56,11 +56,9 @@ fn a_copy_carrying_a_trigger_a_view_or_a_changed_table_is_refused() {
         (
             "manual-20261105T090000Z.sqlite3",
             "ALTER TABLE entries ADD COLUMN payload TEXT;",
-            &format!(
-                "it has a table `entries` that differs from the one Ward to Board makes at data \
-                 format {}",
-                crate::store::SCHEMA_VERSION
-            ),
+            // The current data format, whichever number it has reached.
+            "it has a table `entries` that differs from the one Ward to Board makes at data \
+             format SCHEMA",
         ),
         (
             "manual-20261106T090000Z.sqlite3",
@@ -70,6 +68,7 @@ fn a_copy_carrying_a_trigger_a_view_or_a_changed_table_is_refused() {
         ),
     ];
     for (name, sql, expected) in cases {
+        let expected = &expected.replace("SCHEMA", &crate::store::SCHEMA_VERSION.to_string());
         altered(&store, &good, name, sql);
         let data = every_row(store.path());
         let message = refusal(&store, name);

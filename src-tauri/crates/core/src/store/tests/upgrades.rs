@@ -8,7 +8,7 @@ use super::*;
 
 /// Rows each schema could hold, added as the database is built up to it: one or two in
 /// every table the schema introduced, so the upgrade has real data to carry.
-const SEEDS: [&str; 6] = [
+const SEEDS: [&str; 7] = [
     // 1: the curriculum and progress
     "INSERT INTO packs VALUES ('p', '1.0.0', 'P', 'Pub', 'L', 'en-GB', 'cmpf', '', 0, 'abc', 1, 't', 't');
      INSERT INTO modules VALUES ('p', 'm', 0, 'M', '');
@@ -42,9 +42,20 @@ const SEEDS: [&str; 6] = [
        INSERT INTO review_comments VALUES (1, 0, 'u100', 1, 'Well reflected');
        INSERT INTO review_drafts VALUES ('b2', 'bb', '{}', 't1');
        INSERT INTO entry_behaviours VALUES (100, 'cmpf', 'cmpf.people.appraisal', 3, 'Led two');"#,
-    // 6: installed frameworks; the entry's words in the search index, which schema 7 rebuilds
+    // 6: installed frameworks: a scheme's framework from its pack; the entry's words in the
+    // search index, which schema 7 rebuilds
     "INSERT INTO entry_search (rowid, title, body, tags)
-         VALUES (100, 'Handover', 'Safer night handover on ward seven', 'handover');",
+         VALUES (100, 'Handover', 'Safer night handover on ward seven', 'handover');
+     INSERT INTO frameworks (id, version, title, publisher, licence, content_hash, installed_from,
+         installed_at, position) VALUES ('nwclf', '1.0.0', 'NW CLF', 'North West CLF', 'L', 'cc',
+         'pack p 1.0.0', 't1', 90);
+     INSERT INTO framework_items (framework_id, id, position, title) VALUES ('nwclf', 'nwclf.a', 0, 'A');",
+    // 7: search with prefix indexes: a second entry and its words
+    "INSERT INTO entries (id, uid, kind, title, entry_date, created_at, updated_at)
+         VALUES (101, 'u101', 'cpd', 'Budget workshop', '2026-11-02', 't1', 't1');
+     INSERT INTO entry_versions VALUES (101, 1, 't1', 'created', NULL, '{}');
+     INSERT INTO entry_search (rowid, title, body, tags)
+         VALUES (101, 'Budget workshop', 'Reading a ward budget statement', '');",
 ];
 
 /// The first column of every row `sql` returns, as text (table and column names).
@@ -150,12 +161,20 @@ fn every_earlier_schema_upgrades_to_the_current_one_keeping_data() {
             fresh,
             "tables, indexes, triggers and views after upgrading from v{from} equal a new database's"
         );
-        assert_eq!(
-            same_rows_after(&conn, &before),
-            before,
-            "every row a v{from} database held is still there, unchanged"
+        // Opening may add rows (the shipped frameworks), never lose or change one.
+        let after = same_rows_after(&conn, &before);
+        let lost: Vec<_> = before.iter().filter(|row| !after.contains(row)).collect();
+        assert!(
+            lost.is_empty(),
+            "every row a v{from} database held is still there, unchanged; lost: {lost:?}"
         );
-        let installed: Vec<String> = store.frameworks().iter().map(|f| f.id.clone()).collect();
+        // The scheme's framework seeded at v6 is the learner's own, beside the shipped ones.
+        let installed: Vec<String> = store
+            .frameworks()
+            .iter()
+            .map(|f| f.id.clone())
+            .filter(|id| id != "nwclf")
+            .collect();
         assert_eq!(
             installed,
             ["cmpf", "clcf", "hlm"],
@@ -440,5 +459,81 @@ fn a_schema_3_database_turns_logged_study_into_portfolio_entries() {
             .total,
         2,
         "opening again makes no more entries"
+    );
+}
+
+#[test]
+fn a_schema_6_database_gains_signing_and_its_unsigned_packs_may_become_signed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    {
+        let mut conn = Connection::open(dir.path().join(DATABASE_FILE)).expect("create");
+        for version in 1..=6 {
+            migrations::migrations()
+                .to_version(&mut conn, version)
+                .expect("old schema");
+            conn.execute_batch(SEEDS[version - 1])
+                .expect("data of its time");
+        }
+    }
+    let store = Store::open(dir.path(), at(10)).expect("upgrades");
+    assert!(
+        store.trusted_publishers().expect("list").is_empty(),
+        "an upgraded database trusts no one until the learner adds a key"
+    );
+    let signers: i64 = store
+        .reader()
+        .query_row("SELECT count(*) FROM pack_signers", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(
+        signers, 0,
+        "packs installed before signing are recorded as unsigned"
+    );
+    let scheme = crate::signing::SecretKey::generate("Pub").expect("key");
+    store
+        .add_trusted_publisher(&scheme.public().to_text(), at(11))
+        .expect("a publisher can be added after the upgrade");
+    let manifest = "format = 1\nid = \"p\"\nversion = \"2.0.0\"\ntitle = \"P\"\npublisher = \"Pub\"\n\
+        licence = \"L\"\nlanguage = \"en-GB\"\nmin_app_version = \"0.1.0\"\nframework = \"cmpf\"\nmodules = [\"m\"]\n";
+    let files = PackFiles::from_embedded(&[
+        ("pack.toml", manifest.as_bytes()),
+        (
+            "m/module.toml",
+            b"id = \"m\"\ntitle = \"M\"\nlessons = [\"l.md\"]\n",
+        ),
+        (
+            "m/l.md",
+            b"+++\nid = \"l\"\ntitle = \"Rotas\"\nminutes = 10\n+++\nText.\n",
+        ),
+    ]);
+    let archive = files.to_archive_signed(Some(&scheme)).expect("builds");
+    let pack =
+        parse_pack(&PackFiles::from_archive_bytes(&archive).expect("reads")).expect("parses");
+    let preview = store.preview_import(&pack).expect("preview");
+    assert_eq!(
+        preview.signer_change, None,
+        "the pack installed under v6 was unsigned: no warning"
+    );
+    assert!(
+        matches!(
+            preview.signature,
+            crate::signing::SignatureStatus::Trusted { .. }
+        ),
+        "{:?}",
+        preview.signature
+    );
+    store
+        .import_pack(&pack, false, at(12))
+        .expect("the signed upgrade installs");
+    let progress: i64 = store
+        .reader()
+        .query_row(
+            "SELECT count(*) FROM lesson_progress WHERE pack_id = 'p'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(
+        progress, 1,
+        "the v1 progress survives the upgrade and the signed install"
     );
 }

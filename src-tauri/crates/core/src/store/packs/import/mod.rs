@@ -9,7 +9,9 @@ use super::write_pack;
 use crate::frameworks::UpgradePlan;
 use crate::packs::installed::{ImportAction, ImportPreview, InstalledPack};
 use crate::packs::Pack;
+use crate::signing::{SignatureStatus, SignerChange};
 use crate::store::frameworks::write_framework;
+use crate::store::signing::{change_refusal, pack_status, record_pack_signer, signer_change};
 use crate::store::{disk_full, timestamp, InstallOutcome, Result, Store, StoreError};
 
 /// What an import did: the decision it acted on (as the preview describes it) and what was
@@ -26,9 +28,12 @@ pub const BUILTIN_PACK_ID: &str = "ward-to-board.core";
 impl Store {
     /// What importing `pack` would do, without writing anything.
     pub fn preview_import(&self, pack: &Pack) -> Result<ImportPreview> {
-        let action = decide(&self.reader(), pack)?;
+        let (action, signing) = {
+            let conn = self.reader();
+            (decide(&conn, pack)?, signing(&conn, pack)?)
+        };
         let frameworks = self.pack_framework_plans(pack)?;
-        Ok(preview(pack, action, frameworks))
+        Ok(preview(pack, action, frameworks, signing))
     }
 
     /// What installing each framework `pack` carries will do; refused as the pack's own
@@ -57,20 +62,43 @@ impl Store {
         allow_downgrade: bool,
         now: DateTime<Utc>,
     ) -> Result<Imported> {
+        let consent = ImportConsent {
+            allow_downgrade,
+            accept_new_signer: false,
+        };
+        self.import_pack_with(pack, consent, now)
+    }
+
+    /// [`Store::import_pack`], with what the learner confirmed: an older version, and an
+    /// update signed differently from the installed version (see [`ImportPreview`]'s
+    /// `signer_change`), which is refused unless confirmed.
+    pub fn import_pack_with(
+        &self,
+        pack: &Pack,
+        consent: ImportConsent,
+        now: DateTime<Utc>,
+    ) -> Result<Imported> {
         // A full disk stops the transaction, which SQLite rolls back: say so plainly.
-        self.write_import(pack, allow_downgrade, now)
+        self.write_import(pack, consent, now)
             .map_err(|e| disk_full(e, "the pack was not installed"))
     }
 
     fn write_import(
         &self,
         pack: &Pack,
-        allow_downgrade: bool,
+        consent: ImportConsent,
         now: DateTime<Utc>,
     ) -> Result<Imported> {
+        let allow_downgrade = consent.allow_downgrade;
         let mut conn = self.writer();
         let tx = conn.transaction()?;
         let action = decide(&tx, pack)?;
+        let signing = signing(&tx, pack)?;
+        if let (Some(change), false) = (&signing.1, consent.accept_new_signer) {
+            if !matches!(action, ImportAction::Refused { .. }) {
+                return Err(change_refusal(pack, change));
+            }
+        }
         match &action {
             ImportAction::Refused { reason } => return Err(StoreError::Conflict(reason.clone())),
             ImportAction::Downgrade { from } if !allow_downgrade => {
@@ -92,11 +120,12 @@ impl Store {
             }
         }
         let outcome = write_pack(&tx, pack, false, &timestamp(now))?;
+        record_pack_signer(&tx, pack)?;
         tx.commit()?;
         drop(conn);
         self.reload_frameworks()?;
         Ok(Imported {
-            preview: preview(pack, action, plans),
+            preview: preview(pack, action, plans, signing),
             outcome,
         })
     }
@@ -204,7 +233,27 @@ fn decide(conn: &Connection, pack: &Pack) -> Result<ImportAction> {
     })
 }
 
-fn preview(pack: &Pack, action: ImportAction, frameworks: Vec<UpgradePlan>) -> ImportPreview {
+/// What the learner confirmed when they chose to import.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportConsent {
+    pub allow_downgrade: bool,
+    /// The update is signed differently from the installed version, and the learner read the
+    /// warning and still wants it.
+    pub accept_new_signer: bool,
+}
+
+/// Who signed the pack as this learner sees it, and how that differs from the installed
+/// version.
+fn signing(conn: &Connection, pack: &Pack) -> Result<(SignatureStatus, Option<SignerChange>)> {
+    Ok((pack_status(conn, pack)?, signer_change(conn, pack)?))
+}
+
+fn preview(
+    pack: &Pack,
+    action: ImportAction,
+    frameworks: Vec<UpgradePlan>,
+    (signature, signer_change): (SignatureStatus, Option<SignerChange>),
+) -> ImportPreview {
     let m = &pack.manifest;
     let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     ImportPreview {
@@ -217,6 +266,8 @@ fn preview(pack: &Pack, action: ImportAction, frameworks: Vec<UpgradePlan>) -> I
         warnings: pack.warnings.iter().map(ToString::to_string).collect(),
         action,
         frameworks,
+        signature,
+        signer_change,
     }
 }
 
