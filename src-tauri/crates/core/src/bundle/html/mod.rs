@@ -8,7 +8,8 @@
 //! relatively, to the attachments beside it in the unzipped bundle.
 
 mod entry;
-mod text;
+mod learning;
+pub(crate) mod text;
 
 use std::fmt::Write as _;
 
@@ -56,6 +57,9 @@ pub(crate) fn render_html_in_parts(document: &PortfolioDocument, mut part: impl 
     out.push_str("<main>\n");
     coverage(&mut out, &document.coverage, &document.frameworks);
     plan(&mut out, &document.goals);
+    if let Some(packs) = &document.learning {
+        learning::render(&mut out, packs);
+    }
     if document.entries.is_empty() {
         out.push_str(
             "<section class=\"no-entries\">\n<h2>Entries</h2>\n\
@@ -128,6 +132,9 @@ fn contents(out: &mut String, document: &PortfolioDocument) {
          <li><a href=\"#coverage\">Framework coverage</a></li>\n\
          <li><a href=\"#plan\">Development plan</a></li>\n",
     );
+    if document.learning.is_some() {
+        out.push_str("<li><a href=\"#learning\">Learning completed</a></li>\n");
+    }
     if !document.entries.is_empty() {
         out.push_str("<li>Entries\n<ol class=\"entry-list\">\n");
         for item in &document.entries {

@@ -18,8 +18,8 @@ use zip::{CompressionMethod, ZipWriter};
 
 use super::{
     render_html, BundleError, BundleSelection, Manifest, ManifestFile, PortfolioDocument,
-    BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, HTML_PATH, MANIFEST_PATH, MAX_BUNDLE_FILES,
-    MAX_BUNDLE_TOTAL_BYTES, MAX_COMPRESSION_RATIO, MAX_PORTFOLIO_JSON_BYTES, PORTFOLIO_PATH,
+    BUNDLE_FORMAT, HTML_PATH, MANIFEST_PATH, MAX_BUNDLE_FILES, MAX_BUNDLE_TOTAL_BYTES,
+    MAX_COMPRESSION_RATIO, MAX_PORTFOLIO_JSON_BYTES, PORTFOLIO_PATH,
 };
 use crate::atomic::{AtomicFile, PartialFile};
 use crate::store::{PlannedAttachment, Store, StoreError};
@@ -277,7 +277,7 @@ fn write_archive(
 
     let manifest = Manifest {
         format: BUNDLE_FORMAT.into(),
-        format_version: BUNDLE_FORMAT_VERSION,
+        format_version: document.format_version,
         app_version: env!("CARGO_PKG_VERSION").into(),
         bundle_id: document.bundle_id.clone(),
         created_at: document.created_at.clone(),
