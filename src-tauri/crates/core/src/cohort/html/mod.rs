@@ -2,14 +2,16 @@
 //! Security Policy), every text escaped, tables with headers and captions, and a heat map
 //! whose every cell is a number and which is also told in words. Prints on A4 landscape.
 
+mod heat_map;
+
 use std::fmt::Write as _;
 
 use super::csv::{hours, lessons};
-use super::{CohortFramework, CohortReport, LearnerReport};
+use super::{CohortReport, LearnerReport};
 use crate::bundle::html_text::{count, date_in_words, escape, instant_in_words};
 use crate::bundle::CONTENT_SECURITY_POLICY;
 
-const STYLE: &str = include_str!("cohort.css");
+const STYLE: &str = include_str!("../cohort.css");
 
 /// Renders the report as a complete HTML5 page (UTF-8). The same report always gives the same
 /// page.
@@ -32,7 +34,7 @@ pub fn render_html(report: &CohortReport) -> String {
     kinds(&mut out, report);
     revalidation(&mut out, report);
     for fw in &report.frameworks {
-        heat_map(&mut out, report, fw);
+        heat_map::render(&mut out, report, fw);
     }
     distribution(&mut out, report);
     out.push_str("</main>\n</body>\n</html>\n");
@@ -164,36 +166,77 @@ fn period(l: &LearnerReport) -> String {
     }
 }
 
+/// Opens a table whose rows are learners: its caption, then a heading row of "Learner" and
+/// `heads` (each a title and a class for its cells).
+fn table_head<'a>(
+    out: &mut String,
+    caption: &str,
+    heads: impl IntoIterator<Item = (&'a str, &'a str)>,
+) {
+    let _ = write!(
+        out,
+        "<div class=\"scroll\"><table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">Learner</th>",
+        escape(caption)
+    );
+    for (title, class) in heads {
+        let _ = write!(
+            out,
+            "<th scope=\"col\" class=\"{class}\">{}</th>",
+            escape(title)
+        );
+    }
+    out.push_str("</tr></thead>\n");
+}
+
+/// A row per learner, headed by the learner, with the cells `cells` writes; closes the table.
+fn learner_rows(
+    out: &mut String,
+    report: &CohortReport,
+    cells: impl Fn(&LearnerReport, &mut String),
+) {
+    out.push_str("<tbody>\n");
+    for l in &report.learners {
+        out.push_str("<tr>");
+        out.push_str(&learner_th(l));
+        cells(l, out);
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table></div>\n");
+}
+
+/// A cell of text, escaped; `class` is `n` for numbers.
+fn cell(out: &mut String, class: &str, text: &str) {
+    let _ = write!(out, "<td class=\"{class}\">{}</td>", escape(text));
+}
+
 fn glance(out: &mut String, report: &CohortReport) {
     section(out, "glance", "Learners at a glance");
     if report.learners.is_empty() {
         out.push_str("<p>No bundle could be reported on.</p>\n</section>\n");
         return;
     }
-    out.push_str(
-        "<div class=\"scroll\"><table>\n<caption>Each learner's bundle: the period it covers, \
-         its entries, the last day with activity, and lessons completed (only when the learner \
-         chose to share them)</caption>\n<thead><tr><th scope=\"col\">Learner</th>\
-         <th scope=\"col\">Period covered</th><th scope=\"col\" class=\"n\">Entries</th>\
-         <th scope=\"col\">Last activity</th><th scope=\"col\">Lessons completed</th>\
-         </tr></thead>\n<tbody>\n",
+    table_head(
+        out,
+        "Each learner's bundle: the period it covers, its entries, the last day with activity, \
+         and lessons completed (only when the learner chose to share them)",
+        [
+            ("Period covered", ""),
+            ("Entries", "n"),
+            ("Last activity", ""),
+            ("Lessons completed", ""),
+        ],
     );
-    for l in &report.learners {
-        let _ = writeln!(
-            out,
-            "<tr>{}<td>{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td></tr>",
-            learner_th(l),
-            escape(&period(l)),
-            l.entries,
-            escape(
-                &l.last_activity
-                    .as_deref()
-                    .map_or_else(|| "None".to_owned(), date_in_words)
-            ),
-            escape(&lessons(l)),
-        );
-    }
-    out.push_str("</tbody>\n</table></div>\n</section>\n");
+    learner_rows(out, report, |l, out| {
+        let last = l
+            .last_activity
+            .as_deref()
+            .map_or_else(|| "None".to_owned(), date_in_words);
+        cell(out, "", &period(l));
+        cell(out, "n", &l.entries.to_string());
+        cell(out, "", &last);
+        cell(out, "", &lessons(l));
+    });
+    out.push_str("</section>\n");
 }
 
 fn kinds(out: &mut String, report: &CohortReport) {
@@ -202,32 +245,15 @@ fn kinds(out: &mut String, report: &CohortReport) {
         out.push_str("<p>No bundle could be reported on.</p>\n</section>\n");
         return;
     };
-    out.push_str(
-        "<div class=\"scroll\"><table>\n<caption>Entries shared, by kind, for each \
-         learner</caption>\n<thead><tr><th scope=\"col\">Learner</th>",
-    );
-    for k in &first.by_kind {
-        let _ = write!(
-            out,
-            "<th scope=\"col\" class=\"n\">{}</th>",
-            escape(&k.label)
-        );
-    }
-    out.push_str("</tr></thead>\n<tbody>\n");
-    for l in &report.learners {
-        out.push_str("<tr>");
-        out.push_str(&learner_th(l));
+    let heads = first.by_kind.iter().map(|k| (k.label.as_str(), "n"));
+    table_head(out, "Entries shared, by kind, for each learner", heads);
+    learner_rows(out, report, |l, out| {
         for k in &first.by_kind {
-            let c = l
-                .by_kind
-                .iter()
-                .find(|x| x.kind == k.kind)
-                .map_or(0, |x| x.count);
-            let _ = write!(out, "<td class=\"n\">{c}</td>");
+            let found = l.by_kind.iter().find(|x| x.kind == k.kind);
+            cell(out, "n", &found.map_or(0, |x| x.count).to_string());
         }
-        out.push_str("</tr>\n");
-    }
-    out.push_str("</tbody>\n</table></div>\n</section>\n");
+    });
+    out.push_str("</section>\n");
 }
 
 fn revalidation(out: &mut String, report: &CohortReport) {
@@ -236,156 +262,26 @@ fn revalidation(out: &mut String, report: &CohortReport) {
         "<p>Counted from the shared entries in the manner of NMC revalidation (35 hours of CPD, \
          20 of them participatory; 5 pieces of practice-related feedback; 5 written reflective \
          accounts). They show what was shared, not whether a learner meets a regulator's \
-         requirements.</p>\n<div class=\"scroll\"><table>\n<caption>Revalidation-style counts \
-         for each learner</caption>\n<thead><tr><th scope=\"col\">Learner</th>\
-         <th scope=\"col\" class=\"n\">CPD hours</th>\
-         <th scope=\"col\" class=\"n\">Participatory CPD hours</th>\
-         <th scope=\"col\" class=\"n\">Feedback</th>\
-         <th scope=\"col\" class=\"n\">Reflective accounts (NMC form)</th></tr></thead>\n<tbody>\n",
+         requirements.</p>\n",
     );
-    for l in &report.learners {
+    table_head(
+        out,
+        "Revalidation-style counts for each learner",
+        [
+            ("CPD hours", "n"),
+            ("Participatory CPD hours", "n"),
+            ("Feedback", "n"),
+            ("Reflective accounts (NMC form)", "n"),
+        ],
+    );
+    learner_rows(out, report, |l, out| {
         let r = &l.revalidation;
-        let _ = writeln!(
-            out,
-            "<tr>{}<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
-             <td class=\"n\">{}</td></tr>",
-            learner_th(l),
-            hours(r.cpd_minutes),
-            hours(r.participatory_minutes),
-            r.feedback,
-            r.reflective_accounts
-        );
-    }
-    out.push_str("</tbody>\n</table></div>\n</section>\n");
-}
-
-/// 0, 1, 2 to 3, 4 to 9, 10 or more entries: the shade of a heat map cell.
-fn shade(entries: u32) -> u8 {
-    match entries {
-        0 => 0,
-        1 => 1,
-        2..=3 => 2,
-        4..=9 => 3,
-        _ => 4,
-    }
-}
-
-fn heat_map(out: &mut String, report: &CohortReport, fw: &CohortFramework) {
-    let index = report.frameworks.iter().position(|f| f == fw).unwrap_or(0);
-    section(
-        out,
-        &format!("framework-{index}"),
-        &format!("Coverage: {}", fw.title),
-    );
-    let total = u32::try_from(report.learners.len()).unwrap_or(u32::MAX);
-    let _ = writeln!(
-        out,
-        "<p>Version {}. Each cell is the number of entries a learner shared that evidence \
-         an element; a darker cell means more. The same figures are given in words after the \
-         table.</p>\n<p class=\"key\" aria-hidden=\"true\">Key: <span class=\"h0\">0</span>\
-         <span class=\"h1\">1</span><span class=\"h2\">2 to 3</span><span class=\"h3\">4 to \
-         9</span><span class=\"h4\">10 or more</span></p>",
-        escape(&fw.version)
-    );
-    let _ = write!(
-        out,
-        "<div class=\"scroll\"><table class=\"heat\">\n<caption>Heat map: entries evidencing \
-         each element of {title}, by learner</caption>\n<thead>\n<tr><td></td>",
-        title = escape(&fw.title)
-    );
-    for (d, domain) in fw.domains.iter().enumerate() {
-        let span = fw.elements.iter().filter(|e| e.domain == d).count();
-        if span > 0 {
-            let _ = write!(
-                out,
-                "<th scope=\"colgroup\" colspan=\"{span}\">{}</th>",
-                escape(domain)
-            );
-        }
-    }
-    out.push_str("</tr>\n<tr><th scope=\"col\">Learner</th>");
-    for e in &fw.elements {
-        let _ = write!(
-            out,
-            "<th scope=\"col\" class=\"element\">{}</th>",
-            escape(&e.title)
-        );
-    }
-    out.push_str("</tr>\n</thead>\n<tbody>\n");
-    for l in &report.learners {
-        out.push_str("<tr>");
-        out.push_str(&learner_th(l));
-        let mine = l.coverage.iter().find(|c| c.framework_id == fw.id);
-        for i in 0..fw.elements.len() {
-            let c = mine.map_or(0, |m| m.elements[i]);
-            let _ = write!(out, "<td class=\"h{}\">{c}</td>", shade(c));
-        }
-        out.push_str("</tr>\n");
-    }
-    out.push_str("</tbody>\n</table></div>\n");
-    domains_table(out, report, fw);
-    out.push_str("<h3>In words</h3>\n<ul>\n");
-    for e in &fw.elements {
-        let _ = writeln!(
-            out,
-            "<li>{}: {} of {total} learners have evidence, in {}.</li>",
-            escape(&e.title),
-            e.learners,
-            count(e.entries, "entry", "entries")
-        );
-    }
-    out.push_str("</ul>\n<h3>Elements nobody has evidence for yet</h3>\n");
-    let gaps: Vec<_> = fw.elements.iter().filter(|e| e.learners == 0).collect();
-    if gaps.is_empty() {
-        out.push_str("<p>Every element has evidence from at least one learner.</p>\n");
-    } else {
-        out.push_str("<ul>\n");
-        for e in gaps {
-            let _ = writeln!(
-                out,
-                "<li>{} <span class=\"muted\">({})</span></li>",
-                escape(&e.title),
-                escape(fw.domains.get(e.domain).map_or("", String::as_str))
-            );
-        }
-        out.push_str("</ul>\n");
-    }
+        cell(out, "n", &hours(r.cpd_minutes));
+        cell(out, "n", &hours(r.participatory_minutes));
+        cell(out, "n", &r.feedback.to_string());
+        cell(out, "n", &r.reflective_accounts.to_string());
+    });
     out.push_str("</section>\n");
-}
-
-fn domains_table(out: &mut String, report: &CohortReport, fw: &CohortFramework) {
-    let _ = write!(
-        out,
-        "<div class=\"scroll\"><table>\n<caption>Coverage of each domain of {}: elements with \
-         evidence, of all its elements, and entries</caption>\n<thead><tr>\
-         <th scope=\"col\">Learner</th>",
-        escape(&fw.title)
-    );
-    for domain in &fw.domains {
-        let _ = write!(out, "<th scope=\"col\">{}</th>", escape(domain));
-    }
-    out.push_str("</tr></thead>\n<tbody>\n");
-    for l in &report.learners {
-        out.push_str("<tr>");
-        out.push_str(&learner_th(l));
-        let mine = l.coverage.iter().find(|c| c.framework_id == fw.id);
-        for d in 0..fw.domains.len() {
-            let cell = mine.and_then(|m| m.domains.get(d)).map_or_else(
-                || "None".to_owned(),
-                |c| {
-                    format!(
-                        "{} of {} elements; {}",
-                        c.elements_covered,
-                        c.elements_total,
-                        count(c.entries, "entry", "entries")
-                    )
-                },
-            );
-            let _ = write!(out, "<td>{}</td>", escape(&cell));
-        }
-        out.push_str("</tr>\n");
-    }
-    out.push_str("</tbody>\n</table></div>\n");
 }
 
 fn distribution(out: &mut String, report: &CohortReport) {
