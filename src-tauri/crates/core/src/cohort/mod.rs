@@ -12,9 +12,10 @@ mod html;
 mod inputs;
 mod learner;
 mod placement;
+mod run;
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Serialize;
 
@@ -26,6 +27,7 @@ pub use self::learner::{
 };
 use self::learner::{Place, Tally};
 use self::placement::Placement;
+pub use self::run::report_on;
 use crate::bundle::{verify_bundle, BundleFramework, VerifiedBundle};
 use crate::frameworks::{builtin, Framework};
 
@@ -91,6 +93,14 @@ pub struct CohortReport {
     pub scheme_framework: bool,
 }
 
+/// What one bundle came to: its counts and the framework definitions it carries, or why it
+/// was refused.
+#[derive(Debug)]
+enum Outcome {
+    Counted(Box<Tally>, Vec<BundleFramework>),
+    Refused(RefusedBundle),
+}
+
 /// Takes verified bundles one at a time and keeps only their counts.
 #[derive(Debug)]
 pub struct CohortBuilder {
@@ -125,10 +135,30 @@ impl CohortBuilder {
 
     /// Verifies the bundle at `path` and adds it, or lists it as refused.
     pub fn add_file(&mut self, path: &Path) {
+        let outcome = self.reduce(path);
+        self.absorb(outcome);
+    }
+
+    /// Verifies the bundle at `path` and reduces it to counts, changing nothing: several
+    /// bundles can be reduced at once (`report_on` does), then absorbed in order.
+    fn reduce(&self, path: &Path) -> Outcome {
         let file = path.display().to_string();
         match verify_bundle(path) {
-            Ok(bundle) => self.add(&file, &bundle),
-            Err(error) => self.refuse(&file, &error.to_string()),
+            Ok(bundle) => Outcome::Counted(
+                Box::new(self.tally_of(&file, &bundle)),
+                bundle.document.frameworks.clone(),
+            ),
+            Err(error) => Outcome::Refused(RefusedBundle {
+                file,
+                reason: error.to_string(),
+            }),
+        }
+    }
+
+    fn absorb(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Counted(tally, frameworks) => self.count(*tally, &frameworks),
+            Outcome::Refused(refused) => self.refuse(&refused.file, &refused.reason),
         }
     }
 
@@ -146,7 +176,11 @@ impl CohortBuilder {
 
     /// Reduces one verified bundle to its learner's counts.
     pub fn add(&mut self, file: &str, bundle: &VerifiedBundle) {
-        self.found += 1;
+        let tally = self.tally_of(file, bundle);
+        self.count(tally, &bundle.document.frameworks);
+    }
+
+    fn tally_of(&self, file: &str, bundle: &VerifiedBundle) -> Tally {
         let document = &bundle.document;
         // Each rating is placed in the scheme's framework first, then in the definition the
         // bundle carries, then (format 1 bundles carry none) in the shipped one.
@@ -190,11 +224,13 @@ impl CohortBuilder {
             let (d, e) = placement.ids(&element)?;
             Some((fw.id.clone(), d, e))
         };
-        let tally = Tally::of(file, bundle, place);
-        drop(own);
-        drop(shipped);
+        Tally::of(file, bundle, place)
+    }
+
+    fn count(&mut self, tally: Tally, frameworks: &[BundleFramework]) {
+        self.found += 1;
         if self.scheme.is_none() {
-            for fw in &document.frameworks {
+            for fw in frameworks {
                 self.keep_definition(fw);
             }
             for id in tally.framework_ids() {
@@ -332,24 +368,6 @@ fn newer_version(candidate: &str, kept: &str) -> bool {
         (Ok(a), Ok(b)) => a > b,
         _ => candidate > kept,
     }
-}
-
-/// Finds the bundles in `paths` (files, and `.w2bbundle` files directly inside folders),
-/// verifies each in turn and reports on them. `scheme` as for [`CohortBuilder::new`].
-pub fn report_on(
-    paths: &[PathBuf],
-    scheme: Option<&Framework>,
-    generated_at: &str,
-) -> Result<CohortReport, InputError> {
-    let inputs = find_bundles(paths)?;
-    let mut builder = CohortBuilder::new(scheme);
-    for notice in inputs.notices {
-        builder.notice(notice);
-    }
-    for bundle in &inputs.bundles {
-        builder.add_file(bundle);
-    }
-    Ok(builder.finish(generated_at))
 }
 
 #[cfg(test)]
