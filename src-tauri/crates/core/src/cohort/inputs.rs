@@ -100,17 +100,17 @@ fn folder(dir: &Path, found: &mut BundleInputs) -> Result<(), InputError> {
         if more > 0 {
             named.push_str(&format!(" and {more} more"));
         }
-        found.notices.push(format!(
-            "{} also holds {} that {} not .{BUNDLE_EXTENSION} files and {} not read: {named}",
-            dir.display(),
-            if others.len() == 1 {
-                "1 item".to_owned()
-            } else {
-                format!("{} items", others.len())
-            },
-            if others.len() == 1 { "is" } else { "are" },
-            if others.len() == 1 { "was" } else { "were" },
-        ));
+        let what = if others.len() == 1 {
+            format!("1 item that is not a .{BUNDLE_EXTENSION} file and was not read")
+        } else {
+            format!(
+                "{} items that are not .{BUNDLE_EXTENSION} files and were not read",
+                others.len()
+            )
+        };
+        found
+            .notices
+            .push(format!("{} also holds {what}: {named}", dir.display()));
     }
     found.bundles.extend(bundles);
     Ok(())

@@ -142,10 +142,14 @@ fn learner_th(l: &LearnerReport) -> String {
             escape(&l.also_in.join(", "))
         )
     };
+    // The file's name is enough beside the learner; the full path is in the CSV and JSON.
+    let file = std::path::Path::new(&l.file)
+        .file_name()
+        .map_or_else(|| l.file.clone(), |n| n.to_string_lossy().into_owned());
     format!(
         "<th scope=\"row\">{}<br><span class=\"file muted\">{}</span>{also}</th>",
         escape(l.name()),
-        escape(&l.file)
+        escape(&file)
     )
 }
 
