@@ -424,6 +424,7 @@ fn sample_document() -> PortfolioDocument {
         period_to: Some("2026-03-31".into()),
         entries: vec![reflection, cpd, shadowing, hostile],
         frameworks: vec![],
+        learning: None,
         coverage: vec![BundleCoverage {
             framework_id: "hlm".into(),
             framework_title: "Healthcare Leadership Model".into(),

@@ -10,7 +10,7 @@ use w2b_core::store::Store;
 
 /// Reads and checks a framework file, printing every problem as file:line:column; exit 1
 /// for problems, 2 for no file.
-fn load(path: &Path) -> Result<Framework, ExitCode> {
+pub(crate) fn load(path: &Path) -> Result<Framework, ExitCode> {
     if !path.is_file() {
         eprintln!("{}: no such file", path.display());
         return Err(ExitCode::from(2));

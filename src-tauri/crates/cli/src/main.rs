@@ -10,6 +10,7 @@ macro_rules! say {
 }
 
 mod bundle;
+mod cohort;
 mod framework;
 mod key;
 mod manual;
@@ -46,6 +47,9 @@ enum Command {
     /// Signing keys for schemes and appraisers.
     #[command(subcommand)]
     Key(KeyCommand),
+    /// Reports over a training scheme's cohort of bundles.
+    #[command(subcommand)]
+    Cohort(CohortCommand),
     /// A learner's portfolio to and from Mahara (Leap2A).
     #[command(subcommand)]
     Portfolio(PortfolioCommand),
@@ -176,6 +180,34 @@ enum BundleCommand {
 }
 
 #[derive(Debug, Subcommand)]
+enum CohortCommand {
+    /// Verify every bundle given (files, or folders of .w2bbundle files) and write one report
+    /// on the cohort: per learner, the period, entries by kind, framework coverage,
+    /// revalidation-style counts, last activity and lessons completed; across the cohort, a
+    /// coverage heat map, the elements nobody has evidence for and entries per learner. A
+    /// refused bundle is listed with its reason. Exit status: 0 written, 1 written with
+    /// bundles refused, 2 nothing written.
+    Report {
+        /// Bundle files, or folders holding them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The report page to write (.html).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Also write one row per bundle as CSV.
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+        /// Also write the whole report as JSON.
+        #[arg(long, value_name = "FILE")]
+        json: Option<PathBuf>,
+        /// The scheme's own framework file (.toml): its elements become the heat map's
+        /// columns. Without it, the frameworks the bundles carry are used.
+        #[arg(long, value_name = "FILE")]
+        framework: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 enum PackCommand {
     /// Check a pack folder or pack file and report every problem as file:line:column: message,
     /// with a warning for each lesson past its review date. Exit status: 0 clean (warnings
@@ -299,6 +331,21 @@ fn main() -> ExitCode {
         Command::Framework(FrameworkCommand::Export { to, file, output }) => {
             framework::export(to, &file, &output)
         }
+        Command::Cohort(CohortCommand::Report {
+            paths,
+            output,
+            csv,
+            json,
+            framework,
+        }) => cohort::report(
+            &paths,
+            &cohort::Outputs {
+                html: output,
+                csv,
+                json,
+            },
+            framework.as_deref(),
+        ),
         Command::Portfolio(PortfolioCommand::Export {
             to,
             data_dir,

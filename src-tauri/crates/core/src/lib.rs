@@ -6,6 +6,7 @@ mod archive_checks;
 pub mod atomic;
 pub mod backups;
 pub mod bundle;
+pub mod cohort;
 pub mod coverage;
 pub mod file_names;
 pub mod frameworks;

@@ -48,6 +48,7 @@ describe('export page', () => {
       to: null,
       entryIds: null,
       includeGoals: true,
+      includeLearning: false,
       learner: '',
     });
     expect(called(calls, 'find_entries'), 'the entry list is not loaded until it is needed').toBe(0);
@@ -80,8 +81,28 @@ describe('export page', () => {
       to: '2027-03-31',
       entryIds: null,
       includeGoals: false,
+      includeLearning: false,
       learner: '',
     });
+  });
+
+  it('shares the lessons completed only when the learner ticks it, and says what that shares', async () => {
+    const calls = exportBackend();
+    render(ExportPage, {});
+    const box = screen.getByTestId<HTMLInputElement>('include-learning');
+    expect(box.checked, 'learning is not shared unless the learner chooses to').toBe(false);
+    const label = screen.getByLabelText('Include the lessons I have completed');
+    expect(label, 'the box has a plain label').toBe(box);
+    const hint = words(document.getElementById('include-learning-hint')!);
+    expect(hint, 'the hint says what is shared').toContain('which of its lessons you have marked complete');
+    expect(hint, 'and what is not').toContain('Your notes, quiz answers and study time are not shared');
+    await fireEvent.click(box);
+    await fireEvent.click(screen.getByTestId('check-privacy'));
+    await screen.findByTestId('preview-summary');
+    expect(selectionSent(calls, 'preview_export')?.includeLearning, 'the check is for a bundle with the summary').toBe(true);
+    await fireEvent.click(screen.getByTestId('export-bundle'));
+    await screen.findByTestId('export-done');
+    expect(selectionSent(calls, 'export_bundle')?.includeLearning, 'the export shares it').toBe(true);
   });
 
   it('asks for a day before checking a period, and for days in order', async () => {
@@ -150,6 +171,7 @@ describe('export page', () => {
       to: null,
       entryIds: [1, 3],
       includeGoals: true,
+      includeLearning: false,
       learner: '',
     });
   });

@@ -9,6 +9,7 @@ const choice = (overrides: Partial<ShareChoice> = {}): ShareChoice => ({
   to: null,
   chosen: [],
   includeGoals: true,
+  includeLearning: false,
   learner: 'Sam',
   ...overrides,
 });
@@ -21,6 +22,7 @@ describe('share selection', () => {
       to: '2027-03-31',
       entryIds: null,
       includeGoals: true,
+      includeLearning: false,
       learner: 'Sam',
     });
     const everything = selectionFor(choice({ from: '2026-01-01', chosen: [4] }));
@@ -34,6 +36,9 @@ describe('share selection', () => {
     const c = selectionFor(choice({ mode: 'chosen', chosen: [9, 2], includeGoals: false })).selection!;
     expect(selectionKey(a), 'the order of ticking does not matter').toBe(selectionKey(b));
     expect(selectionKey(a), 'leaving the plan out is a different selection').not.toBe(selectionKey(c));
+    const d = selectionFor(choice({ mode: 'chosen', chosen: [2, 9], includeLearning: true })).selection!;
+    expect(d.includeLearning, 'the learning summary is sent only when ticked').toBe(true);
+    expect(selectionKey(a), 'sharing the lessons completed is a different selection').not.toBe(selectionKey(d));
   });
 });
 

@@ -12,6 +12,8 @@ export interface ShareChoice {
   /** Ids of the ticked entries, used only for chosen entries. */
   chosen: number[];
   includeGoals: boolean;
+  /** Share which lessons are completed (the learning summary); off unless ticked. */
+  includeLearning: boolean;
   learner: string;
 }
 
@@ -44,6 +46,7 @@ export function selectionFor(choice: ShareChoice): { selection: BundleSelection;
       to: choice.mode === 'period' ? choice.to : null,
       entryIds: choice.mode === 'chosen' ? [...choice.chosen].sort((a, b) => a - b) : null,
       includeGoals: choice.includeGoals,
+      includeLearning: choice.includeLearning,
       learner: choice.learner.trim(),
     },
     errors: [],
@@ -52,7 +55,7 @@ export function selectionFor(choice: ShareChoice): { selection: BundleSelection;
 
 /** Two selections are the same when this is: a check of one holds for the other. */
 export function selectionKey(selection: BundleSelection): string {
-  return JSON.stringify([selection.from, selection.to, selection.entryIds, selection.includeGoals, selection.learner]);
+  return JSON.stringify([selection.from, selection.to, selection.entryIds, selection.includeGoals, selection.includeLearning, selection.learner]);
 }
 
 /** At most this many entries are listed to tick at once; a search finds the others. */

@@ -121,6 +121,32 @@ describe('review mode', () => {
     expect(screen.getAllByTestId('entry-comment'), 'each entry has a comment box').toHaveLength(2);
   });
 
+  it('shows the lessons completed when the learner shared them, and says so when they did not', async () => {
+    await openSample();
+    expect(words(screen.getByTestId('review-learning')), 'a bundle without the summary says it was not shared').toContain(
+      'The learner did not share which lessons they have completed.',
+    );
+  });
+
+  it('lists each pack and the lessons completed in a bundle with the learning summary', async () => {
+    const learning = [
+      {
+        packId: 'nw-clf',
+        title: 'North West Clinical Leadership Fellowship',
+        version: '1.2.0',
+        publisher: 'NW CLF <b>team</b>',
+        lessonsTotal: 12,
+        completed: [{ lessonId: 'budgets', title: 'Reading a budget statement', completedAt: '2026-10-02T20:15:00.000Z' }],
+      },
+    ];
+    await openSample(sampleSession({ document: sampleDocument({ formatVersion: 3, learning }) }));
+    const pack = screen.getByTestId('review-learning-pack');
+    expect(words(pack)).toContain('North West Clinical Leadership Fellowship');
+    expect(words(pack), 'counts of the pack').toContain('Version 1.2.0, from NW CLF <b>team</b>: 1 of 12 lessons completed');
+    expect(words(pack), 'each lesson with its date').toContain('Reading a budget statement (completed 2 October 2026)');
+    expect(pack.querySelector('b'), 'text from the bundle is never markup').toBeNull();
+  });
+
   it('shows an entry’s details, ratings and attachments when it is opened, with pictures read from the bundle', async () => {
     const calls = await openSample();
     const [card] = screen.getAllByTestId('review-entry') as [HTMLElement];

@@ -2,6 +2,12 @@
 
 /**
  * What to share: a period and/or chosen entries (both given: entries in the period that
- * are also chosen), the development plan or not, and the learner's name for the cover.
+ * are also chosen), the development plan or not, the learning summary or not, and the
+ * learner's name for the cover.
  */
-export type BundleSelection = { from: string | null, to: string | null, entryIds: Array<number> | null, includeGoals: boolean, learner: string, };
+export type BundleSelection = { from: string | null, to: string | null, entryIds: Array<number> | null, includeGoals: boolean, learner: string, 
+/**
+ * Share which lessons of each installed pack are completed (the learning summary, bundle
+ * format 3). Off unless the learner ticks it.
+ */
+includeLearning: boolean, };

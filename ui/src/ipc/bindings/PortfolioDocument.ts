@@ -3,6 +3,7 @@ import type { BundleCoverage } from "./BundleCoverage";
 import type { BundleEntry } from "./BundleEntry";
 import type { BundleFramework } from "./BundleFramework";
 import type { BundleGoal } from "./BundleGoal";
+import type { BundleLearningPack } from "./BundleLearningPack";
 
 /**
  * `portfolio.json`: what the learner chose to share, shaped for reading by people and tools.
@@ -15,4 +16,9 @@ coverage: Array<BundleCoverage>, goals: Array<BundleGoal>,
 /**
  * The definition of each framework the entries rate against (format 2; absent in 1).
  */
-frameworks: Array<BundleFramework>, };
+frameworks: Array<BundleFramework>, 
+/**
+ * Format 3: the lessons of each installed pack the learner completed, when they chose to
+ * share them at export; absent (not null) otherwise, so a format 2 reader opens the file.
+ */
+learning?: Array<BundleLearningPack>, };

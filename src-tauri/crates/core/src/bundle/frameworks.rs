@@ -50,6 +50,11 @@ pub struct BundleRetiredItem {
 }
 
 impl BundleFramework {
+    /// The whole definition of an installed or scheme framework, retired items left out.
+    pub fn whole(fw: &Framework) -> Self {
+        Self::of(fw, &HashSet::new())
+    }
+
     fn of(fw: &Framework, rated: &HashSet<&str>) -> Self {
         let scale = fw.scale();
         Self {

@@ -7,9 +7,10 @@ mod coverage;
 mod export;
 mod frameworks;
 mod html;
+mod learning;
 mod privacy_check;
 #[cfg(test)]
-mod sample;
+pub(crate) mod sample;
 mod selection;
 mod verify;
 mod write;
@@ -21,6 +22,13 @@ pub use frameworks::{
 };
 pub use html::render_html;
 pub(crate) use html::render_html_in_parts;
+/// Escaping and words for dates, shared with the cohort report's page.
+pub(crate) use html::text as html_text;
+pub(crate) use html::CONTENT_SECURITY_POLICY;
+pub use learning::{
+    format_for, learning_problems, BundleCompletedLesson, BundleLearningPack,
+    FORMAT_WITHOUT_LEARNING, LEARNING_FORMAT_VERSION,
+};
 pub use privacy_check::{document_findings, DocumentFinding};
 pub use selection::{BundleSelection, SelectionError};
 pub(crate) use verify::{open_checked, unpack, Archive, StoredFile};
@@ -39,9 +47,11 @@ use crate::portfolio::RatedBehaviour;
 
 /// What a bundle's manifest says it is.
 pub const BUNDLE_FORMAT: &str = "ward-to-board-bundle";
-/// The version of the bundle layout and of `portfolio.json`; a reader refuses a newer one.
-/// Version 2 added the frameworks the entries rate against; version 1 bundles still open.
-pub const BUNDLE_FORMAT_VERSION: u32 = 2;
+/// The newest version of the bundle layout and of `portfolio.json`; a reader refuses a newer
+/// one. Version 2 added the frameworks the entries rate against; version 3 the learning
+/// summary, written only when the learner shares it (otherwise a bundle is version 2, which
+/// older readers open). Version 1 and 2 bundles still open.
+pub const BUNDLE_FORMAT_VERSION: u32 = 3;
 /// A bundle file's extension.
 pub const BUNDLE_EXTENSION: &str = "w2bbundle";
 
@@ -111,6 +121,11 @@ pub struct PortfolioDocument {
     /// The definition of each framework the entries rate against (format 2; absent in 1).
     #[serde(default)]
     pub frameworks: Vec<BundleFramework>,
+    /// Format 3: the lessons of each installed pack the learner completed, when they chose to
+    /// share them at export; absent (not null) otherwise, so a format 2 reader opens the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub learning: Option<Vec<BundleLearningPack>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

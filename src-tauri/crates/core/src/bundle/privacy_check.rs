@@ -139,6 +139,7 @@ mod tests {
             coverage: vec![],
             goals,
             frameworks: vec![],
+            learning: None,
         }
     }
 

@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 
 /// What to share: a period and/or chosen entries (both given: entries in the period that
-/// are also chosen), the development plan or not, and the learner's name for the cover.
+/// are also chosen), the development plan or not, the learning summary or not, and the
+/// learner's name for the cover.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct BundleSelection {
@@ -14,6 +15,10 @@ pub struct BundleSelection {
     pub entry_ids: Option<Vec<i64>>,
     pub include_goals: bool,
     pub learner: String,
+    /// Share which lessons of each installed pack are completed (the learning summary, bundle
+    /// format 3). Off unless the learner ticks it.
+    #[serde(default)]
+    pub include_learning: bool,
 }
 
 /// Why a selection's period cannot be used. `field` is the form's label, `From` or `To`.

@@ -8,7 +8,8 @@
 //! relatively, to the attachments beside it in the unzipped bundle.
 
 mod entry;
-mod text;
+mod learning;
+pub(crate) mod text;
 
 use std::fmt::Write as _;
 
@@ -102,10 +103,19 @@ pub(crate) fn render_page<E>(
         title = escape(&title),
     );
     cover(&mut out, document, totals, &title);
-    contents(&mut out, totals, &mut each_entry, &mut part)?;
+    contents(
+        &mut out,
+        totals,
+        document.learning.is_some(),
+        &mut each_entry,
+        &mut part,
+    )?;
     out.push_str("<main>\n");
     coverage(&mut out, &document.coverage, &document.frameworks);
     plan(&mut out, &document.goals);
+    if let Some(packs) = &document.learning {
+        learning::render(&mut out, packs);
+    }
     if totals.entries == 0 {
         out.push_str(
             "<section class=\"no-entries\">\n<h2>Entries</h2>\n\
@@ -163,6 +173,7 @@ fn cover(out: &mut String, document: &PortfolioDocument, totals: &PageTotals, ti
 fn contents<E>(
     out: &mut String,
     totals: &PageTotals,
+    has_learning: bool,
     each_entry: &mut impl FnMut(&mut dyn FnMut(&BundleEntry)) -> Result<(), E>,
     part: &mut impl FnMut(&str),
 ) -> Result<(), E> {
@@ -173,6 +184,9 @@ fn contents<E>(
          <li><a href=\"#coverage\">Framework coverage</a></li>\n\
          <li><a href=\"#plan\">Development plan</a></li>\n",
     );
+    if has_learning {
+        out.push_str("<li><a href=\"#learning\">Learning completed</a></li>\n");
+    }
     if totals.entries > 0 {
         out.push_str("<li>Entries\n<ol class=\"entry-list\">\n");
         each_entry(&mut |item: &BundleEntry| {

@@ -121,6 +121,7 @@ fn document() -> PortfolioDocument {
             }],
         }],
         frameworks: vec![],
+        learning: None,
     }
 }
 

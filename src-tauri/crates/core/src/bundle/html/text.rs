@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate};
 use crate::portfolio::code_themes;
 
 /// Escapes text for HTML element content and quoted attribute values alike.
-pub(super) fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for c in text.chars() {
         match c {
@@ -41,13 +41,13 @@ fn percent_encode(text: &str, keep_slash: bool) -> String {
 }
 
 /// The element id of an entry's article.
-pub(super) fn entry_id(uid: &str) -> String {
+pub(crate) fn entry_id(uid: &str) -> String {
     format!("entry-{}", percent_encode(uid, false))
 }
 
 /// The relative link to an attachment inside the unzipped bundle, or `None` when the path is
 /// not a plain path under `attachments/` (such a link could point anywhere).
-pub(super) fn attachment_href(path: &str) -> Option<String> {
+pub(crate) fn attachment_href(path: &str) -> Option<String> {
     let rest = path.strip_prefix(super::super::ATTACHMENTS_DIR)?;
     let plain = !rest.is_empty()
         && rest
@@ -58,14 +58,14 @@ pub(super) fn attachment_href(path: &str) -> Option<String> {
 }
 
 /// "15 March 2026" from a YYYY-MM-DD date; other text as it is.
-pub(super) fn date_in_words(date: &str) -> String {
+pub(crate) fn date_in_words(date: &str) -> String {
     NaiveDate::parse_from_str(date, "%Y-%m-%d")
         .map_or_else(|_| date.to_owned(), |d| d.format("%-d %B %Y").to_string())
 }
 
 /// "17 March 2026 at 09:30 UTC" from an RFC 3339 instant; other text as it is. The bundle is
 /// read in any time zone, so the instant stays in UTC and says so.
-pub(super) fn instant_in_words(instant: &str) -> String {
+pub(crate) fn instant_in_words(instant: &str) -> String {
     DateTime::parse_from_rfc3339(instant).map_or_else(
         |_| instant.to_owned(),
         |t| t.naive_utc().format("%-d %B %Y at %H:%M UTC").to_string(),
@@ -73,7 +73,7 @@ pub(super) fn instant_in_words(instant: &str) -> String {
 }
 
 /// "1 hour 5 minutes", "40 minutes", "0 minutes".
-pub(super) fn duration(minutes: u32) -> String {
+pub(crate) fn duration(minutes: u32) -> String {
     let (hours, rest) = (minutes / 60, minutes % 60);
     let mut parts = Vec::new();
     if hours > 0 {
@@ -86,12 +86,12 @@ pub(super) fn duration(minutes: u32) -> String {
 }
 
 /// "1 entry", "3 entries".
-pub(super) fn count(n: u32, one: &str, many: &str) -> String {
+pub(crate) fn count(n: u32, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// "840 KB", "2.5 MB"; the exact byte count goes beside it where it matters.
-pub(super) fn file_size(bytes: u64) -> String {
+pub(crate) fn file_size(bytes: u64) -> String {
     const MB: u64 = 1024 * 1024;
     if bytes < MB {
         format!("{} KB", (bytes.div_ceil(1024)).max(1))
@@ -103,7 +103,7 @@ pub(super) fn file_size(bytes: u64) -> String {
 }
 
 /// Whole percent of `part` in `whole`, 0 when there is no whole, never above 100.
-pub(super) fn percent(part: u32, whole: u32) -> u32 {
+pub(crate) fn percent(part: u32, whole: u32) -> u32 {
     if whole == 0 {
         return 0;
     }
@@ -111,7 +111,7 @@ pub(super) fn percent(part: u32, whole: u32) -> u32 {
     u32::try_from(p).unwrap_or(100)
 }
 
-pub(super) fn goal_status(status: &str) -> &str {
+pub(crate) fn goal_status(status: &str) -> &str {
     match status {
         "not_started" => "Not started",
         "in_progress" => "In progress",
@@ -121,7 +121,7 @@ pub(super) fn goal_status(status: &str) -> &str {
     }
 }
 
-pub(super) fn feedback_source(source: &str) -> &str {
+pub(crate) fn feedback_source(source: &str) -> &str {
     match source {
         "colleague" => "A colleague",
         "patient" => "A patient",
@@ -132,7 +132,7 @@ pub(super) fn feedback_source(source: &str) -> &str {
 }
 
 /// An NMC Code theme's title from its id; a title already, as it is.
-pub(super) fn code_theme(theme: &str) -> &str {
+pub(crate) fn code_theme(theme: &str) -> &str {
     code_themes()
         .iter()
         .find(|(id, _)| *id == theme)
@@ -140,7 +140,7 @@ pub(super) fn code_theme(theme: &str) -> &str {
 }
 
 /// What a file is, in words where the type is a common one.
-pub(super) fn file_kind(media_type: &str) -> &str {
+pub(crate) fn file_kind(media_type: &str) -> &str {
     match media_type {
         "application/pdf" => "PDF document",
         "image/png" => "PNG picture",

@@ -13,7 +13,8 @@ use super::error::shown;
 use super::stream::{Damage, Digest, Hashing, StreamError};
 use super::{malformed, short, too_long, unpack, Archive, BundleError, BundleProblem};
 use crate::bundle::{
-    Manifest, PortfolioDocument, ATTACHMENTS_DIR, HTML_PATH, MANIFEST_PATH, PORTFOLIO_PATH,
+    learning_problems, Manifest, PortfolioDocument, ATTACHMENTS_DIR, HTML_PATH, MANIFEST_PATH,
+    PORTFOLIO_PATH,
 };
 use crate::json_limits::{JsonLimitError, JsonLimits, LimitedJson};
 use crate::portfolio::MAX_TEXT_BYTES;
@@ -244,6 +245,9 @@ pub(super) fn check_document(
                 document.format_version, manifest.format_version
             ),
         ));
+    }
+    for problem in learning_problems(document.format_version, document.learning.as_deref()) {
+        problems.push(BundleProblem::new(PORTFOLIO_PATH, problem));
     }
     let listed: HashMap<&str, _> = manifest
         .files

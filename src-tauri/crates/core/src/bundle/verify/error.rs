@@ -122,7 +122,7 @@ fn at(line: usize, column: usize) -> String {
 
 /// A name from the archive, safe to print: control characters and direction marks escaped
 /// (a mark would turn the rest of the message around), length bounded.
-pub(super) fn shown(name: &str) -> String {
+pub(crate) fn shown(name: &str) -> String {
     const MAX_CHARS: usize = 200;
     let escaped: String = name
         .chars()

@@ -24,7 +24,7 @@ pub use self::contents::{
 };
 use self::entries::Layout;
 pub(crate) use self::entries::StoredFile;
-use self::error::shown;
+pub(crate) use self::error::shown;
 pub use self::error::{BundleError, BundleProblem};
 use self::stream::{hash_capped, StreamError};
 pub(crate) use self::stream::{Damage, Digest};

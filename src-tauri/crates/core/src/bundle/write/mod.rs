@@ -21,7 +21,7 @@ use zip::{CompressionMethod, ZipWriter};
 
 use self::parts::{write_page, write_portfolio_json, BundlePlan};
 use super::{
-    BundleError, BundleSelection, Manifest, ManifestFile, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION,
+    BundleError, BundleSelection, Manifest, ManifestFile, BUNDLE_FORMAT,
     HTML_PATH, MANIFEST_PATH, MAX_BUNDLE_FILES, MAX_BUNDLE_TOTAL_BYTES, MAX_COMPRESSION_RATIO,
     MAX_PORTFOLIO_JSON_BYTES, PORTFOLIO_PATH,
 };
@@ -280,7 +280,7 @@ fn write_archive(
     let document = &plan.around;
     let manifest = Manifest {
         format: BUNDLE_FORMAT.into(),
-        format_version: BUNDLE_FORMAT_VERSION,
+        format_version: document.format_version,
         app_version: env!("CARGO_PKG_VERSION").into(),
         bundle_id: document.bundle_id.clone(),
         created_at: document.created_at.clone(),

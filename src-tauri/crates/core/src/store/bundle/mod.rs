@@ -2,6 +2,7 @@
 //! entry outside the bin, the development plan, and where each attachment goes in the archive.
 //! Attachment bytes are not read here; the writer streams them one at a time.
 
+mod learning;
 mod names;
 mod source;
 
@@ -11,7 +12,7 @@ use super::{timestamp, Result, Store, StoreError};
 use crate::bundle::{
     bundled_frameworks, coverage_of, BundleAttachment, BundleEntry, BundleGoal, BundleGoalReview,
     BundleLesson, BundleRating, BundleReflection, BundleSection, BundleSelection, BundleShadowing,
-    PortfolioDocument, BUNDLE_FORMAT_VERSION,
+    PortfolioDocument,
 };
 use crate::frameworks::Framework;
 use crate::portfolio::{template_title, EntrySnapshot};
@@ -75,8 +76,13 @@ impl Store {
         } else {
             Vec::new()
         };
+        let learning = if selection.include_learning {
+            Some(self.learning_summary()?)
+        } else {
+            None
+        };
         Ok(PortfolioDocument {
-            format_version: BUNDLE_FORMAT_VERSION,
+            format_version: crate::bundle::format_for(learning.as_deref()),
             bundle_id: bundle_id.to_owned(),
             created_at: timestamp(now),
             learner: selection.learner.trim().to_owned(),
@@ -86,6 +92,7 @@ impl Store {
             frameworks: bundled_frameworks(rated, frameworks),
             entries: Vec::new(),
             goals,
+            learning,
         })
     }
 

@@ -212,6 +212,7 @@ fn a_bundle_carries_the_scheme_framework_its_entries_rate_against() {
         entry_ids: None,
         include_goals: false,
         learner: "Sam".into(),
+        include_learning: false,
     };
     let (document, _) = store
         .portfolio_document(&selection, &"0".repeat(32), at(11))

@@ -12,6 +12,7 @@ use super::entries::{check_name, judge, Record};
 use super::stream::{hash_capped, StreamError};
 use super::*;
 
+mod learning;
 mod limits;
 mod meaning;
 mod rules;
@@ -164,7 +165,7 @@ const HOSTILE: &[(&str, &str, &[&str])] = &[
     (
         "newer-format",
         "too new",
-        &["made by a newer version of Ward to Board (bundle format 3", "Install the latest"],
+        &["made by a newer version of Ward to Board (bundle format 99", "Install the latest"],
     ),
     (
         "other-format",

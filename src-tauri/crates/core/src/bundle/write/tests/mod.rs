@@ -13,6 +13,7 @@ use crate::plan::{GoalDraft, GoalStatus};
 use crate::portfolio::EntryKind;
 
 mod full_disk;
+mod learning;
 mod on_disk;
 
 /// Every file in the archive, in archive order, with its bytes and compression.

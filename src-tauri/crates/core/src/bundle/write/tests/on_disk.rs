@@ -152,6 +152,15 @@ fn a_bundle_replaces_an_earlier_one_and_each_gets_its_own_id() {
 fn portfolio_json_matches_its_published_schema() {
     let (dir, store) = store();
     portfolio(&store);
+    let lesson = store.editor_options().expect("options").lessons.remove(0);
+    store
+        .set_lesson_complete(
+            crate::store::BUILTIN_PACK_ID,
+            &lesson.lesson_id,
+            true,
+            at(3),
+        )
+        .expect("completes a lesson");
     let target = dir.path().join("schema.w2bbundle");
     write_bundle(
         &store,
@@ -159,6 +168,7 @@ fn portfolio_json_matches_its_published_schema() {
             from: Some("2026-01-01".into()),
             to: Some("2026-12-31".into()),
             include_goals: true,
+            include_learning: true,
             ..BundleSelection::default()
         },
         &target,
@@ -167,6 +177,11 @@ fn portfolio_json_matches_its_published_schema() {
     .expect("writes");
     let files = unpack(&target);
     let mut doc = document_in(&files);
+    assert_eq!(
+        doc.learning.as_ref().map(|p| p[0].completed.len()),
+        Some(1),
+        "the learning summary, with a lesson completed, is checked against the schema too"
+    );
     doc.entries[1].shadowing = Some(crate::bundle::BundleShadowing {
         partner_role: "Finance business partner".into(),
         i_learned: "How accruals work".into(),
