@@ -21,6 +21,7 @@ pub mod revalidation;
 pub mod review;
 pub mod store;
 pub mod study;
+pub mod typeset;
 
 /// The app's version, as recorded in data it writes and checked against packs.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

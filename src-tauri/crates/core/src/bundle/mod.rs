@@ -9,7 +9,7 @@ mod frameworks;
 mod html;
 mod privacy_check;
 #[cfg(test)]
-mod sample;
+pub(crate) mod sample;
 mod selection;
 mod verify;
 mod write;
@@ -21,7 +21,7 @@ pub use frameworks::{
 };
 pub use html::render_html;
 pub(crate) use html::render_html_in_parts;
-pub use privacy_check::{document_findings, DocumentFinding};
+pub use privacy_check::{document_findings, text_findings, DocumentFinding};
 pub use selection::{BundleSelection, SelectionError};
 pub(crate) use verify::{open_checked, unpack, Archive, StoredFile};
 pub use verify::{

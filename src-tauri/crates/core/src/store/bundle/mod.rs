@@ -44,6 +44,24 @@ impl Store {
         bundle_id: &str,
         now: DateTime<Utc>,
     ) -> Result<(PortfolioDocument, Vec<PlannedAttachment>)> {
+        let read = self.read_document(selection, bundle_id, now)?;
+        if read.0.entries.is_empty() {
+            return Err(StoreError::Invalid(format!(
+                "nothing to share: {}. Choose a wider period or other entries",
+                selection.describe_empty()
+            )));
+        }
+        Ok(read)
+    }
+
+    /// The same document, also when no entry matches (revalidation records still list what
+    /// is missing).
+    pub(crate) fn read_document(
+        &self,
+        selection: &BundleSelection,
+        bundle_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(PortfolioDocument, Vec<PlannedAttachment>)> {
         selection
             .check_period()
             .map_err(|e| StoreError::Invalid(e.to_string()))?;
@@ -55,12 +73,6 @@ impl Store {
             tx.commit()?;
             read
         };
-        if entries.is_empty() {
-            return Err(StoreError::Invalid(format!(
-                "nothing to share: {}. Choose a wider period or other entries",
-                selection.describe_empty()
-            )));
-        }
         let goals = if selection.include_goals {
             self.bundle_goals(now.date_naive())?
         } else {
