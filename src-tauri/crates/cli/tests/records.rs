@@ -19,6 +19,17 @@ use w2b_core::portfolio::{
 };
 use w2b_core::store::Store;
 
+/// The tests run one at a time: a store open in this process while another test's `w2b` is
+/// being started would be inherited by that child between fork and exec, and the child then
+/// finds the data folder locked.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2027, 3, 1, 9, 0, 0)
         .single()
@@ -94,6 +105,7 @@ fn poppler(tool: &str, file: &Path) -> String {
 
 #[test]
 fn nmc_records_are_written_as_pdf_and_docx() {
+    let _serial = one_at_a_time();
     let dir = tempfile::tempdir().expect("dir");
     let data = dir.path().join("data");
     portfolio(&data, false);
@@ -151,14 +163,14 @@ fn nmc_records_are_written_as_pdf_and_docx() {
     let mut in_heading = false;
     loop {
         match reader.read_event().expect("well-formed XML") {
-            quick_xml::events::Event::Empty(e) if e.name().as_ref() == b"w:pStyle" => {
+            quick_xml::events::Event::Empty(e) if e.name().as_ref() == "w:pStyle" => {
                 in_heading = e
                     .attributes()
                     .flatten()
-                    .any(|a| a.value.as_ref() == b"Heading1");
+                    .any(|a| &*a.value == "Heading1");
             }
             quick_xml::events::Event::Text(t) => {
-                let t = t.xml_content().expect("text").into_owned();
+                let t = t.xml10_content().into_owned();
                 if in_heading {
                     headings.push(t.clone());
                     in_heading = false;
@@ -188,6 +200,7 @@ fn nmc_records_are_written_as_pdf_and_docx() {
 
 #[test]
 fn a_privacy_finding_stops_the_write_until_yes() {
+    let _serial = one_at_a_time();
     let dir = tempfile::tempdir().expect("dir");
     let data = dir.path().join("data");
     portfolio(&data, true);
@@ -230,6 +243,7 @@ fn a_privacy_finding_stops_the_write_until_yes() {
 
 #[test]
 fn a_missing_name_is_refused() {
+    let _serial = one_at_a_time();
     let dir = tempfile::tempdir().expect("dir");
     let data = dir.path().join("data");
     portfolio(&data, false);
