@@ -130,6 +130,12 @@ fn nmc_records_are_written_as_pdf_and_docx() {
     );
     assert!(out.contains("Nothing has been sent anywhere"), "{out}");
 
+    // W2B_KEEP_DOCUMENTS=DIR keeps copies of what was written, to look at by eye.
+    if let Some(keep) = std::env::var_os("W2B_KEEP_DOCUMENTS") {
+        for name in ["records.pdf", "records.docx"] {
+            std::fs::copy(dir.path().join(name), Path::new(&keep).join(name)).expect("kept");
+        }
+    }
     let info = poppler("pdfinfo", &pdf);
     assert!(info.contains("Author:          Siobhán Nguyễn"), "{info}");
     assert!(info.contains("(A4)"), "{info}");

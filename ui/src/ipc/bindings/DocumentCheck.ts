@@ -2,4 +2,15 @@
 import type { CheckItem } from "./CheckItem";
 import type { DocumentFinding } from "./DocumentFinding";
 
-export type DocumentCheck = { title: string, period: string, checklist: Array<CheckItem>, findings: Array<DocumentFinding>, };
+/**
+ * What the page shows before anything is written.
+ */
+export type DocumentCheck = { title: string, 
+/**
+ * The period, in words.
+ */
+period: string, checklist: Array<CheckItem>, 
+/**
+ * Likely patient identifiers in what the document would carry.
+ */
+findings: Array<DocumentFinding>, };

@@ -2,4 +2,19 @@
 import type { DocumentFormat } from "./DocumentFormat";
 import type { DocumentKind } from "./DocumentKind";
 
-export type DocumentRequest = { kind: DocumentKind, ending: string, learner: string, format: DocumentFormat, dualRegistration: boolean, };
+/**
+ * A document to check or write. A refused request names the field: `learner`, `ending`.
+ */
+export type DocumentRequest = { kind: DocumentKind, 
+/**
+ * The last day of the period (YYYY-MM-DD): the NMC renewal date or the GMC appraisal date.
+ */
+ending: string, 
+/**
+ * The person's name, as it should appear on every page.
+ */
+learner: string, format: DocumentFormat, 
+/**
+ * NMC only: registered as both nurse and midwife (900 practice hours, not 450).
+ */
+dualRegistration: boolean, };
