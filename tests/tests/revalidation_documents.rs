@@ -88,18 +88,6 @@ fn poppler(tool: &str, file: &Path) -> Result<String> {
     Ok(String::from_utf8(out.stdout)?)
 }
 
-/// Scrolls `css` to the top of the window, for a screenshot of that part of the page.
-async fn show(app: &App, css: &str) -> Result<()> {
-    app.find(css).await?;
-    app.client
-        .execute(
-            "document.querySelector(arguments[0]).scrollIntoView({ block: 'start' }); return 1;",
-            vec![json!(css)],
-        )
-        .await?;
-    Ok(())
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn nmc_records_and_gmc_summary_are_written_from_the_revalidation_page() -> Result<()> {
     let home = tempfile::tempdir()?;
@@ -112,7 +100,8 @@ async fn nmc_records_and_gmc_summary_are_written_from_the_revalidation_page() ->
         .await?;
     app.fill("[data-testid=document-learner]", "Siobhán Nguyễn")
         .await?;
-    show(&app, "[data-testid=revalidation-documents]").await?;
+    app.show_at_top("[data-testid=revalidation-documents]")
+        .await?;
     app.screenshot("90-revalidation-documents").await?;
 
     // The privacy check stops on the NHS number; the learner reads it and decides.
@@ -132,7 +121,7 @@ async fn nmc_records_and_gmc_summary_are_written_from_the_revalidation_page() ->
     );
     app.assert_accessible("revalidation document findings")
         .await?;
-    show(&app, "[data-testid=document-findings]").await?;
+    app.show_at_top("[data-testid=document-findings]").await?;
     app.screenshot("91-revalidation-document-findings").await?;
     app.click("[data-testid=write-anyway]").await?;
     let done = text(&app.find("[data-testid=document-done]").await?).await?;
@@ -142,7 +131,7 @@ async fn nmc_records_and_gmc_summary_are_written_from_the_revalidation_page() ->
     );
     app.assert_accessible("revalidation document written")
         .await?;
-    show(&app, "[data-testid=document-done]").await?;
+    app.show_at_top("[data-testid=document-done]").await?;
     app.screenshot("92-revalidation-document-done").await?;
 
     let nmc = data
@@ -170,7 +159,7 @@ async fn nmc_records_and_gmc_summary_are_written_from_the_revalidation_page() ->
     }
 
     // The GMC summary, as PDF and then as Word.
-    app.click("[data-testid=document-gmc]").await?;
+    app.click("label[for=document-gmc]").await?;
     app.click("[data-testid=write-document]").await?;
     app.click("[data-testid=write-anyway]").await?;
     app.find("[data-testid=document-done]").await?;
@@ -186,7 +175,7 @@ async fn nmc_records_and_gmc_summary_are_written_from_the_revalidation_page() ->
     ] {
         assert!(words.contains(expected), "{expected:?} in the GMC summary");
     }
-    app.click("[data-testid=document-docx]").await?;
+    app.click("label[for=document-docx]").await?;
     app.click("[data-testid=write-document]").await?;
     app.click("[data-testid=write-anyway]").await?;
     app.find("[data-testid=document-done]").await?;

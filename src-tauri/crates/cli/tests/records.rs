@@ -170,10 +170,7 @@ fn nmc_records_are_written_as_pdf_and_docx() {
     loop {
         match reader.read_event().expect("well-formed XML") {
             quick_xml::events::Event::Empty(e) if e.name().as_ref() == "w:pStyle" => {
-                in_heading = e
-                    .attributes()
-                    .flatten()
-                    .any(|a| &*a.value == "Heading1");
+                in_heading = e.attributes().flatten().any(|a| &*a.value == "Heading1");
             }
             quick_xml::events::Event::Text(t) => {
                 let t = t.xml10_content().into_owned();
