@@ -51,7 +51,7 @@ fn draft(rng: &mut Rng, n: usize, start: NaiveDate) -> EntryDraft {
             d.cpd = CpdTime {
                 clinical_minutes: 30 + 15 * (n % 5) as u32,
                 management_minutes: 60,
-                participatory: n % 3 == 0,
+                participatory: n.is_multiple_of(3),
             };
             d
         }
