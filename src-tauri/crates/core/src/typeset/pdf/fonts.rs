@@ -43,32 +43,39 @@ impl Face {
 
     /// `text` broken into lines no wider than `width` at `size`: on spaces, and inside a word
     /// only when the word alone is wider than the line. The first line may be narrower
-    /// (`first`), for text that follows a label.
+    /// (`first`), for text that follows a label. Each word is measured once and the line's
+    /// width kept as it grows, so a long account costs one pass over its characters.
     pub(super) fn wrap(&mut self, text: &str, size: f32, first: f32, width: f32) -> Vec<String> {
+        let space = self.width(" ", size);
         let mut lines = Vec::new();
         for paragraph in text.split('\n') {
             let mut line = String::new();
+            let mut used = 0.0;
             for word in paragraph.split_whitespace() {
                 let limit = if lines.is_empty() { first } else { width };
-                let candidate = if line.is_empty() {
-                    word.to_owned()
-                } else {
-                    format!("{line} {word}")
-                };
-                if self.width(&candidate, size) <= limit {
-                    line = candidate;
+                let word_width = self.width(word, size);
+                let gap = if line.is_empty() { 0.0 } else { space };
+                if used + gap + word_width <= limit {
+                    if !line.is_empty() {
+                        line.push(' ');
+                    }
+                    line.push_str(word);
+                    used += gap + word_width;
                     continue;
                 }
                 if !line.is_empty() {
                     lines.push(std::mem::take(&mut line));
+                    used = 0.0;
                 }
                 for c in word.chars() {
                     let limit = if lines.is_empty() { first } else { width };
-                    line.push(c);
-                    if self.width(&line, size) > limit && line.chars().count() > 1 {
-                        line.pop();
-                        lines.push(std::mem::replace(&mut line, c.to_string()));
+                    let advance = self.advance(c) * size;
+                    if used + advance > limit && !line.is_empty() {
+                        lines.push(std::mem::take(&mut line));
+                        used = 0.0;
                     }
+                    line.push(c);
+                    used += advance;
                 }
             }
             lines.push(line);
