@@ -15,6 +15,31 @@ fn period_words((start, end): Period) -> String {
     )
 }
 
+/// A document's frame: its title, whose it is, the period, and the introduction that says
+/// nothing has been sent (`sent_to`: "to the NMC", "anywhere").
+fn document(
+    title: &str,
+    learner: &str,
+    period: Period,
+    period_label: &str,
+    sent_to: &str,
+    sections: Vec<Section>,
+) -> Layout {
+    Layout {
+        title: title.into(),
+        author: learner.into(),
+        period: period_words(period),
+        intro: vec![
+            format!("Prepared for {learner}."),
+            format!("{period_label} {}.", period_words(period)),
+            format!(
+                "Written by Ward to Board from the portfolio. Nothing has been sent {sent_to}."
+            ),
+        ],
+        sections,
+    }
+}
+
 fn paragraph(text: impl Into<String>) -> Block {
     Block::Paragraph(text.into())
 }
@@ -210,16 +235,13 @@ pub fn nmc_layout(records: &NmcRecords) -> Layout {
         .map(|l| Block::WriteIn(l.into())),
     );
 
-    Layout {
-        title: "NMC revalidation records".into(),
-        author: records.learner.clone(),
-        period: period_words(records.period),
-        intro: vec![
-            format!("Prepared for {}.", records.learner),
-            format!("Revalidation cycle {}.", period_words(records.period)),
-            "Written by Ward to Board from the portfolio. Nothing has been sent to the NMC.".into(),
-        ],
-        sections: vec![
+    document(
+        "NMC revalidation records",
+        &records.learner,
+        records.period,
+        "Revalidation cycle",
+        "to the NMC",
+        vec![
             checks(&records.checklist),
             Section {
                 heading: "Practice hours".into(),
@@ -246,7 +268,7 @@ pub fn nmc_layout(records: &NmcRecords) -> Layout {
                 blocks: confirmation,
             },
         ],
-    }
+    )
 }
 
 fn gmc_item(blocks: &mut Vec<Block>, item: &GmcItem) {
@@ -338,15 +360,12 @@ pub fn gmc_layout(summary: &GmcSummary) -> Layout {
         heading: "Personal development plan".into(),
         blocks: plan,
     });
-    Layout {
-        title: "GMC appraisal summary".into(),
-        author: summary.learner.clone(),
-        period: period_words(summary.period),
-        intro: vec![
-            format!("Prepared for {}.", summary.learner),
-            format!("Appraisal year {}.", period_words(summary.period)),
-            "Written by Ward to Board from the portfolio. Nothing has been sent anywhere.".into(),
-        ],
+    document(
+        "GMC appraisal summary",
+        &summary.learner,
+        summary.period,
+        "Appraisal year",
+        "anywhere",
         sections,
-    }
+    )
 }
