@@ -26,6 +26,8 @@ SCREENSHOTS ?= $(CARGO_TARGET_DIR)/e2e-screenshots
 APT_BUILD := build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev \
              librsvg2-dev libayatana-appindicator3-dev libsoup-3.0-dev
 APT_TEST := xvfb webkit2gtk-driver xauth fonts-liberation2 chromium faketime
+# pdfinfo, pdftotext and pdffonts read back the PDFs the app writes (revalidation records).
+APT_TEST += poppler-utils
 
 .PHONY: help run test deps system-deps test-deps tauri-driver app lint unit ui-check ui-test \
         bindings-check core-has-no-tauri far-clocks e2e bench-startup bench-render clean \

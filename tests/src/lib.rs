@@ -296,6 +296,18 @@ impl App {
         Ok(())
     }
 
+    /// Scrolls the window so `css` is at the top, for a screenshot of that part of the page.
+    pub async fn show_at_top(&self, css: &str) -> Result<()> {
+        self.find(css).await?;
+        self.client
+            .execute(
+                "document.querySelector(arguments[0]).scrollIntoView({ block: 'start' }); return 1;",
+                vec![json!(css)],
+            )
+            .await?;
+        Ok(())
+    }
+
     /// The element, once it appears, scrolled to the middle of the window: WebDriver would
     /// otherwise scroll it to the bottom edge, under a sticky bar, and a click would land there.
     pub async fn on_screen(&self, css: &str) -> Result<Element> {

@@ -76,7 +76,7 @@ pub fn save_copy_as(
     kind: String,
 ) -> Result<Option<String>, AppError> {
     let folder = match kind.as_str() {
-        "bundle" | "leap2a" => EXPORTS_DIR,
+        "bundle" | "leap2a" | "document" => EXPORTS_DIR,
         "review" => REVIEWS_DIR,
         _ => {
             return Err(AppError::new(

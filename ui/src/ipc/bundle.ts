@@ -15,7 +15,7 @@ export const previewExport = (selection: BundleSelection) => call<ExportPreview>
 export const exportBundle = (selection: BundleSelection) => call<ExportedBundle>('export_bundle', { selection });
 
 /** Asks where to save a copy of an exported bundle, a Leap2A export or a saved review; null when cancelled. */
-export const saveCopyAs = (fileName: string, kind: 'bundle' | 'leap2a' | 'review') => call<string | null>('save_copy_as', { fileName, kind });
+export const saveCopyAs = (fileName: string, kind: 'bundle' | 'leap2a' | 'review' | 'document') => call<string | null>('save_copy_as', { fileName, kind });
 
 /** Opens the exported bundle's readable page in its own window with the system's print dialog (print to a file for a PDF). */
 export const printBundlePage = (fileName: string) => call<null>('print_bundle_page', { fileName });

@@ -16,10 +16,12 @@ mod key;
 mod manual;
 mod pack;
 mod portfolio;
+mod records;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
@@ -53,6 +55,12 @@ enum Command {
     /// A learner's portfolio to and from Mahara (Leap2A).
     #[command(subcommand)]
     Portfolio(PortfolioCommand),
+    /// NMC revalidation: the record set for a cycle, as a PDF the nurse or midwife keeps.
+    #[command(subcommand)]
+    Revalidation(RevalidationCommand),
+    /// GMC appraisal: the summary of supporting information for an appraisal year, as a PDF.
+    #[command(subcommand)]
+    Appraisal(AppraisalCommand),
     /// Print the shell completion script for SHELL (bash, zsh, fish, elvish, powershell).
     Completions {
         #[arg(value_enum)]
@@ -108,6 +116,70 @@ enum FrameworkCommand {
         #[arg(short, long)]
         output: PathBuf,
     },
+}
+
+/// What the records commands share: where the data is, whose records, where to write.
+#[derive(Debug, clap::Args)]
+struct RecordsArgs {
+    #[arg(long, env = "W2B_DATA_DIR")]
+    data_dir: PathBuf,
+    /// Your name as it should appear on every page.
+    #[arg(long)]
+    name: String,
+    /// The PDF to write, for example records.pdf.
+    #[arg(short, long)]
+    output: PathBuf,
+    /// Also write the same document as Word (.docx) beside the PDF.
+    #[arg(long)]
+    docx: bool,
+    /// Write even though the privacy check found something (after reading its findings).
+    #[arg(long)]
+    yes: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum RevalidationCommand {
+    /// Write the NMC record set for the cycle ending on a date: practice hours, CPD,
+    /// feedback, reflective accounts, the discussion and confirmation forms, and what is
+    /// still missing. Exit status: 0 written, 1 refused or privacy findings (nothing
+    /// written), 2 no data folder.
+    Nmc {
+        /// Your registration's renewal date: the last day of the three-year cycle.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        cycle_ending: NaiveDate,
+        /// You are registered as both nurse and midwife (900 practice hours).
+        #[arg(long)]
+        dual_registration: bool,
+        #[command(flatten)]
+        args: RecordsArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AppraisalCommand {
+    /// Write the GMC appraisal summary for the year ending on a date: scope of work, the six
+    /// types of supporting information with reflection, the development plan, and what is
+    /// missing. Exit status as for `revalidation nmc`.
+    Gmc {
+        /// The date of the appraisal: the last day of the appraisal year.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        year_ending: NaiveDate,
+        #[command(flatten)]
+        args: RecordsArgs,
+    },
+}
+
+impl RecordsArgs {
+    fn request(self, ending: NaiveDate) -> records::Request {
+        records::Request {
+            data_dir: self.data_dir,
+            ending,
+            name: self.name,
+            output: self.output,
+            docx: self.docx,
+            yes: self.yes,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -357,5 +429,13 @@ fn main() -> ExitCode {
             file,
             yes,
         }) => portfolio::import(from, &data_dir, &file, yes),
+        Command::Revalidation(RevalidationCommand::Nmc {
+            cycle_ending,
+            dual_registration,
+            args,
+        }) => records::nmc(&args.request(cycle_ending), dual_registration),
+        Command::Appraisal(AppraisalCommand::Gmc { year_ending, args }) => {
+            records::gmc(&args.request(year_ending))
+        }
     }
 }

@@ -23,6 +23,7 @@ pub mod review;
 pub mod signing;
 pub mod store;
 pub mod study;
+pub mod typeset;
 
 /// The app's version, as recorded in data it writes and checked against packs.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

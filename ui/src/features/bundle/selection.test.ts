@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { selectionFor, selectionKey, type ShareChoice } from './selection';
-import { groupFindings } from './PrivacyFindings.svelte';
+import { groupFindings } from '../../components/PrivacyFindings.svelte';
 import { dateOfBirthInPlan, nhsNumberInEntry, postcodeInEntry } from '../../test/export-fixtures';
 
 const choice = (overrides: Partial<ShareChoice> = {}): ShareChoice => ({

@@ -1,7 +1,7 @@
 // Revalidation figures in words and as a chart: counters against targets, hours to the
 // tenth, and clinical against management CPD a quarter at a time. What counts, what is done,
 // what is left and what each GMC type is all come from the core; this only words them.
-import type { ClinicalCurrency, Counter } from '../../ipc/revalidation';
+import type { CheckItem, ClinicalCurrency, Counter } from '../../ipc/revalidation';
 import type { BarSpec } from '../../lib/bar-chart';
 
 export const CLINICAL_LABEL = 'Clinical CPD';
@@ -77,4 +77,16 @@ export function currencyChartLabel(currency: ClinicalCurrency): string {
   const last = currency.quarters[currency.quarters.length - 1]?.label;
   const parts = quarterRows(currency).map((r) => `${r.label}: ${r.clinical} clinical, ${r.management} management`);
   return `CPD hours per quarter from ${first} to ${last}. ${parts.join('; ')}.`;
+}
+
+/** How a line of a document's completeness check is marked on the page: words and an NHS tag colour. */
+export function checkMark(status: CheckItem['status']): { words: string; tag: string } {
+  switch (status) {
+    case 'complete':
+      return { words: 'Complete', tag: 'nhsuk-tag--green' };
+    case 'missing':
+      return { words: 'Missing', tag: 'nhsuk-tag--red' };
+    case 'for_you':
+      return { words: 'For you to do', tag: 'nhsuk-tag--grey' };
+  }
 }

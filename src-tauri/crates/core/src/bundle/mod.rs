@@ -29,7 +29,7 @@ pub use learning::{
     format_for, learning_problems, BundleCompletedLesson, BundleLearningPack,
     FORMAT_WITHOUT_LEARNING, LEARNING_FORMAT_VERSION,
 };
-pub use privacy_check::{document_findings, DocumentFinding};
+pub use privacy_check::{document_findings, text_findings, DocumentFinding};
 pub use selection::{BundleSelection, SelectionError};
 pub(crate) use verify::{open_checked, unpack, Archive, StoredFile};
 pub use verify::{

@@ -74,21 +74,40 @@ fn context(text: &str, start: usize, end: usize) -> (String, String) {
     (before, after)
 }
 
+/// Every likely patient identifier in one text outside any entry (`title` names where it is,
+/// `field` which part), placed and shown in context like an entry's.
+pub fn text_findings(title: &str, field: &str, text: &str, this_year: i32) -> Vec<DocumentFinding> {
+    let mut findings = Vec::new();
+    push_findings(&mut findings, None, title, field, text, this_year);
+    findings
+}
+
+fn push_findings(
+    findings: &mut Vec<DocumentFinding>,
+    uid: Option<&str>,
+    title: &str,
+    field: &str,
+    text: &str,
+    this_year: i32,
+) {
+    for finding in scan(text, this_year) {
+        let (before, after) = context(text, finding.start, finding.end);
+        findings.push(DocumentFinding {
+            entry_uid: uid.map(str::to_owned),
+            entry_title: title.to_owned(),
+            field: field.to_owned(),
+            finding,
+            before,
+            after,
+        });
+    }
+}
+
 /// Every likely patient identifier in what the document would share.
 pub fn document_findings(document: &PortfolioDocument, this_year: i32) -> Vec<DocumentFinding> {
     let mut findings = Vec::new();
     let mut push = |uid: Option<&str>, title: &str, field: String, text: &str| {
-        for finding in scan(text, this_year) {
-            let (before, after) = context(text, finding.start, finding.end);
-            findings.push(DocumentFinding {
-                entry_uid: uid.map(str::to_owned),
-                entry_title: title.to_owned(),
-                field: field.clone(),
-                finding,
-                before,
-                after,
-            });
-        }
+        push_findings(&mut findings, uid, title, &field, text, this_year);
     };
     for entry in &document.entries {
         for (field, text) in texts(entry) {

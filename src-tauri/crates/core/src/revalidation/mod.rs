@@ -4,6 +4,7 @@
 mod counters;
 mod cycles;
 mod forms;
+pub mod records;
 
 pub use counters::{gmc_period, nmc_period, practised_hours, EntryFacts, Period};
 pub use cycles::{clinical_currency, gmc_year, nmc_cycle, tenths_of_hours, CYCLE_YEARS};

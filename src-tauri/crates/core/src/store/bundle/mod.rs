@@ -40,6 +40,21 @@ impl Store {
         bundle_id: &str,
         now: DateTime<Utc>,
     ) -> Result<(PortfolioDocument, Vec<PlannedAttachment>)> {
+        let read = self.read_document(selection, bundle_id, now)?;
+        if read.0.entries.is_empty() {
+            return Err(Self::nothing_to_share(selection));
+        }
+        Ok(read)
+    }
+
+    /// The same document, also when no entry matches (revalidation records still list what
+    /// is missing).
+    pub(crate) fn read_document(
+        &self,
+        selection: &BundleSelection,
+        bundle_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(PortfolioDocument, Vec<PlannedAttachment>)> {
         let (mut entries, mut planned) = (Vec::new(), Vec::new());
         let source = self.bundle_source(selection)?;
         source.each_entry(|entry, files| {
@@ -48,9 +63,16 @@ impl Store {
             Ok(())
         })?;
         let mut document =
-            self.document_around(selection, bundle_id, now, &entries, source.frameworks())?;
+            self.document_parts(selection, bundle_id, now, &entries, source.frameworks())?;
         document.entries = entries;
         Ok((document, planned))
+    }
+
+    fn nothing_to_share(selection: &BundleSelection) -> StoreError {
+        StoreError::Invalid(format!(
+            "nothing to share: {}. Choose a wider period or other entries",
+            selection.describe_empty()
+        ))
     }
 
     /// The portfolio document without its entries: what a bundle says around them (coverage,
@@ -66,11 +88,20 @@ impl Store {
         frameworks: &[Framework],
     ) -> Result<PortfolioDocument> {
         if rated.is_empty() {
-            return Err(StoreError::Invalid(format!(
-                "nothing to share: {}. Choose a wider period or other entries",
-                selection.describe_empty()
-            )));
+            return Err(Self::nothing_to_share(selection));
         }
+        self.document_parts(selection, bundle_id, now, rated, frameworks)
+    }
+
+    /// What [`Self::document_around`] gives, for any number of entries, none included.
+    fn document_parts(
+        &self,
+        selection: &BundleSelection,
+        bundle_id: &str,
+        now: DateTime<Utc>,
+        rated: &[BundleEntry],
+        frameworks: &[Framework],
+    ) -> Result<PortfolioDocument> {
         let goals = if selection.include_goals {
             self.bundle_goals(now.date_naive())?
         } else {

@@ -65,18 +65,7 @@ impl Store {
             .optional()?
             .and_then(|json| serde_json::from_str(&json).ok())
             .unwrap_or_default();
-        let practice_hours: Vec<PracticeHours> = conn
-            .prepare("SELECT id, start_date, end_date, hours, role FROM practice_hours ORDER BY start_date DESC")?
-            .query_map([], |r| {
-                Ok(PracticeHours {
-                    id: r.get(0)?,
-                    start_date: r.get(1)?,
-                    end_date: r.get(2)?,
-                    hours: r.get(3)?,
-                    role: r.get(4)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        let practice_hours = practice_hours(&conn)?;
         let (nmc, gmc) = periods(&settings);
         // Every period and the two years of currency lie within the earliest of them.
         let two_years_ago = today - chrono::Duration::days(2 * 366);
@@ -100,6 +89,22 @@ impl Store {
             currency: clinical_currency(&cpd, today),
         })
     }
+}
+
+/// The practice hours log, newest first.
+fn practice_hours(conn: &Connection) -> Result<Vec<PracticeHours>> {
+    Ok(conn
+        .prepare("SELECT id, start_date, end_date, hours, role FROM practice_hours ORDER BY start_date DESC")?
+        .query_map([], |r| {
+            Ok(PracticeHours {
+                id: r.get(0)?,
+                start_date: r.get(1)?,
+                end_date: r.get(2)?,
+                hours: r.get(3)?,
+                role: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?)
 }
 
 /// The entries outside the bin dated on or after `from`, as revalidation needs them.
@@ -139,6 +144,8 @@ fn entry_facts(conn: &Connection, from: NaiveDate) -> Result<Vec<EntryFacts>> {
     }
     Ok(facts)
 }
+
+mod records;
 
 #[cfg(test)]
 mod tests;
