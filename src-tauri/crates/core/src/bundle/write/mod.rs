@@ -21,9 +21,9 @@ use zip::{CompressionMethod, ZipWriter};
 
 use self::parts::{write_page, write_portfolio_json, BundlePlan};
 use super::{
-    BundleError, BundleSelection, Manifest, ManifestFile, BUNDLE_FORMAT,
-    HTML_PATH, MANIFEST_PATH, MAX_BUNDLE_FILES, MAX_BUNDLE_TOTAL_BYTES, MAX_COMPRESSION_RATIO,
-    MAX_PORTFOLIO_JSON_BYTES, PORTFOLIO_PATH,
+    BundleError, BundleSelection, Manifest, ManifestFile, BUNDLE_FORMAT, HTML_PATH, MANIFEST_PATH,
+    MAX_BUNDLE_FILES, MAX_BUNDLE_TOTAL_BYTES, MAX_COMPRESSION_RATIO, MAX_PORTFOLIO_JSON_BYTES,
+    PORTFOLIO_PATH,
 };
 use crate::atomic::{AtomicFile, PartialFile};
 use crate::store::{BundleSource, PlannedAttachment, Store, StoreError};

@@ -25,6 +25,7 @@ fn document(entries: Vec<BundleEntry>, goals: Vec<BundleGoal>) -> PortfolioDocum
         coverage: vec![],
         goals,
         frameworks: vec![],
+        learning: None,
     }
 }
 

@@ -38,6 +38,7 @@ impl Store {
             to: Some(period.1.to_string()),
             entry_ids: None,
             include_goals,
+            include_learning: false,
             learner: learner.to_owned(),
         };
         let (document, _) = self.read_document(&selection, "", now)?;
