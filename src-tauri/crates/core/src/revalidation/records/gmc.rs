@@ -2,6 +2,8 @@
 //! information grouped by the GMC's six types with each item's reflection, the personal
 //! development plan, and the check of what the year (or the five-year cycle) still needs.
 
+use chrono::{Months, NaiveDate};
+
 use super::{entry_hours, plain_body, CheckItem, CheckStatus};
 use crate::bundle::{BundleEntry, BundleGoal, PortfolioDocument};
 use crate::revalidation::{Period, PracticeHours};
@@ -49,6 +51,26 @@ pub struct GmcSummary {
     /// Goals achieved or dropped: the review of last year's plan.
     pub plan_review: Vec<GoalRow>,
     pub checklist: Vec<CheckItem>,
+}
+
+/// How far back the summary looks for colleague and patient feedback: the GMC asks for each
+/// at least once in a doctor's five-year revalidation cycle, not every year.
+pub const FEEDBACK_LOOK_BACK_YEARS: u32 = 5;
+
+/// The newest colleague and patient feedback anywhere in the portfolio in the
+/// [`FEEDBACK_LOOK_BACK_YEARS`] up to the end of the appraisal year (dates as `YYYY-MM-DD`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CycleFeedback {
+    pub colleagues: Option<String>,
+    pub patients: Option<String>,
+}
+
+/// The first day of the look-back that ends on `year_end`: five years back, the day after.
+pub fn feedback_look_back_start(year_end: NaiveDate) -> NaiveDate {
+    year_end
+        .checked_sub_months(Months::new(12 * FEEDBACK_LOOK_BACK_YEARS))
+        .and_then(|d| d.succ_opt())
+        .unwrap_or(NaiveDate::MIN)
 }
 
 const CPD: &str = "Continuing professional development";
@@ -122,7 +144,7 @@ fn goal_row(goal: &BundleGoal) -> GoalRow {
     }
 }
 
-fn checklist(types: &[SupportingType]) -> Vec<CheckItem> {
+fn checklist(types: &[SupportingType], period: Period, earlier: &CycleFeedback) -> Vec<CheckItem> {
     let count = |label: &str| {
         types
             .iter()
@@ -137,17 +159,29 @@ fn checklist(types: &[SupportingType]) -> Vec<CheckItem> {
             CheckItem::new(label, CheckStatus::Missing, none)
         }
     };
-    let per_cycle = |label: &str| {
+    let since = super::date_in_words(&feedback_look_back_start(period.1).to_string());
+    let per_cycle = |label: &str, latest: Option<&String>| {
         let n = count(label);
-        if n > 0 {
-            CheckItem::new(label, CheckStatus::Complete, format!("{n} this year"))
-        } else {
-            CheckItem::new(
+        match latest {
+            _ if n > 0 => CheckItem::new(label, CheckStatus::Complete, format!("{n} this year")),
+            Some(date) => CheckItem::new(
+                label,
+                CheckStatus::Complete,
+                format!(
+                    "None this year; the latest in your portfolio is from {}, inside the five \
+                     years since {since}. Once in your five-year cycle is enough.",
+                    super::date_in_words(date)
+                ),
+            ),
+            None => CheckItem::new(
                 label,
                 CheckStatus::ForYou,
-                "None this year. Needed at least once in your five-year cycle: say when you \
-                 last had it, or plan it.",
-            )
+                format!(
+                    "None in your portfolio since {since}. Needed at least once in your \
+                     five-year cycle: if you had it before you kept it here, say when; \
+                     otherwise plan it."
+                ),
+            ),
         }
     };
     vec![
@@ -160,8 +194,8 @@ fn checklist(types: &[SupportingType]) -> Vec<CheckItem> {
             EVENTS,
             "None recorded. If you were involved in none, declare that to your appraiser.",
         ),
-        per_cycle(COLLEAGUES),
-        per_cycle(PATIENTS),
+        per_cycle(COLLEAGUES, earlier.colleagues.as_ref()),
+        per_cycle(PATIENTS, earlier.patients.as_ref()),
         yearly(
             COMPLIMENTS,
             "None recorded. If you received none, declare that to your appraiser.",
@@ -175,11 +209,14 @@ fn checklist(types: &[SupportingType]) -> Vec<CheckItem> {
 }
 
 /// The summary for the appraisal year `period` from the entries and goals of `document` (only
-/// entries dated inside it count) and the roles of the practice hours log in the year.
+/// entries dated inside it count) and the roles of the practice hours log in the year;
+/// `earlier` is the newest colleague and patient feedback of the five-year look-back, which
+/// the check counts when the year itself has none.
 pub fn gmc_summary(
     document: &PortfolioDocument,
     practice: &[PracticeHours],
     period: Period,
+    earlier: &CycleFeedback,
 ) -> GmcSummary {
     let (start, end) = (period.0.to_string(), period.1.to_string());
     let mut types: Vec<SupportingType> = TYPES
@@ -219,7 +256,7 @@ pub fn gmc_summary(
         learner: document.learner.clone(),
         period,
         roles,
-        checklist: checklist(&types),
+        checklist: checklist(&types, period, earlier),
         types,
         plan_ahead: ahead.into_iter().map(goal_row).collect(),
         plan_review: review.into_iter().map(goal_row).collect(),

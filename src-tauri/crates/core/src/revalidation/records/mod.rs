@@ -9,7 +9,10 @@ mod nmc;
 mod request;
 
 pub(crate) use gmc::in_gmc_summary;
-pub use gmc::{gmc_summary, GmcItem, GmcSummary, GoalRow, SupportingType};
+pub use gmc::{
+    feedback_look_back_start, gmc_summary, CycleFeedback, GmcItem, GmcSummary, GoalRow,
+    SupportingType, FEEDBACK_LOOK_BACK_YEARS,
+};
 pub use layout::{gmc_layout, nmc_layout};
 pub(crate) use nmc::in_nmc_records;
 pub use nmc::{

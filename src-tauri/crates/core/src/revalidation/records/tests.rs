@@ -288,7 +288,12 @@ fn gmc_summary_groups_the_six_types_and_splits_the_plan() {
         1200.0,
         "Clinical director",
     )];
-    let summary = gmc_summary(&doc, &log, crate::revalidation::gmc_year(d("2027-01-15")));
+    let summary = gmc_summary(
+        &doc,
+        &log,
+        crate::revalidation::gmc_year(d("2027-01-15")),
+        &CycleFeedback::default(),
+    );
     let counts: Vec<(&str, usize)> = summary
         .types
         .iter()
@@ -354,4 +359,55 @@ fn hours_and_dates_read_as_people_write_them() {
     assert_eq!(hours_text(0.04), "0");
     assert_eq!(date_in_words("2027-04-30"), "30 April 2027");
     assert_eq!(date_in_words("not a date"), "not a date");
+}
+
+#[test]
+fn feedback_from_earlier_in_the_five_years_completes_the_cycle_check() {
+    let year = crate::revalidation::gmc_year(d("2027-01-15"));
+    assert_eq!(
+        feedback_look_back_start(d("2027-01-15")),
+        d("2022-01-16"),
+        "five years back, the day after"
+    );
+    let doc = document(vec![feedback("f1", "2026-07-01", "colleague")], vec![]);
+    let earlier = CycleFeedback {
+        colleagues: Some("2024-03-02".into()),
+        patients: Some("2023-05-09".into()),
+    };
+    let summary = gmc_summary(&doc, &[], year, &earlier);
+    let check = |label: &str| {
+        summary
+            .checklist
+            .iter()
+            .find(|c| c.label == label)
+            .map(|c| (c.status, c.detail.clone()))
+            .unwrap_or_else(|| panic!("{label} is checked"))
+    };
+    assert_eq!(
+        check("Feedback from colleagues"),
+        (CheckStatus::Complete, "1 this year".into()),
+        "this year's own feedback is what the check names"
+    );
+    let (status, detail) = check("Feedback from patients");
+    assert_eq!(status, CheckStatus::Complete);
+    assert!(
+        detail.contains("9 May 2023") && detail.contains("16 January 2022"),
+        "says when the earlier feedback was and from when it counts: {detail}"
+    );
+
+    let none = gmc_summary(
+        &document(vec![], vec![]),
+        &[],
+        year,
+        &CycleFeedback::default(),
+    );
+    let patients = none
+        .checklist
+        .iter()
+        .find(|c| c.label == "Feedback from patients")
+        .map(|c| (c.status, c.detail.clone()));
+    assert!(
+        matches!(&patients, Some((CheckStatus::ForYou, detail)) if detail.contains("since 16 January 2022")),
+        "with none in five years the doctor is asked to say when or plan it: {patients:?}"
+    );
 }

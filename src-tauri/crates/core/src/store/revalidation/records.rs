@@ -9,9 +9,9 @@ use crate::bundle::PortfolioDocument;
 use crate::bundle::{document_findings, text_findings, BundleSelection, DocumentFinding};
 use crate::file_names::safe_file_name;
 use crate::revalidation::records::{
-    gmc_layout, gmc_summary, in_gmc_summary, in_nmc_records, nmc_layout, nmc_records, CheckItem,
-    DocumentCheck, DocumentKind, DocumentRequest, GmcSummary, NmcRecords, WrittenDocument,
-    DUAL_REGISTRATION_HOURS, PRACTICE_HOURS,
+    feedback_look_back_start, gmc_layout, gmc_summary, in_gmc_summary, in_nmc_records, nmc_layout,
+    nmc_records, CheckItem, CycleFeedback, DocumentCheck, DocumentKind, DocumentRequest,
+    GmcSummary, NmcRecords, WrittenDocument, DUAL_REGISTRATION_HOURS, PRACTICE_HOURS,
 };
 use crate::revalidation::{gmc_year, nmc_cycle, Period, PracticeHours};
 use crate::typeset::{write_file, Layout};
@@ -77,7 +77,41 @@ impl Store {
         let (mut document, practice) = self.records_source(period, learner, true, now)?;
         document.entries.retain(in_gmc_summary);
         let findings = findings(&document, &practice, period, now);
-        Ok((gmc_summary(&document, &practice, period), findings))
+        let earlier = self.cycle_feedback(period.1)?;
+        Ok((
+            gmc_summary(&document, &practice, period, &earlier),
+            findings,
+        ))
+    }
+
+    /// The newest colleague and patient feedback outside the bin in the five-year look-back
+    /// that ends on `year_end`.
+    fn cycle_feedback(&self, year_end: NaiveDate) -> Result<CycleFeedback> {
+        let conn = self.reader();
+        let mut statement = conn.prepare(
+            "SELECT feedback_source, max(entry_date) FROM entries
+             WHERE deleted_at IS NULL AND kind = 'feedback'
+               AND feedback_source IN ('colleague', 'patient')
+               AND entry_date BETWEEN ?1 AND ?2
+             GROUP BY feedback_source",
+        )?;
+        let mut earlier = CycleFeedback::default();
+        let rows = statement.query_map(
+            [
+                feedback_look_back_start(year_end).to_string(),
+                year_end.to_string(),
+            ],
+            |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
+        )?;
+        for row in rows {
+            let (source, date) = row?;
+            if source == "colleague" {
+                earlier.colleagues = Some(date);
+            } else {
+                earlier.patients = Some(date);
+            }
+        }
+        Ok(earlier)
     }
 }
 

@@ -4,6 +4,7 @@ use super::*;
 use crate::portfolio::{
     CpdTime, EntryDraft, EntryKind, FeedbackSource, Reflection, ReflectionTemplate,
 };
+use crate::revalidation::records::CheckStatus;
 use crate::store::plan::tests::{at, count, store, today};
 
 fn entry(store: &Store, kind: EntryKind, date: &str, change: impl FnOnce(&mut EntryDraft)) -> i64 {
@@ -219,5 +220,60 @@ fn revalidation_settings_and_practice_hours_are_checked() {
     assert!(
         matches!(store.delete_practice_hours(7), Err(StoreError::NotFound(_))),
         "deleting hours that were never logged finds nothing"
+    );
+}
+
+#[test]
+fn the_gmc_summary_counts_colleague_and_patient_feedback_from_the_five_years_before() {
+    let (_dir, store) = store();
+    // Appraisal year 2026-01-16 to 2027-01-15; the look-back starts on 2022-01-16.
+    entry(
+        &store,
+        EntryKind::Feedback,
+        "2023-04-04",
+        feedback(FeedbackSource::Colleague),
+    );
+    entry(
+        &store,
+        EntryKind::Feedback,
+        "2024-09-09",
+        feedback(FeedbackSource::Colleague),
+    );
+    entry(
+        &store,
+        EntryKind::Feedback,
+        "2022-01-15",
+        feedback(FeedbackSource::Patient),
+    );
+    let binned = entry(
+        &store,
+        EntryKind::Feedback,
+        "2025-02-02",
+        feedback(FeedbackSource::Patient),
+    );
+    store.delete_entry(binned, at(11)).expect("bins");
+    let day = chrono::NaiveDate::from_ymd_opt(2027, 1, 15).expect("date");
+    let (summary, _) = store
+        .gmc_summary(day, "Zoë Okafor", at(12))
+        .expect("summary");
+    let check = |label: &str| {
+        summary
+            .checklist
+            .iter()
+            .find(|c| c.label == label)
+            .map(|c| (c.status, c.detail.clone()))
+            .unwrap_or_else(|| panic!("{label} is checked"))
+    };
+    let (status, detail) = check("Feedback from colleagues");
+    assert_eq!(status, CheckStatus::Complete, "{detail}");
+    assert!(
+        detail.contains("9 September 2024"),
+        "the newest of the look-back: {detail}"
+    );
+    let (status, detail) = check("Feedback from patients");
+    assert_eq!(
+        status,
+        CheckStatus::ForYou,
+        "feedback a day too old, or in the bin, does not count: {detail}"
     );
 }
