@@ -51,12 +51,13 @@ fn shapes() -> Vec<Shape> {
         Shape {
             name: "search, a longer word being typed (\"governa\"), best first",
             query: words("governa"),
-            floor_match: "\"governa\"*",
+            // The whole word the prefix becomes: the least FTS5 can do for these matches.
+            floor_match: "\"governance\"",
         },
         Shape {
             name: "search, two words, best first",
             query: words("ward budget"),
-            floor_match: "\"ward\" \"budget\"*",
+            floor_match: "\"ward\" \"budget\"",
         },
         Shape {
             name: "search, a word + kind + tag + dates, best first",
@@ -67,7 +68,7 @@ fn shapes() -> Vec<Shape> {
                 to: Some("2025-12-31".into()),
                 ..words("budget")
             },
-            floor_match: "\"budget\"*",
+            floor_match: "\"budget\"",
         },
         Shape {
             name: "search, one common word, newest first",

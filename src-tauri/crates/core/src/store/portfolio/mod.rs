@@ -7,9 +7,13 @@
 mod attachments;
 mod bin;
 pub(super) mod drafts;
+mod facets;
 mod leap2a;
 mod query;
 mod search;
+mod search_index;
+mod snippet;
+mod typed;
 mod versions;
 mod view;
 

@@ -2,30 +2,33 @@
 //! date, behaviour and tag, four orders, and pages; plus the tags in use.
 
 use rusqlite::types::Value;
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
+use rusqlite::{params_from_iter, Connection, OptionalExtension};
 
-use super::search::{find_by_words, typed_query};
+use super::search::find_by_words;
+use super::snippet::{snippet, Term};
+use super::typed::expanded_query;
 use crate::portfolio::{EntryKind, EntryPage, EntryQuery, EntrySort, EntrySummary, TagCount};
-use crate::store::learning::search::snippet_parts;
 use crate::store::{Result, Store, StoreError};
 
 /// Entries per page when the query does not say.
 pub const DEFAULT_PAGE: u32 = 50;
 pub const MAX_PAGE: u32 = 500;
 
-/// The filters of a query other than its words, as SQL over `entries e`.
+/// The filters of a query other than its words, as SQL over `entries e`: `sql` to find the
+/// entries that pass (a tag or behaviour as an `IN` list, so SQLite can start from the few
+/// entries that have it), and `confirm_sql` to check one entry a search found (every column
+/// it reads is in the narrow index `entries_search_facts`; a tag or behaviour is looked up
+/// by the entry's key).
 pub(super) struct Filters {
     pub sql: String,
     pub args: Vec<Value>,
-    /// Whether anything beyond "outside the bin" narrows the entries.
-    pub narrowed: bool,
-    /// Whether a tag or behaviour filter names entries by id.
-    by_id: bool,
+    pub confirm_sql: String,
+    pub confirm_args: Vec<Value>,
 }
 
 impl Filters {
     fn of(query: &EntryQuery) -> Self {
-        let mut filters = vec![if query.in_bin {
+        let mut shared = vec![if query.in_bin {
             "e.deleted_at IS NOT NULL".to_owned()
         } else {
             "e.deleted_at IS NULL".to_owned()
@@ -33,50 +36,49 @@ impl Filters {
         let mut args: Vec<Value> = Vec::new();
         if !query.kinds.is_empty() {
             let marks = vec!["?"; query.kinds.len()].join(", ");
-            filters.push(format!("e.kind IN ({marks})"));
+            shared.push(format!("e.kind IN ({marks})"));
             args.extend(query.kinds.iter().map(|k| Value::Text(k.as_str().into())));
         }
         if let Some(from) = &query.from {
-            filters.push("e.entry_date >= ?".into());
+            shared.push("e.entry_date >= ?".into());
             args.push(Value::Text(from.clone()));
         }
         if let Some(to) = &query.to {
-            filters.push("e.entry_date <= ?".into());
+            shared.push("e.entry_date <= ?".into());
             args.push(Value::Text(to.clone()));
         }
-        let mut by_id = false;
-        // As `IN` lists, so SQLite can start from the few entries with the behaviour or tag.
+        let (mut listed, mut confirmed) = (shared.clone(), shared);
+        let mut by_key = Vec::new();
         if let Some(b) = query.behaviour.as_ref().filter(|b| !b.is_empty()) {
-            filters.push(
+            listed.push(
                 "e.id IN (SELECT eb.entry_id FROM entry_behaviours eb WHERE eb.behaviour_id = ?)"
                     .into(),
             );
-            args.push(Value::Text(b.clone()));
-            by_id = true;
+            confirmed.push(
+                "EXISTS (SELECT 1 FROM entry_behaviours eb
+                          WHERE eb.entry_id = e.id AND eb.behaviour_id = ?)"
+                    .into(),
+            );
+            by_key.push(Value::Text(b.clone()));
         }
         if let Some(tag) = query.tag.as_ref().filter(|t| !t.is_empty()) {
-            filters.push(
+            listed.push(
                 "e.id IN (SELECT et.entry_id FROM entry_tags et WHERE et.tag = ? COLLATE NOCASE)"
                     .into(),
             );
-            args.push(Value::Text(tag.clone()));
-            by_id = true;
+            confirmed.push(
+                "EXISTS (SELECT 1 FROM entry_tags et
+                          WHERE et.entry_id = e.id AND et.tag = ? COLLATE NOCASE)"
+                    .into(),
+            );
+            by_key.push(Value::Text(tag.clone()));
         }
+        args.extend(by_key);
         Filters {
-            narrowed: filters.len() > 1 || query.in_bin,
-            sql: filters.join(" AND "),
+            sql: listed.join(" AND "),
+            confirm_sql: confirmed.join(" AND "),
+            confirm_args: args.clone(),
             args,
-            by_id,
-        }
-    }
-
-    /// Entries named by id are checked through the narrow index keyed by id, never their
-    /// wide rows (SQLite would otherwise look each up by its primary key).
-    pub fn index_hint(&self) -> &'static str {
-        if self.by_id {
-            "INDEXED BY entries_search_facts"
-        } else {
-            ""
         }
     }
 }
@@ -106,7 +108,7 @@ impl Store {
         } as usize;
         let offset = query.offset as usize;
         let conn = self.reader();
-        let Some(fts) = typed_query(&query.text) else {
+        let Some(searched) = expanded_query(&conn, &query.text)? else {
             let total: u32 = conn.query_row(
                 &format!("SELECT count(*) FROM entries e WHERE {}", filters.sql),
                 params_from_iter(filters.args.iter()),
@@ -126,9 +128,9 @@ impl Store {
                 total_estimated: false,
             });
         };
-        let found = find_by_words(&conn, &fts, &filters, query.sort, offset, limit)?;
+        let found = find_by_words(&conn, &searched.fts, query, &filters, offset, limit)?;
         Ok(EntryPage {
-            entries: summaries(&conn, &found.ids, Some(&fts))?,
+            entries: summaries(&conn, &found.ids, Some(&searched.terms))?,
             total: found.total,
             total_estimated: found.estimated,
         })
@@ -168,7 +170,7 @@ impl Store {
 }
 
 /// The list rows for `ids`, in that order; with words, each with where they matched.
-fn summaries(conn: &Connection, ids: &[i64], fts: Option<&str>) -> Result<Vec<EntrySummary>> {
+fn summaries(conn: &Connection, ids: &[i64], terms: Option<&[Term]>) -> Result<Vec<EntrySummary>> {
     let mut row = conn.prepare_cached(
         "SELECT e.id, e.kind, e.title, e.entry_date,
                 e.clinical_minutes + e.management_minutes,
@@ -178,10 +180,8 @@ fn summaries(conn: &Connection, ids: &[i64], fts: Option<&str>) -> Result<Vec<En
                 e.cpd_record_id IS NOT NULL, e.deleted_at
          FROM entries e WHERE e.id = ?1",
     )?;
-    let mut snippet = conn.prepare_cached(
-        "SELECT snippet(entry_search, -1, char(2), char(3), '…', 14) FROM entry_search
-         WHERE entry_search MATCH ?1 AND rowid = ?2",
-    )?;
+    let mut indexed =
+        conn.prepare_cached("SELECT title, body, tags FROM entry_search WHERE rowid = ?1")?;
     let mut entries = Vec::with_capacity(ids.len());
     for id in ids {
         let mut summary = row.query_row([id], |r| {
@@ -205,11 +205,13 @@ fn summaries(conn: &Connection, ids: &[i64], fts: Option<&str>) -> Result<Vec<En
                 snippet: Vec::new(),
             })
         })?;
-        if let Some(fts) = fts {
-            let text: Option<String> = snippet
-                .query_row(params![fts, id], |r| r.get(0))
+        if let Some(terms) = terms {
+            let columns: Option<[String; 3]> = indexed
+                .query_row([id], |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?]))
                 .optional()?;
-            summary.snippet = snippet_parts(&text.unwrap_or_default());
+            if let Some([title, body, tags]) = columns {
+                summary.snippet = snippet([title.as_str(), body.as_str(), tags.as_str()], terms);
+            }
         }
         entries.push(summary);
     }

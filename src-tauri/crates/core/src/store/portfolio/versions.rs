@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 
+use super::search_index::index_entry;
 use super::{ensure_not_in_bin, entry_view, exists};
 use crate::portfolio::{EntrySnapshot, EntryView, VersionChange, VersionSummary};
 use crate::store::{timestamp, Result, Store, StoreError};
@@ -136,12 +137,7 @@ pub(super) fn write_current(
             params![id, l.pack_id, l.lesson_id],
         )?;
     }
-    tx.execute("DELETE FROM entry_search WHERE rowid = ?1", [id])?;
-    tx.execute(
-        "INSERT INTO entry_search (rowid, title, body, tags) VALUES (?1, ?2, ?3, ?4)",
-        params![id, s.title, s.search_text(), s.tags.join(" ")],
-    )?;
-    Ok(())
+    index_entry(tx, id, &s.title, &s.search_text(), &s.tags.join(" "))
 }
 
 pub(super) fn record_version(

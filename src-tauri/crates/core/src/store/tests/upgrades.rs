@@ -8,7 +8,7 @@ use super::*;
 
 /// Rows each schema could hold, added as the database is built up to it: one or two in
 /// every table the schema introduced, so the upgrade has real data to carry.
-const SEEDS: [&str; 7] = [
+const SEEDS: [&str; 8] = [
     // 1: the curriculum and progress
     "INSERT INTO packs VALUES ('p', '1.0.0', 'P', 'Pub', 'L', 'en-GB', 'cmpf', '', 0, 'abc', 1, 't', 't');
      INSERT INTO modules VALUES ('p', 'm', 0, 'M', '');
@@ -56,6 +56,15 @@ const SEEDS: [&str; 7] = [
      INSERT INTO entry_versions VALUES (101, 1, 't1', 'created', NULL, '{}');
      INSERT INTO entry_search (rowid, title, body, tags)
          VALUES (101, 'Budget workshop', 'Reading a ward budget statement', '');",
+    // 8: trusted publishers and the key that signed each installed pack; the words of the
+    // search index, which schema 9 lists for words being typed
+    "INSERT INTO trusted_publishers VALUES ('a2V5', 'North West CLF', 't1');
+     INSERT INTO pack_signers VALUES ('p', 'a2V5', 'North West CLF');
+     INSERT INTO entries (id, uid, kind, title, entry_date, created_at, updated_at)
+         VALUES (102, 'u102', 'reflection', 'Governance walkround', '2026-11-03', 't1', 't1');
+     INSERT INTO entry_versions VALUES (102, 1, 't1', 'created', NULL, '{}');
+     INSERT INTO entry_search (rowid, title, body, tags)
+         VALUES (102, 'Governance walkround', 'Governing body asked about the ward', 'governance');",
 ];
 
 /// The first column of every row `sql` returns, as text (table and column names).
@@ -223,6 +232,30 @@ fn every_earlier_schema_upgrades_to_the_current_one_keeping_data() {
                     .any(|p| p.highlight && p.text == "night"),
                 "its words are still highlighted"
             );
+        }
+        if from == 8 {
+            let words = names(
+                &conn,
+                "SELECT term FROM search_terms WHERE term >= 'gov' AND term < 'gow' ORDER BY term",
+            );
+            assert_eq!(
+                words,
+                ["governance", "governing"],
+                "the words indexed under v8 are listed for words being typed"
+            );
+            for typed in ["governan", "Governi"] {
+                let page = store
+                    .find_entries(&crate::portfolio::EntryQuery {
+                        text: typed.into(),
+                        ..Default::default()
+                    })
+                    .expect("search");
+                assert_eq!(
+                    page.entries.iter().map(|e| e.id).collect::<Vec<_>>(),
+                    [102],
+                    "`{typed}`, longer than the stored prefixes, finds the entry indexed under v8"
+                );
+            }
         }
         if from >= 1 {
             let indexed: i64 = conn
