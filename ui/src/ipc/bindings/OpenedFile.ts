@@ -4,4 +4,4 @@ import type { ImportScreen } from "./ImportScreen";
 /**
  * A file handed over while the app was already running.
  */
-export type OpenedFile = { path: string, screen: ImportScreen, };
+export type OpenedFile = { path: string, screen: ImportScreen, paths: Array<string>, };
