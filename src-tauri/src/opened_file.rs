@@ -256,11 +256,20 @@ mod tests {
             "a mixed selection is not a cohort: the first file opens as before"
         );
         assert_eq!(
-            file_to_open(&args(&["ward-to-board", "/d/a.w2bbundle", "/d/p.w2bpack"]), cwd),
+            file_to_open(
+                &args(&["ward-to-board", "/d/a.w2bbundle", "/d/p.w2bpack"]),
+                cwd
+            ),
             Some(PathBuf::from("/d/a.w2bbundle"))
         );
         assert!(
-            bundles(&["ward-to-board", "/d/a.w2bbundle", "--import", "/d/b.w2bbundle"]).is_empty(),
+            bundles(&[
+                "ward-to-board",
+                "/d/a.w2bbundle",
+                "--import",
+                "/d/b.w2bbundle"
+            ])
+            .is_empty(),
             "--import names one file"
         );
     }

@@ -108,7 +108,10 @@ async fn several_bundles_open_as_one_cohort_report_and_save() -> Result<()> {
         names.push(text(row).await?);
     }
     assert_eq!(names.len(), 3, "one row per counted bundle: {names:?}");
-    for (row, name) in names.iter().zip(["Amira Khan", "Ben Okoro", "Chloe Davies"]) {
+    for (row, name) in names
+        .iter()
+        .zip(["Amira Khan", "Ben Okoro", "Chloe Davies"])
+    {
         assert!(row.contains(name), "rows in file-name order: {row}");
     }
     assert!(
@@ -122,7 +125,10 @@ async fn several_bundles_open_as_one_cohort_report_and_save() -> Result<()> {
         names[1]
     );
     let map = text(&app.find("[data-testid=cohort-heat-map]").await?).await?;
-    assert!(map.contains("Amira Khan"), "the heat map has a row per learner");
+    assert!(
+        map.contains("Amira Khan"),
+        "the heat map has a row per learner"
+    );
     app.find("[data-testid=cohort-gaps]").await?;
     app.assert_accessible("the cohort report").await?;
     app.screenshot("90-cohort-report").await?;
@@ -136,8 +142,15 @@ async fn several_bundles_open_as_one_cohort_report_and_save() -> Result<()> {
         .map(|e| e.map(|e| e.file_name().to_string_lossy().into_owned()))
         .collect::<std::io::Result<_>>()?;
     files.sort();
-    assert_eq!(files.len(), 2, "the page and the CSV, nothing half-written: {files:?}");
-    assert!(saved.contains(&files[1]), "the banner names the page: {saved}");
+    assert_eq!(
+        files.len(),
+        2,
+        "the page and the CSV, nothing half-written: {files:?}"
+    );
+    assert!(
+        saved.contains(&files[1]),
+        "the banner names the page: {saved}"
+    );
     let page = std::fs::read_to_string(exports.join(&files[1]))?;
     assert!(
         files[1].ends_with(".html") && page.contains("Chloe Davies"),
@@ -164,7 +177,10 @@ async fn several_bundles_open_as_one_cohort_report_and_save() -> Result<()> {
     app.screenshot("93-review-several-bundles").await?;
     let entries: i64 = rusqlite::Connection::open(data.join(w2b_core::store::DATABASE_FILE))?
         .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))?;
-    assert_eq!(entries, 0, "nothing from the bundles joins the reviewer's portfolio");
+    assert_eq!(
+        entries, 0,
+        "nothing from the bundles joins the reviewer's portfolio"
+    );
     app.quit().await?;
     Ok(())
 }

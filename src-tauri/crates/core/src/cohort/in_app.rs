@@ -81,7 +81,8 @@ pub fn save_cohort_report(
     };
     let write = |name: &str, bytes: &[u8]| {
         let path = dir.join(name);
-        crate::atomic::write(&path, bytes).map_err(|source| CohortError::Unwritable { path, source })
+        crate::atomic::write(&path, bytes)
+            .map_err(|source| CohortError::Unwritable { path, source })
     };
     write(&saved.html_file, render_html(report).as_bytes())?;
     write(&saved.csv_file, to_csv(report).as_bytes())?;

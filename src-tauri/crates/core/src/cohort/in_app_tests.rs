@@ -36,17 +36,23 @@ fn the_app_uses_the_bundles_frameworks_or_one_installed_that_the_person_chose() 
     let installed = crate::frameworks::builtin();
     let own = cohort_in_app(&paths, installed, None, now(), |_| {}).expect("report");
     assert!(!own.scheme_framework, "the frameworks the bundles carry");
-    assert_eq!(own.generated_at, "2026-12-07T21:00:03.000Z", "the time passed in");
+    assert_eq!(
+        own.generated_at, "2026-12-07T21:00:03.000Z",
+        "the time passed in"
+    );
     let cli = report_on(&paths, None, "2026-12-07T21:00:03.000Z").expect("report");
     assert_eq!(own, cli, "the same report as `w2b cohort report`");
 
     let hlm = cohort_in_app(&paths, installed, Some("hlm"), now(), |_| {}).expect("report");
-    assert!(hlm.scheme_framework, "an installed framework, as --framework");
+    assert!(
+        hlm.scheme_framework,
+        "an installed framework, as --framework"
+    );
     assert_eq!(hlm.frameworks.len(), 1);
     assert_eq!(hlm.frameworks[0].id, "hlm");
 
-    let unknown = cohort_in_app(&paths, installed, Some("nope"), now(), |_| {})
-        .expect_err("not installed");
+    let unknown =
+        cohort_in_app(&paths, installed, Some("nope"), now(), |_| {}).expect_err("not installed");
     assert!(
         unknown.to_string().contains("`nope` is not installed"),
         "{unknown}"
@@ -74,10 +80,7 @@ fn the_saved_report_is_the_page_and_csv_the_cli_writes() {
     let blocked = out.path().join("a-file");
     std::fs::write(&blocked, "in the way").expect("writes");
     let error = save_cohort_report(&report, &blocked).expect_err("not a folder");
-    assert!(
-        error.to_string().contains("could not be saved"),
-        "{error}"
-    );
+    assert!(error.to_string().contains("could not be saved"), "{error}");
 }
 
 #[test]

@@ -383,6 +383,6 @@ fn newer_version(candidate: &str, kept: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
 mod in_app_tests;
+#[cfg(test)]
+mod tests;

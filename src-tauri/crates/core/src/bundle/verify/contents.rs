@@ -11,9 +11,7 @@ use super::attachments::{read_attachment, Sniffed};
 use super::entries::{Layout, StoredFile};
 use super::error::shown;
 use super::stream::{Damage, Digest, Hashing, StreamError};
-use super::{
-    malformed, short, too_long, unpack, Archive, BundleError, BundleProblem, PageCheck,
-};
+use super::{malformed, short, too_long, unpack, Archive, BundleError, BundleProblem, PageCheck};
 use crate::bundle::{
     learning_problems, Manifest, PortfolioDocument, ATTACHMENTS_DIR, HTML_PATH, MANIFEST_PATH,
     PORTFOLIO_PATH,
