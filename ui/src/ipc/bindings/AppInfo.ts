@@ -17,7 +17,12 @@ pendingImport: string | null,
 /**
  * The screen that previews it (see [`import_screen`]).
  */
-pendingImportScreen: ImportScreen | null, pendingCohort: Array<string>, 
+pendingImportScreen: ImportScreen | null, 
+/**
+ * Several bundles named together at launch, for review mode's cohort report; empty
+ * otherwise.
+ */
+pendingCohort: Array<string>, 
 /**
  * The clock the page must use instead of the system's (debug builds started with
  * `W2B_FIXED_NOW`, for the end-to-end tests); `None` for the system clock.
