@@ -30,7 +30,7 @@ fn learner_bundle(target: &Path, name: &str, entries: usize, lessons: usize) -> 
         } else {
             EntryKind::Cpd
         };
-        let mut draft = EntryDraft::new(kind, &format!("{name}: entry {i}"), "2026-10-01");
+        let mut draft = EntryDraft::new(kind, format!("{name}: entry {i}"), "2026-10-01");
         draft.body = "What happened, and what I learned.".into();
         if kind == EntryKind::Cpd {
             draft.cpd = CpdTime {
