@@ -44,6 +44,9 @@ fn export_bindings() {
     w2b_core::bundle::ExportPreview::export_all(&cfg).unwrap_or_else(fail);
     w2b_core::bundle::ExportedBundle::export_all(&cfg).unwrap_or_else(fail);
     w2b_core::review::ReviewSession::export_all(&cfg).unwrap_or_else(fail);
+    w2b_core::cohort::CohortReport::export_all(&cfg).unwrap_or_else(fail);
+    w2b_core::cohort::CohortProgress::export_all(&cfg).unwrap_or_else(fail);
+    w2b_core::cohort::SavedCohortReport::export_all(&cfg).unwrap_or_else(fail);
     w2b_core::review::ReviewInput::export_all(&cfg).unwrap_or_else(fail);
     w2b_core::bundle::BundleSelection::export_all(&cfg).unwrap_or_else(fail);
     w2b_core::store::ReviewView::export_all(&cfg).unwrap_or_else(fail);

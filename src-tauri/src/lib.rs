@@ -18,7 +18,7 @@ mod bindings;
 use tauri::{Manager, Url, WebviewUrl, WebviewWindowBuilder};
 use w2b_core::store::Store;
 
-use crate::opened_file::{file_to_open, hand_to_window, single_instance_id};
+use crate::opened_file::{bundles_to_open, file_to_open, hand_to_window, single_instance_id};
 use crate::state::{data_dir_override, AppState};
 
 pub use commands::app::AppInfo;
@@ -37,6 +37,7 @@ pub fn run() {
     let instance_id = single_instance_id(&context.config().identifier, data_dir_flag.as_deref());
     let cwd = std::env::current_dir().unwrap_or_default();
     let launch_file = file_to_open(&args, &cwd);
+    let launch_cohort = bundles_to_open(&args, &cwd);
     let result = tauri::Builder::default()
         // First, so a second launch on the same data hands over its file and exits before
         // anything else starts (Linux: a D-Bus name per data folder; Windows and macOS: the
@@ -85,7 +86,11 @@ pub fn run() {
                     data_dir.display()
                 );
             }
-            app.manage(AppState::new(data_dir, store, launch_file, clock));
+            app.manage(
+                AppState::new(data_dir, store, launch_file, clock)
+                    .with_pending_cohort(launch_cohort),
+            );
+            app.manage(commands::cohort::LastCohortReport::default());
             // The daily copy is taken in the background so the window is not kept waiting.
             let handle = app.handle().clone();
             tauri::async_runtime::spawn_blocking(move || {

@@ -30,6 +30,8 @@ pub enum ImportScreen {
     ReviewBundle,
     /// An appraiser's review file, for the learner to import.
     ReviewReceived,
+    /// Several bundles handed over together: review mode's cohort report over them all.
+    Cohort,
 }
 
 /// A file handed over while the app was already running.
@@ -38,6 +40,9 @@ pub enum ImportScreen {
 pub struct OpenedFile {
     pub path: String,
     pub screen: ImportScreen,
+    /// With `screen` cohort, every bundle handed over together (`path` is the first);
+    /// otherwise empty.
+    pub paths: Vec<String>,
 }
 
 /// Which screen reads the file, by its name (the same rule the file manager used to choose
@@ -63,8 +68,12 @@ pub fn import_screen(path: &Path) -> ImportScreen {
 
 /// The file named in a command line: `--import FILE`, `--import=FILE`, or the first argument
 /// that is not an option (what a file manager passes through `Exec=ward-to-board %F`); made
-/// absolute against `cwd`, the directory the command was started in.
+/// absolute against `cwd`, the directory the command was started in. None when several
+/// bundles are named together: they go to the cohort report ([`bundles_to_open`]).
 pub fn file_to_open(args: &[String], cwd: &Path) -> Option<PathBuf> {
+    if bundles_to_open(args, cwd).len() > 1 {
+        return None;
+    }
     let mut iter = args.iter().skip(1);
     let mut found = None;
     while let Some(arg) = iter.next() {
@@ -84,9 +93,13 @@ pub fn file_to_open(args: &[String], cwd: &Path) -> Option<PathBuf> {
             found = Some(arg.clone());
         }
     }
-    let found = found?;
+    absolute(&found?, cwd)
+}
+
+/// A path or `file:` URI from a command line, made absolute against `cwd`.
+fn absolute(found: &str, cwd: &Path) -> Option<PathBuf> {
     // A launcher that passes URIs (`%U`) sends `file:///home/sam/My%20pack.w2bpack`.
-    let path = match tauri::Url::parse(&found) {
+    let path = match tauri::Url::parse(found) {
         Ok(url) if url.scheme() == "file" => url.to_file_path().ok()?,
         _ => PathBuf::from(found),
     };
@@ -95,6 +108,37 @@ pub fn file_to_open(args: &[String], cwd: &Path) -> Option<PathBuf> {
     } else {
         cwd.join(path)
     })
+}
+
+/// Several bundles named together (a file manager's "Open with" on a selection passes them
+/// all through `%F`): every plain argument, when there are two or more and each is a bundle.
+/// They open together in review mode's cohort report; anything else is one file
+/// ([`file_to_open`]), and `--import` always names one.
+pub fn bundles_to_open(args: &[String], cwd: &Path) -> Vec<PathBuf> {
+    let mut plain = Vec::new();
+    let mut iter = args.iter().skip(1);
+    while let Some(arg) = iter.next() {
+        if arg == "--import" || arg.starts_with("--import=") {
+            return Vec::new();
+        }
+        if arg == "--data-dir" {
+            iter.next();
+            continue;
+        }
+        if !arg.starts_with('-') && !arg.is_empty() {
+            plain.push(arg.as_str());
+        }
+    }
+    let paths: Vec<PathBuf> = plain.iter().filter_map(|a| absolute(a, cwd)).collect();
+    let all_bundles = paths.len() == plain.len()
+        && paths
+            .iter()
+            .all(|p| import_screen(p) == ImportScreen::ReviewBundle);
+    if paths.len() > 1 && all_bundles {
+        paths
+    } else {
+        Vec::new()
+    }
 }
 
 /// The name the running app is found by on the session bus (Linux): one per data folder, so
@@ -120,14 +164,27 @@ pub fn hand_to_window(app: &AppHandle, argv: &[String], cwd: &str) {
         let _ = window.show();
         let _ = window.set_focus();
     }
+    let state = app.state::<AppState>();
+    let bundles = bundles_to_open(argv, Path::new(cwd));
+    if let Some(first) = bundles.first() {
+        for bundle in &bundles {
+            state.allow_import(bundle.clone());
+        }
+        state.tell_page(OpenedFile {
+            path: first.display().to_string(),
+            screen: ImportScreen::Cohort,
+            paths: bundles.iter().map(|p| p.display().to_string()).collect(),
+        });
+        return;
+    }
     let Some(path) = file_to_open(argv, Path::new(cwd)) else {
         return;
     };
-    let state = app.state::<AppState>();
     state.allow_import(path.clone());
     state.tell_page(OpenedFile {
         screen: import_screen(&path),
         path: path.display().to_string(),
+        paths: Vec::new(),
     });
 }
 
@@ -161,6 +218,59 @@ mod tests {
             screen("/d/unknown.bin"),
             ImportScreen::Packs,
             "the pack checks say what is wrong"
+        );
+    }
+
+    #[test]
+    fn several_bundles_named_together_open_together() {
+        let cwd = Path::new("/home/sam");
+        let bundles = |list: &[&str]| bundles_to_open(&args(list), cwd);
+        let three = [
+            "ward-to-board",
+            "--data-dir",
+            "/data",
+            "/d/a.w2bbundle",
+            "b.W2BBUNDLE",
+            "file:///d/c%20d.w2bbundle",
+        ];
+        assert_eq!(
+            bundles(&three),
+            [
+                PathBuf::from("/d/a.w2bbundle"),
+                PathBuf::from("/home/sam/b.W2BBUNDLE"),
+                PathBuf::from("/d/c d.w2bbundle")
+            ],
+            "every bundle, made absolute, in the order given"
+        );
+        assert_eq!(
+            file_to_open(&args(&three), cwd),
+            None,
+            "not opened one by one as well"
+        );
+        assert!(
+            bundles(&["ward-to-board", "/d/a.w2bbundle"]).is_empty(),
+            "one bundle opens in review mode"
+        );
+        assert!(
+            bundles(&["ward-to-board", "/d/a.w2bbundle", "/d/p.w2bpack"]).is_empty(),
+            "a mixed selection is not a cohort: the first file opens as before"
+        );
+        assert_eq!(
+            file_to_open(
+                &args(&["ward-to-board", "/d/a.w2bbundle", "/d/p.w2bpack"]),
+                cwd
+            ),
+            Some(PathBuf::from("/d/a.w2bbundle"))
+        );
+        assert!(
+            bundles(&[
+                "ward-to-board",
+                "/d/a.w2bbundle",
+                "--import",
+                "/d/b.w2bbundle"
+            ])
+            .is_empty(),
+            "--import names one file"
         );
     }
 

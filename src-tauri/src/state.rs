@@ -23,6 +23,8 @@ pub struct AppState {
     /// A file named at launch (`ward-to-board FILE` or `--import FILE`), for the window to
     /// offer.
     pending_import: Option<PathBuf>,
+    /// Several bundles named together at launch, for review mode's cohort report.
+    pending_cohort: Vec<PathBuf>,
     /// Where files handed over by later launches go: the page's channel once it listens,
     /// and until then a queue it is given when it starts listening.
     opened: Mutex<OpenedFiles>,
@@ -58,6 +60,7 @@ impl AppState {
             store,
             allowed_imports,
             pending_import,
+            pending_cohort: Vec::new(),
             opened: Mutex::default(),
             clock,
         }
@@ -118,6 +121,19 @@ impl AppState {
 
     pub fn pending_import(&self) -> Option<&Path> {
         self.pending_import.as_deref()
+    }
+
+    /// Several bundles named together at launch: allowed to be read, and kept for the window.
+    pub fn with_pending_cohort(mut self, bundles: Vec<PathBuf>) -> Self {
+        for bundle in &bundles {
+            self.allow_import(bundle.clone());
+        }
+        self.pending_cohort = bundles;
+        self
+    }
+
+    pub fn pending_cohort(&self) -> &[PathBuf] {
+        &self.pending_cohort
     }
 
     pub fn store(&self) -> Result<&Store, AppError> {
@@ -215,6 +231,7 @@ mod tests {
         let file = |name: &str, screen| OpenedFile {
             path: format!("/home/sam/{name}"),
             screen,
+            paths: Vec::new(),
         };
         state.tell_page(file("a.w2bpack", ImportScreen::Packs));
 

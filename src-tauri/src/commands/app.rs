@@ -24,6 +24,9 @@ pub struct AppInfo {
     pub pending_import: Option<String>,
     /// The screen that previews it (see [`import_screen`]).
     pub pending_import_screen: Option<ImportScreen>,
+    /// Several bundles named together at launch, for review mode's cohort report; empty
+    /// otherwise.
+    pub pending_cohort: Vec<String>,
     /// The clock the page must use instead of the system's (debug builds started with
     /// `W2B_FIXED_NOW`, for the end-to-end tests); `None` for the system clock.
     pub fixed_clock: Option<FixedClock>,
@@ -37,6 +40,11 @@ pub fn get_app_info(state: State<'_, AppState>) -> AppInfo {
         startup_error: state.store().err(),
         pending_import: state.pending_import().map(|p| p.display().to_string()),
         pending_import_screen: state.pending_import().map(import_screen),
+        pending_cohort: state
+            .pending_cohort()
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect(),
         fixed_clock: state.clock().fixed().cloned(),
     }
 }

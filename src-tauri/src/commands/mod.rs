@@ -4,6 +4,7 @@
 pub mod app;
 pub mod backups;
 pub mod bundle;
+pub mod cohort;
 pub mod coverage;
 pub mod frameworks;
 pub mod learning;

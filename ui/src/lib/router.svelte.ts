@@ -22,6 +22,7 @@ export type Route =
   | { name: 'export' }
   | { name: 'reviews' }
   | { name: 'review' }
+  | { name: 'cohort' }
   | { name: 'not-found'; hash: string };
 
 export function parseHash(hash: string): Route {
@@ -40,6 +41,7 @@ export function parseHash(hash: string): Route {
     const single = ({ frameworks: 'frameworks', portfolio: 'portfolio', coverage: 'coverage', plan: 'plan', revalidation: 'revalidation', backups: 'backups', mahara: 'mahara', export: 'export', reviews: 'reviews', review: 'review', publishers: 'publishers' } as const)[parts[0]!];
     if (single) return { name: single };
   }
+  if (parts[0] === 'review' && parts[1] === 'cohort' && parts.length === 2) return { name: 'cohort' };
   if (parts[0] === 'portfolio' && parts.length >= 2) {
     if (parts[1] === 'bin' && parts.length === 2) return { name: 'bin' };
     if (parts[1] === 'new' && parts.length === 2) return { name: 'entry-new' };
@@ -101,6 +103,8 @@ export const exportHref = '#/export';
 export const reviewsHref = '#/reviews';
 /** An appraiser reviews someone else's bundle. */
 export const reviewHref = '#/review';
+/** A scheme lead's report over several learners' bundles, in review mode. */
+export const cohortHref = '#/review/cohort';
 
 export function entryHref(id: number, version: number | null = null): string {
   return version === null ? `#/portfolio/${id}` : `#/portfolio/${id}/version/${version}`;

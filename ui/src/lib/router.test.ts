@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lessonHref, parseHash, searchHref } from './router.svelte';
+import { cohortHref, lessonHref, parseHash, searchHref } from './router.svelte';
 
 describe('hash routes', () => {
   it('an empty hash is home, and the learning path has its own address', () => {
@@ -24,6 +24,11 @@ describe('hash routes', () => {
 
   it('the Mahara page has its own address', () => {
     expect(parseHash('#/mahara')).toEqual({ name: 'mahara' });
+  });
+
+  it('the cohort report has its own address inside review mode', () => {
+    expect(parseHash(cohortHref)).toEqual({ name: 'cohort' });
+    expect(parseHash('#/review/cohort/x')).toMatchObject({ name: 'not-found' });
   });
 
   it('unknown addresses are not found rather than a blank screen', () => {

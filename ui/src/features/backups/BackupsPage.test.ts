@@ -5,7 +5,7 @@ import BackupsPage from './BackupsPage.svelte';
 import type { BackupInfo } from '../../ipc/backups';
 import type { AppInfo } from '../../ipc/app';
 
-const appInfo: AppInfo = { version: '0.2.0', dataDir: '/home/me/.local/share/ward-to-board', startupError: null, pendingImport: null, pendingImportScreen: null, fixedClock: null };
+const appInfo: AppInfo = { version: '0.2.0', dataDir: '/home/me/.local/share/ward-to-board', startupError: null, pendingImport: null, pendingImportScreen: null, pendingCohort: [], fixedClock: null };
 
 const daily: BackupInfo = {
   fileName: 'automatic-20261123T090000Z.sqlite3',

@@ -3,6 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { tick } from 'svelte';
 import ReviewPage from './ReviewPage.svelte';
+import { takeCohortInputs } from '../cohort/cohort-inputs';
 import { KEEP_AFTER_MS } from './review-draft';
 import { TEST_TODAY } from '../../test/clock';
 import { dateIn, fillDate } from '../../test/date-boxes';
@@ -368,5 +369,22 @@ describe('a bundle opened from the file manager', () => {
     await waitFor(() => expect(made(calls, 'open_bundle_file')).toEqual([{ path: '/home/appraiser/Downloads/sam-patel.w2bbundle' }]));
     expect(await screen.findAllByTestId('review-entry')).not.toHaveLength(0);
     expect(made(calls, 'open_bundle'), 'no file input was needed').toHaveLength(0);
+  });
+});
+
+describe('several learners bundles', () => {
+  it('picks them in the dialog and hands them to the cohort report; a cancelled dialog stays here', async () => {
+    let picked: string[] | null = null;
+    const calls = reviewBackend(sampleSession(), (cmd) => (cmd === 'choose_cohort_bundles' ? picked : undefined));
+    window.location.hash = '#/review';
+    render(ReviewPage);
+    await fireEvent.click(screen.getByRole('button', { name: 'Open several bundles…' }));
+    await waitFor(() => expect(made(calls, 'choose_cohort_bundles')).toEqual([{ folder: false }]));
+    expect(window.location.hash).toBe('#/review');
+    picked = ['/home/lead/intake'];
+    await fireEvent.click(screen.getByRole('button', { name: 'Open a folder of bundles…' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/review/cohort'));
+    expect(made(calls, 'choose_cohort_bundles')[1]).toEqual({ folder: true });
+    expect(takeCohortInputs(), 'the cohort screen reports on what was picked').toEqual(['/home/lead/intake']);
   });
 });

@@ -19,6 +19,11 @@ pendingImport: string | null,
  */
 pendingImportScreen: ImportScreen | null, 
 /**
+ * Several bundles named together at launch, for review mode's cohort report; empty
+ * otherwise.
+ */
+pendingCohort: Array<string>, 
+/**
  * The clock the page must use instead of the system's (debug builds started with
  * `W2B_FIXED_NOW`, for the end-to-end tests); `None` for the system clock.
  */

@@ -3,4 +3,4 @@
 /**
  * The screen that previews a file the desktop handed over.
  */
-export type ImportScreen = "packs" | "frameworks" | "mahara" | "review_bundle" | "review_received";
+export type ImportScreen = "packs" | "frameworks" | "mahara" | "review_bundle" | "review_received" | "cohort";

@@ -4,4 +4,9 @@ import type { ImportScreen } from "./ImportScreen";
 /**
  * A file handed over while the app was already running.
  */
-export type OpenedFile = { path: string, screen: ImportScreen, };
+export type OpenedFile = { path: string, screen: ImportScreen, 
+/**
+ * With `screen` cohort, every bundle handed over together (`path` is the first);
+ * otherwise empty.
+ */
+paths: Array<string>, };

@@ -33,10 +33,10 @@ pub use privacy_check::{document_findings, text_findings, DocumentFinding};
 pub use selection::{BundleSelection, SelectionError};
 pub(crate) use verify::{open_checked, unpack, Archive, StoredFile};
 pub use verify::{
-    read_bundle_file, verify_bundle, verify_bundle_named, BundleError, BundleProblem,
-    VerifiedBundle, MANIFEST_JSON_LIMITS, MAX_PORTFOLIO_JSON_BYTES, MAX_PORTFOLIO_JSON_DEPTH,
-    MAX_PORTFOLIO_JSON_ITEMS, MAX_PORTFOLIO_JSON_VALUES, MAX_PORTFOLIO_TEXT_BYTES,
-    PORTFOLIO_JSON_LIMITS,
+    read_bundle_file, verify_bundle, verify_bundle_as, verify_bundle_named, BundleError,
+    BundleProblem, PageCheck, VerifiedBundle, MANIFEST_JSON_LIMITS, MAX_PORTFOLIO_JSON_BYTES,
+    MAX_PORTFOLIO_JSON_DEPTH, MAX_PORTFOLIO_JSON_ITEMS, MAX_PORTFOLIO_JSON_VALUES,
+    MAX_PORTFOLIO_TEXT_BYTES, PORTFOLIO_JSON_LIMITS,
 };
 pub use write::{write_bundle, ExportError, WrittenBundle};
 

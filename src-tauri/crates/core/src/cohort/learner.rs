@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::placement::Placement;
 use crate::bundle::{BundleFramework, VerifiedBundle};
@@ -13,7 +14,7 @@ use crate::portfolio::EntryKind;
 /// Where a rating lands: (framework id, domain id, element id).
 pub(super) type Place = (String, String, String);
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct KindCount {
     pub kind: String,
@@ -22,7 +23,7 @@ pub struct KindCount {
 }
 
 /// Counts in the manner of NMC revalidation, from the shared entries alone.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RevalidationCounts {
     /// Clinical and management CPD time together.
@@ -35,8 +36,9 @@ pub struct RevalidationCounts {
     pub reflective_accounts: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(rename = "CohortDomainCoverage")]
 pub struct DomainCoverage {
     pub title: String,
     /// Entries evidencing any of the domain's elements.
@@ -45,7 +47,7 @@ pub struct DomainCoverage {
     pub elements_total: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FrameworkCoverage {
     pub framework_id: String,
@@ -54,7 +56,7 @@ pub struct FrameworkCoverage {
     pub elements: Vec<u32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PackProgress {
     pub pack_id: String,
@@ -66,7 +68,7 @@ pub struct PackProgress {
 }
 
 /// One bundle's row in the report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct LearnerReport {
     /// The bundle's path as given.

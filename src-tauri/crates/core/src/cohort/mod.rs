@@ -5,10 +5,12 @@
 //!
 //! [`CohortBuilder`] takes bundles one at a time; [`report_on`] finds the bundles in the
 //! files and folders given and runs them through it. The report renders as HTML
-//! ([`render_html`]), CSV ([`to_csv`]) and JSON (serde).
+//! ([`render_html`]), CSV ([`to_csv`]) and JSON (serde). Review mode's "Open several bundles"
+//! runs the same through [`cohort_in_app`] and saves with [`save_cohort_report`].
 
 mod csv;
 mod html;
+mod in_app;
 mod inputs;
 mod learner;
 mod placement;
@@ -18,21 +20,23 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use serde::Serialize;
+use ts_rs::TS;
 
 pub use self::csv::to_csv;
 pub use self::html::render_html;
+pub use self::in_app::{cohort_in_app, save_cohort_report, CohortError, SavedCohortReport};
 pub use self::inputs::{find_bundles, BundleInputs, InputError};
 pub use self::learner::{
     DomainCoverage, FrameworkCoverage, KindCount, LearnerReport, PackProgress, RevalidationCounts,
 };
 use self::learner::{Place, Tally};
 use self::placement::Placement;
-pub use self::run::report_on;
-use crate::bundle::{verify_bundle, BundleFramework, VerifiedBundle};
+pub use self::run::{report_on, report_with_progress, CohortProgress};
+use crate::bundle::{verify_bundle_as, BundleFramework, PageCheck, VerifiedBundle};
 use crate::frameworks::{builtin, Framework};
 
 /// A bundle that was not reported on, and why, in the verifier's words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RefusedBundle {
     pub file: String,
@@ -41,7 +45,7 @@ pub struct RefusedBundle {
 
 /// One framework across the cohort: its elements (the heat map's columns), and for each how
 /// many learners have evidence and how many entries in all.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CohortFramework {
     pub id: String,
@@ -51,7 +55,7 @@ pub struct CohortFramework {
     pub elements: Vec<CohortElement>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CohortElement {
     pub id: String,
@@ -64,7 +68,7 @@ pub struct CohortElement {
 }
 
 /// How many entries each learner shared: the spread, and learners counted in bands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct EntryDistribution {
     pub fewest: u32,
@@ -75,7 +79,7 @@ pub struct EntryDistribution {
 }
 
 /// The whole report, as `--json` writes it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CohortReport {
     /// When it was made: RFC 3339, UTC (passed in, never read from the clock here).
@@ -141,9 +145,17 @@ impl CohortBuilder {
 
     /// Verifies the bundle at `path` and reduces it to counts, changing nothing: several
     /// bundles can be reduced at once (`report_on` does), then absorbed in order.
+    ///
+    /// Every file is hashed against the manifest and `portfolio.json` checked against it, as
+    /// review mode does; the page (`portfolio.html`) is hashed but not made again from the
+    /// portfolio ([`PageCheck::HashedOnly`]): the report reads `portfolio.json` alone and
+    /// never shows, links or copies the page, and making it again was most of the time.
     fn reduce(&self, path: &Path) -> Outcome {
         let file = path.display().to_string();
-        match verify_bundle(path) {
+        let name = path
+            .file_name()
+            .map_or_else(|| file.clone(), |n| n.to_string_lossy().into_owned());
+        match verify_bundle_as(path, &name, PageCheck::HashedOnly) {
             Ok(bundle) => Outcome::Counted(
                 Box::new(self.tally_of(&file, &bundle)),
                 bundle.document.frameworks.clone(),
@@ -370,5 +382,7 @@ fn newer_version(candidate: &str, kept: &str) -> bool {
     }
 }
 
+#[cfg(test)]
+mod in_app_tests;
 #[cfg(test)]
 mod tests;

@@ -8,11 +8,23 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
+use serde::Serialize;
+use ts_rs::TS;
+
 use super::{find_bundles, CohortBuilder, CohortReport, InputError, Outcome};
 use crate::frameworks::Framework;
 
 /// Bundles verified at once, at most: each holds one parsed portfolio while it is checked.
 const MAX_WORKERS: usize = 4;
+
+/// How far a run has got: `checked` of `total` bundles are done (verified and counted, or
+/// refused). Sent once before the first bundle (`checked` 0) and after each one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CohortProgress {
+    pub checked: u32,
+    pub total: u32,
+}
 
 /// Finds the bundles in `paths` (files, and `.w2bbundle` files directly inside folders),
 /// verifies each and reports on them. `scheme` as for [`CohortBuilder::new`].
@@ -21,7 +33,21 @@ pub fn report_on(
     scheme: Option<&Framework>,
     generated_at: &str,
 ) -> Result<CohortReport, InputError> {
+    report_with_progress(paths, scheme, generated_at, |_| {})
+}
+
+/// [`report_on`], telling `progress` after each bundle, on the calling thread (the workers
+/// only verify), so the caller may hand it to a window.
+pub fn report_with_progress(
+    paths: &[PathBuf],
+    scheme: Option<&Framework>,
+    generated_at: &str,
+    mut progress: impl FnMut(CohortProgress),
+) -> Result<CohortReport, InputError> {
     let inputs = find_bundles(paths)?;
+    let total = u32::try_from(inputs.bundles.len()).unwrap_or(u32::MAX);
+    let mut checked = 0u32;
+    progress(CohortProgress { checked, total });
     let mut builder = CohortBuilder::new(scheme);
     for notice in inputs.notices {
         builder.notice(notice);
@@ -50,6 +76,8 @@ pub fn report_on(
             if let Some(slot) = outcomes.get_mut(index) {
                 *slot = Some(outcome);
             }
+            checked = checked.saturating_add(1);
+            progress(CohortProgress { checked, total });
         }
     });
     for outcome in outcomes.into_iter().flatten() {

@@ -10,9 +10,9 @@ use crate::bundle::{write_bundle, BundleSelection};
 use crate::portfolio::{BehaviourRating, EntryKind};
 use crate::store::{Store, BUILTIN_PACK_ID};
 
-const NOW: &str = "2026-12-07T21:00:00.000Z";
+pub(super) const NOW: &str = "2026-12-07T21:00:00.000Z";
 
-fn fixture(name: &str) -> PathBuf {
+pub(super) fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../../tests/fixtures/bundles")
         .join(format!("{name}.w2bbundle"))
@@ -36,7 +36,7 @@ fn export(store: &Store, dir: &Path, file: &str, learner: &str, learning: bool) 
 
 /// Sam: the sample portfolio (three entries, one rating), two lessons completed, shared.
 /// Alex: one CPD entry rating a behaviour, learning not shared.
-fn cohort_folder() -> (tempfile::TempDir, PathBuf) {
+pub(super) fn cohort_folder() -> (tempfile::TempDir, PathBuf) {
     let out = tempfile::tempdir().expect("temp dir");
     let folder = out.path().join("intake");
     std::fs::create_dir(&folder).expect("folder");

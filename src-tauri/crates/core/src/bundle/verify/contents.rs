@@ -11,7 +11,7 @@ use super::attachments::{read_attachment, Sniffed};
 use super::entries::{Layout, StoredFile};
 use super::error::shown;
 use super::stream::{Damage, Digest, Hashing, StreamError};
-use super::{malformed, short, too_long, unpack, Archive, BundleError, BundleProblem};
+use super::{malformed, short, too_long, unpack, Archive, BundleError, BundleProblem, PageCheck};
 use crate::bundle::{
     learning_problems, Manifest, PortfolioDocument, ATTACHMENTS_DIR, HTML_PATH, MANIFEST_PATH,
     PORTFOLIO_PATH,
@@ -223,6 +223,7 @@ pub(super) fn check_document(
     checked: &Checked,
     manifest: &Manifest,
     file: &str,
+    page: PageCheck,
 ) -> Result<(), BundleError> {
     let document = &checked.document;
     let mut problems = Vec::new();
@@ -297,7 +298,13 @@ pub(super) fn check_document(
     }
     // What a reader sees is judged once the portfolio belongs to this bundle at all; a bundle
     // that would mislead its reader is refused as unsafe, as its files match its manifest.
-    super::meaning::check_meaning(document, manifest, &checked.media_types, &mut problems);
+    super::meaning::check_meaning(
+        document,
+        manifest,
+        &checked.media_types,
+        page,
+        &mut problems,
+    );
     if problems.is_empty() {
         Ok(())
     } else {

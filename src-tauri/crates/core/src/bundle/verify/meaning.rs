@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use sha2::{Digest as _, Sha256};
 
 use super::error::shown;
-use super::BundleProblem;
+use super::{BundleProblem, PageCheck};
 use crate::bundle::{
     render_html_in_parts, Manifest, PortfolioDocument, ATTACHMENTS_DIR, HTML_PATH,
 };
@@ -22,9 +22,10 @@ pub(super) fn check_meaning(
     document: &PortfolioDocument,
     manifest: &Manifest,
     media_types: &HashMap<String, &'static str>,
+    page: PageCheck,
     problems: &mut Vec<BundleProblem>,
 ) {
-    check_page(document, manifest, problems);
+    check_page(document, manifest, page, problems);
     let mut named = HashSet::new();
     for entry in &document.entries {
         for attachment in &entry.attachments {
@@ -84,10 +85,12 @@ fn misleading(name: &str) -> Option<NameProblem> {
 
 /// The page must be, byte for byte, the one made from `portfolio.json`: its SHA-256 is in the
 /// manifest (checked against the file already), so the page is made again and hashed part by
-/// part, never held whole.
+/// part, never held whole. With [`PageCheck::HashedOnly`] the page must still be there (its
+/// hash was checked with the other files), but it is not made again.
 fn check_page(
     document: &PortfolioDocument,
     manifest: &Manifest,
+    page: PageCheck,
     problems: &mut Vec<BundleProblem>,
 ) {
     let Some(listed) = manifest.files.iter().find(|f| f.path == HTML_PATH) else {
@@ -97,6 +100,9 @@ fn check_page(
         ));
         return;
     };
+    if page == PageCheck::HashedOnly {
+        return;
+    }
     let mut sha = Sha256::new();
     let mut bytes = 0u64;
     render_html_in_parts(document, |part| {

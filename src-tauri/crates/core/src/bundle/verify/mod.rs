@@ -70,12 +70,35 @@ pub fn verify_bundle(path: &Path) -> Result<VerifiedBundle, BundleError> {
 /// [`verify_bundle`] for a copy kept under another name: every problem names the bundle
 /// `file`, as the person who chose it knows it.
 pub fn verify_bundle_named(path: &Path, file: &str) -> Result<VerifiedBundle, BundleError> {
+    verify_bundle_as(path, file, PageCheck::Remade)
+}
+
+/// How the bundle's page (`portfolio.html`) is checked, on top of its size and SHA-256
+/// against the manifest, which every file gets whatever is chosen here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageCheck {
+    /// The page is made again from `portfolio.json` and must be the same, byte for byte: for
+    /// readers that show the page or hand it on (review mode, export), where a page swapped
+    /// for a phishing form with a manifest made to match must be caught.
+    Remade,
+    /// The page is hashed against the manifest like every other file but not made again:
+    /// only for readers that never show, link or copy the page and read `portfolio.json`
+    /// alone (the cohort report). Making the page again is most of a large bundle's check.
+    HashedOnly,
+}
+
+/// [`verify_bundle_named`], with the page checked as `page` says.
+pub fn verify_bundle_as(
+    path: &Path,
+    file: &str,
+    page: PageCheck,
+) -> Result<VerifiedBundle, BundleError> {
     let file = file.to_owned();
     let mut zip = open(path, &file)?;
     let layout = entries::check(&mut zip, &file)?;
     let (manifest, manifest_sha256) = read_manifest(&mut zip, &layout, &file)?;
     let checked = contents::check_files(&mut zip, &layout, &manifest, &file)?;
-    contents::check_document(&checked, &manifest, &file)?;
+    contents::check_document(&checked, &manifest, &file, page)?;
     Ok(VerifiedBundle {
         manifest,
         manifest_sha256,
