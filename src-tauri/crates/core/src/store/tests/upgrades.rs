@@ -8,7 +8,7 @@ use super::*;
 
 /// Rows each schema could hold, added as the database is built up to it: one or two in
 /// every table the schema introduced, so the upgrade has real data to carry.
-const SEEDS: [&str; 7] = [
+const SEEDS: [&str; 8] = [
     // 1: the curriculum and progress
     "INSERT INTO packs VALUES ('p', '1.0.0', 'P', 'Pub', 'L', 'en-GB', 'cmpf', '', 0, 'abc', 1, 't', 't');
      INSERT INTO modules VALUES ('p', 'm', 0, 'M', '');
@@ -56,6 +56,11 @@ const SEEDS: [&str; 7] = [
      INSERT INTO entry_versions VALUES (101, 1, 't1', 'created', NULL, '{}');
      INSERT INTO entry_search (rowid, title, body, tags)
          VALUES (101, 'Budget workshop', 'Reading a ward budget statement', '');",
+    // 8: signing: a trusted publisher and the key that signed the installed pack
+    "INSERT INTO trusted_publishers VALUES ('O2onvM62pC1io6jQKm8Nc2UyFXcd4kOmOsBIoYtZ2ik=',
+         'North West CLF', 't1');
+     INSERT INTO pack_signers VALUES ('p', 'O2onvM62pC1io6jQKm8Nc2UyFXcd4kOmOsBIoYtZ2ik=',
+         'North West CLF');",
 ];
 
 /// The first column of every row `sql` returns, as text (table and column names).
@@ -197,6 +202,14 @@ fn every_earlier_schema_upgrades_to_the_current_one_keeping_data() {
                 (appraisal.entries, appraisal.latest_rating),
                 (1, Some(3)),
                 "a rating made before frameworks were data counts against the installed set"
+            );
+        }
+        if (5..=8).contains(&from) {
+            let reviews = store.reviews().expect("reviews");
+            assert_eq!(
+                reviews.iter().map(|r| &r.signature).collect::<Vec<_>>(),
+                [&crate::signing::SignatureStatus::NotSigned],
+                "a review imported before reviews were signed reads as not signed after the v{from} upgrade"
             );
         }
         if from == 6 {
