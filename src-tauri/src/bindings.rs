@@ -73,6 +73,9 @@ fn export_bindings() {
     w2b_core::portfolio::leap2a::ExportedLeap2a::export_all(&cfg).unwrap_or_else(fail);
     w2b_core::store::Leap2aImported::export_all(&cfg).unwrap_or_else(fail);
     w2b_core::signing::TrustedPublisher::export_all(&cfg).unwrap_or_else(fail);
+    w2b_core::signing::SigningRequest::export_all(&cfg).unwrap_or_else(fail);
+    w2b_core::signing::SignerView::export_all(&cfg).unwrap_or_else(fail);
+    w2b_core::review::SavedReview::export_all(&cfg).unwrap_or_else(fail);
     w2b_core::revalidation::records::DocumentRequest::export_all(&cfg).unwrap_or_else(fail);
     w2b_core::revalidation::records::DocumentCheck::export_all(&cfg).unwrap_or_else(fail);
     w2b_core::revalidation::records::WrittenDocument::export_all(&cfg).unwrap_or_else(fail);

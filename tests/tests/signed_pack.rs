@@ -31,7 +31,7 @@ async fn a_trusted_publisher_is_named_and_a_changed_key_is_warned_of() -> Result
     let app = App::launch_on(&data_dir).await?;
     app.click("[data-testid=nav-packs]").await?;
     app.click("[data-testid=publishers-link]").await?;
-    app.wait_for_text("h1", "Trusted publishers").await?;
+    app.wait_for_text("h1", "Trusted keys").await?;
     app.find("[data-testid=no-publishers]").await?;
     app.fill(
         "[data-testid=publisher-key]",
@@ -54,7 +54,7 @@ async fn a_trusted_publisher_is_named_and_a_changed_key_is_warned_of() -> Result
     let done = text(&app.find("[data-testid=publisher-done]").await?).await?;
     assert!(
         done.contains(&format!(
-            "North West CLF is now a trusted publisher (fingerprint {fingerprint})"
+            "North West CLF is now trusted (fingerprint {fingerprint})"
         )),
         "{done}"
     );

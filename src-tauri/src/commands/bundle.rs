@@ -9,6 +9,7 @@ use w2b_core::bundle::{
 };
 use w2b_core::problems::ProblemAt;
 use w2b_core::review::REVIEWS_DIR;
+use w2b_core::signing::SigningRequest;
 
 use crate::error::{AppError, ErrorKind};
 use crate::state::AppState;
@@ -54,15 +55,24 @@ pub fn preview_export(
 }
 
 /// Writes the bundle to `exports/` in the data folder, checks it as an appraiser's app will,
-/// and records it so the review that comes back can be matched to it.
+/// and records it so the review that comes back can be matched to it. With `signing`, the
+/// learner's own key signs it (opened here, used once, dropped).
 #[tauri::command(async)]
 pub fn export_bundle(
     state: State<'_, AppState>,
     selection: BundleSelection,
+    signing: Option<SigningRequest>,
 ) -> Result<ExportedBundle, AppError> {
+    let key = super::signing::signing_key(signing)?;
     let exports = state.data_dir().join(EXPORTS_DIR);
-    w2b_core::bundle::export_bundle(state.store()?, &selection, &exports, state.now())
-        .map_err(export_error)
+    w2b_core::bundle::export_bundle_signed(
+        state.store()?,
+        &selection,
+        &exports,
+        state.now(),
+        key.as_ref(),
+    )
+    .map_err(export_error)
 }
 
 /// Saves a copy of a file the app wrote (an exported bundle, a Leap2A export for Mahara, or a

@@ -7,9 +7,10 @@
 use tauri::ipc::{InvokeBody, Request};
 use tauri::State;
 use w2b_core::review::{
-    ReviewError, ReviewInput, ReviewSession, MAX_RECEIVED_BYTES, MAX_REVIEW_BYTES, RECEIVED_DIR,
-    REVIEWS_DIR,
+    ReviewError, ReviewInput, ReviewSession, SavedReview, MAX_RECEIVED_BYTES,
+    MAX_SIGNED_REVIEW_BYTES, RECEIVED_DIR, REVIEWS_DIR,
 };
+use w2b_core::signing::SigningRequest;
 use w2b_core::store::{EntryComment, ReviewView};
 
 use super::bundle::bundle_error;
@@ -106,7 +107,7 @@ pub fn preview_review_file(
     path: String,
 ) -> Result<ReviewView, AppError> {
     let path = state.chosen_file(&path, "review file")?;
-    let bytes = read_chosen(&path, MAX_REVIEW_BYTES)?;
+    let bytes = read_chosen(&path, MAX_SIGNED_REVIEW_BYTES)?;
     Ok(state.store()?.preview_review(&bytes, state.now())?)
 }
 
@@ -117,7 +118,7 @@ pub fn import_review_file(
     path: String,
 ) -> Result<ReviewView, AppError> {
     let path = state.chosen_file(&path, "review file")?;
-    let bytes = read_chosen(&path, MAX_REVIEW_BYTES)?;
+    let bytes = read_chosen(&path, MAX_SIGNED_REVIEW_BYTES)?;
     Ok(state.store()?.import_review(&bytes, state.now())?)
 }
 
@@ -175,20 +176,24 @@ pub fn keep_review_draft(
 }
 
 /// Writes the review file to `reviews/` in the data folder, tied to the bundle as checked
-/// again now. Returns its file name.
+/// again now; with `signing`, signed with the appraiser's own key (opened here, used once,
+/// dropped). Returns its file name and signer.
 #[tauri::command(async)]
 pub fn save_review(
     state: State<'_, AppState>,
     token: String,
     review: ReviewInput,
-) -> Result<String, AppError> {
+    signing: Option<SigningRequest>,
+) -> Result<SavedReview, AppError> {
+    let key = super::signing::signing_key(signing)?;
     let dir = state.data_dir();
-    w2b_core::review::save_review(
+    w2b_core::review::save_review_signed(
         &dir.join(RECEIVED_DIR),
         &dir.join(REVIEWS_DIR),
         &token,
         review,
         state.now(),
+        key.as_ref(),
     )
     .map_err(review_error)
 }

@@ -2,6 +2,7 @@ import { call } from './call';
 import type { BundleSelection } from './bindings/BundleSelection';
 import type { ExportPreview } from './bindings/ExportPreview';
 import type { ExportedBundle } from './bindings/ExportedBundle';
+import type { SigningRequest } from './bindings/SigningRequest';
 
 export type { BundleSelection, ExportPreview, ExportedBundle };
 export type { DocumentFinding } from './bindings/DocumentFinding';
@@ -12,7 +13,8 @@ export type { BundleEntry } from './bindings/BundleEntry';
 export const previewExport = (selection: BundleSelection) => call<ExportPreview>('preview_export', { selection });
 
 /** Writes the bundle to the data folder's exports/, checks it, and records it for the review that comes back. */
-export const exportBundle = (selection: BundleSelection) => call<ExportedBundle>('export_bundle', { selection });
+export const exportBundle = (selection: BundleSelection, signing: SigningRequest | null = null) =>
+  call<ExportedBundle>('export_bundle', { selection, signing });
 
 /** Asks where to save a copy of an exported bundle, a Leap2A export or a saved review; null when cancelled. */
 export const saveCopyAs = (fileName: string, kind: 'bundle' | 'leap2a' | 'review' | 'document') => call<string | null>('save_copy_as', { fileName, kind });

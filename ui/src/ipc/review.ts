@@ -3,8 +3,10 @@ import type { ReviewSession } from './bindings/ReviewSession';
 import type { ReviewInput } from './bindings/ReviewInput';
 import type { ReviewView } from './bindings/ReviewView';
 import type { EntryComment } from './bindings/EntryComment';
+import type { SavedReview } from './bindings/SavedReview';
+import type { SigningRequest } from './bindings/SigningRequest';
 
-export type { ReviewSession, ReviewInput, ReviewView, EntryComment };
+export type { ReviewSession, ReviewInput, ReviewView, EntryComment, SavedReview };
 export type { PortfolioDocument } from './bindings/PortfolioDocument';
 export type { BundleEntry } from './bindings/BundleEntry';
 export type { SignOff } from './bindings/SignOff';
@@ -37,5 +39,6 @@ export const getBundlePicture = (token: string, path: string, sha256: string, me
 export const keepReviewDraft = (bundleId: string, manifestSha256: string, json: string) =>
   call<null>('keep_review_draft', { bundleId, manifestSha256, json });
 
-/** Writes the review file to the data folder's reviews/; returns its file name. */
-export const saveReview = (token: string, review: ReviewInput) => call<string>('save_review', { token, review });
+/** Writes the review file to the data folder's reviews/, signed with the appraiser's own key when `signing` is given; returns its file name and signer. */
+export const saveReview = (token: string, review: ReviewInput, signing: SigningRequest | null = null) =>
+  call<SavedReview>('save_review', { token, review, signing });

@@ -75,6 +75,7 @@ export function sampleExported(): ExportedBundle {
     bundleId: 'b-1',
     entries: 3,
     bytes: 1_572_864,
+    signer: null,
   };
 }
 

@@ -115,6 +115,7 @@ export function sampleSession(rest: Partial<ReviewSession> = {}): ReviewSession 
     appVersion: '0.7.0',
     document: sampleDocument(),
     draft: null,
+    signature: { kind: 'not_signed' },
     ...rest,
   };
 }

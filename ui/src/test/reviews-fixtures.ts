@@ -28,6 +28,7 @@ export function sampleReview(overrides: Partial<ReviewView> = {}): ReviewView {
     signOff: sampleSignOff('satisfactory'),
     comments: 3,
     importedAt: '2026-11-21T08:00:00Z',
+    signature: { kind: 'not_signed' },
     ...overrides,
   };
 }

@@ -26,6 +26,20 @@ fn refused(error: &BundleError) -> ExitCode {
     exit_code(error)
 }
 
+/// "Signed by NAME (fingerprint ...)" or "Not signed": who vouches for the bundle.
+fn signed_by(bundle: &VerifiedBundle) -> String {
+    bundle.signer.as_ref().map_or_else(
+        || "Not signed".to_owned(),
+        |s| {
+            format!(
+                "Signed by {} (fingerprint {})",
+                plain(s.name()),
+                s.fingerprint()
+            )
+        },
+    )
+}
+
 pub fn verify(path: &Path) -> ExitCode {
     match verify_bundle(path) {
         Ok(bundle) => {
@@ -35,6 +49,7 @@ pub fn verify(path: &Path) -> ExitCode {
                 bundle.document.entries.len(),
                 bundle.manifest.bundle_id
             );
+            say!("{}", signed_by(&bundle));
             ExitCode::SUCCESS
         }
         Err(error) => refused(&error),
@@ -127,12 +142,16 @@ fn summary(bundle: &VerifiedBundle) -> Value {
         "files": manifest.files.len(),
         "bytes": bundle.total_bytes,
         "manifestSha256": bundle.manifest_sha256,
+        "signer": bundle.signer.as_ref().map(|s| json!({
+            "name": s.name(),
+            "fingerprint": s.fingerprint(),
+        })),
     })
 }
 
 /// Text from the bundle, safe for a terminal: control characters (escape sequences
 /// included) and direction marks are shown escaped, never sent.
-fn plain(text: &str) -> String {
+pub(crate) fn plain(text: &str) -> String {
     text.chars()
         .flat_map(|c| {
             if c.is_control() {
@@ -165,6 +184,7 @@ fn describe(bundle: &VerifiedBundle) {
         .collect();
     let (attached, attached_bytes) = attachments(bundle);
     say!("Bundle {}", manifest.bundle_id);
+    say!("{}", signed_by(bundle));
     say!("Format version: {}", manifest.format_version);
     say!("Made by: Ward to Board {}", plain(&manifest.app_version));
     say!("Created: {}", plain(&manifest.created_at));

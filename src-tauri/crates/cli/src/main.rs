@@ -17,6 +17,7 @@ mod manual;
 mod pack;
 mod portfolio;
 mod records;
+mod review;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -46,9 +47,12 @@ enum Command {
     /// Frameworks: what lessons and evidence map to.
     #[command(subcommand)]
     Framework(FrameworkCommand),
-    /// Signing keys for schemes and appraisers.
+    /// Signing keys for schemes, appraisers and learners.
     #[command(subcommand)]
     Key(KeyCommand),
+    /// Review files an appraiser sends back: sign one, or check who signed it.
+    #[command(subcommand)]
+    Review(ReviewCommand),
     /// Reports over a training scheme's cohort of bundles.
     #[command(subcommand)]
     Cohort(CohortCommand),
@@ -201,6 +205,31 @@ enum KeyCommand {
     /// Show a key file's name, fingerprint and one-line public key (a private key file's
     /// without asking for its passphrase).
     Show { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+enum ReviewCommand {
+    /// Sign a review file with your own key (made with `w2b key new --name "Dr A Patel"`), so
+    /// the learner sees it comes from you. The file is replaced by the signed review, or
+    /// written to --output; nothing is written on a wrong passphrase. Exit status: 0 signed,
+    /// 1 refused, 2 unreadable.
+    Sign {
+        /// The .w2breview file.
+        file: PathBuf,
+        /// Your private key file.
+        #[arg(long)]
+        key: PathBuf,
+        /// Read the passphrase from the first line of this file, for scripts.
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+        /// Write the signed review here instead of replacing FILE.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Check a review file whole and say who signed it ("Signed by NAME (fingerprint ...)" or
+    /// "Not signed"), and which bundle it reviews. Exit status: 0 readable, 1 refused
+    /// (altered, or its signature fails), 2 unreadable.
+    Verify { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -381,6 +410,13 @@ fn main() -> ExitCode {
             passphrase_file,
         }) => key::new(&name, &output, passphrase_file.as_deref()),
         Command::Key(KeyCommand::Show { file }) => key::show(&file),
+        Command::Review(ReviewCommand::Sign {
+            file,
+            key,
+            passphrase_file,
+            output,
+        }) => review::sign(&file, &key, passphrase_file.as_deref(), output.as_deref()),
+        Command::Review(ReviewCommand::Verify { file }) => review::verify(&file),
         Command::Pack(PackCommand::Import {
             path,
             data_dir,

@@ -166,8 +166,8 @@ fn a_valid_bundle_verifies() {
     assert_eq!(code, 0, "the valid fixture verifies: {stderr}");
     assert_eq!(
         stdout.trim(),
-        "OK: 4 files, 3 entries, bundle 5f0c2a9e1b7d4c3a8e6f9d2b4a1c7e30",
-        "one line with the counts and the id"
+        "OK: 4 files, 3 entries, bundle 5f0c2a9e1b7d4c3a8e6f9d2b4a1c7e30\nNot signed",
+        "one line with the counts and the id, then who signed it"
     );
 }
 
@@ -223,6 +223,7 @@ fn info_describes_a_bundle() {
     assert_eq!(code, 0, "{stderr}");
     for line in [
         "Bundle 5f0c2a9e1b7d4c3a8e6f9d2b4a1c7e30",
+        "Not signed",
         "Format version: 1",
         "Made by: Ward to Board 0.2.0",
         "Created: 2025-03-31T16:45:00Z",
@@ -253,6 +254,11 @@ fn info_as_json_is_for_tools() {
     assert_eq!(info["goals"], 1, "{info}");
     assert_eq!(info["coverage"][0]["itemsCovered"], 1, "{info}");
     assert_eq!(info["files"], 4, "{info}");
+    assert_eq!(
+        info["signer"],
+        serde_json::Value::Null,
+        "not signed: {info}"
+    );
 
     let (code, stdout, _) = w2b(&["bundle", "info", "--json", &fixture("wrong-hash")]);
     assert_eq!(code, 1, "a refusal keeps its exit status in JSON mode");

@@ -31,8 +31,27 @@ const REFUSED: &[(&str, &str)] = &[
     ("stray-entry.w2breview", "did not hold"),
     ("bad-sign-off-date.w2breview", "no real date"),
     ("huge.w2breview", "far larger than any review"),
+    (
+        "signed-other-key.w2breview",
+        "its signature was not made by the key it names (Dr Jo Okafor, fingerprint",
+    ),
+    (
+        "signed-truncated.w2breview",
+        "its signature is 30 bytes where an Ed25519 signature has 64",
+    ),
+    (
+        "signed-then-changed.w2breview",
+        "review has changed since it was signed",
+    ),
+    (
+        "signed-other-bundle.w2breview",
+        "not exported from this portfolio (bundle ffffffffffffffffffffffffffffffff). It is signed by Dr Jo Okafor",
+    ),
 ];
 const ACCEPTED: &str = "script-in-comment.w2breview";
+/// Signed by "Dr Jo Okafor", a key the test store has not added; no comments, so no entry uid
+/// (filling one in would change what was signed).
+const SIGNED: &str = "signed.w2breview";
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../tests/fixtures/reviews")
@@ -149,8 +168,86 @@ fn every_fixture_file_is_covered() {
         .iter()
         .map(|(n, _)| (*n).to_string())
         .filter(|n| n != "huge.w2breview")
-        .chain([ACCEPTED.to_string()])
+        .chain([ACCEPTED.to_string(), SIGNED.to_string()])
         .collect();
     known.sort();
     assert_eq!(names, known, "each fixture has a row in the table");
+}
+
+#[test]
+fn a_signed_review_fixture_imports_naming_a_key_not_added() {
+    let (_dir, store, _id, uid) = exported();
+    let review = store
+        .import_review(&bytes(SIGNED, &uid), now())
+        .unwrap_or_else(|e| panic!("{SIGNED} must import: {e}"));
+    assert!(
+        matches!(
+            &review.signature,
+            w2b_core::signing::SignatureStatus::Unknown { claimed_name, .. }
+                if claimed_name == "Dr Jo Okafor"
+        ),
+        "signed, by a key this learner has not added: {:?}",
+        review.signature
+    );
+}
+
+/// Writes the signed fixtures again, under a new random key each time (run with `--ignored`
+/// after a change to the signed review format): `signed` is valid; each other one is `signed`
+/// with one thing wrong, named in its file name and in `REFUSED`.
+#[test]
+#[ignore = "writes the committed fixtures; run by hand"]
+fn write_signed_review_fixtures() {
+    use w2b_core::review::sign_review;
+    use w2b_core::signing::SecretKey;
+
+    let review = |bundle: &str| -> Vec<u8> {
+        let value = serde_json::json!({
+            "format": "ward-to-board-review",
+            "formatVersion": 1,
+            "appVersion": "0.3.0",
+            "bundleId": bundle,
+            "manifestSha256": "b".repeat(64),
+            "learner": "Sam Patel",
+            "createdAt": "2026-11-24T09:00:00.000Z",
+            "reviewer": { "name": "Dr Jo Okafor", "role": "Educational supervisor" },
+            "summary": "Clear evidence of budget ownership.",
+            "comments": [],
+            "signOff": { "outcome": "satisfactory", "name": "Dr Jo Okafor",
+                         "role": "Educational supervisor", "date": "2026-11-24" }
+        });
+        serde_json::to_vec_pretty(&value).expect("JSON")
+    };
+    let jo = SecretKey::generate("Dr Jo Okafor").expect("a key");
+    let impostor = SecretKey::generate("Dr Jo Okafor").expect("a key");
+    let write = |name: &str, bytes: &[u8]| {
+        std::fs::write(fixtures().join(name), bytes).expect("write fixture");
+    };
+    let signed =
+        String::from_utf8(sign_review(&review(BUNDLE), &jo).expect("signs")).expect("UTF-8");
+    write(SIGNED, signed.as_bytes());
+    // The signature file is the last field; its lines are changed as text so that the review's
+    // own bytes stay exactly as signed.
+    let forged = String::from_utf8(sign_review(&review(BUNDLE), &impostor).expect("signs"))
+        .expect("UTF-8")
+        .replace(&impostor.public().key_base64(), &jo.public().key_base64());
+    write("signed-other-key.w2breview", forged.as_bytes());
+    let signature = signed
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("\"signature\": \""))
+        .and_then(|rest| rest.strip_suffix('"'))
+        .expect("the signature line");
+    write(
+        "signed-truncated.w2breview",
+        signed.replace(signature, &signature[..40]).as_bytes(),
+    );
+    write(
+        "signed-then-changed.w2breview",
+        signed
+            .replace("\"outcome\": \"satisfactory\"", "\"outcome\": \"not_yet\"")
+            .as_bytes(),
+    );
+    write(
+        "signed-other-bundle.w2breview",
+        &sign_review(&review(&"f".repeat(32)), &jo).expect("signs"),
+    );
 }

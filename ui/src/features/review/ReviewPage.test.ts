@@ -34,7 +34,7 @@ function reviewBackend(session: ReviewSession | Refusal = sampleSession(), overr
       return session;
     }
     if (cmd === 'get_bundle_picture') return 'data:image/png;base64,iVBORw0KGgo=';
-    if (cmd === 'save_review') return 'review-sam-patel-2026-11-23.w2breview';
+    if (cmd === 'save_review') return { fileName: 'review-sam-patel-2026-11-23.w2breview', signer: null };
     if (cmd === 'save_copy_as') return '/home/appraiser/Desktop/review-sam-patel-2026-11-23.w2breview';
     return null;
   });
@@ -259,7 +259,7 @@ describe('review mode', () => {
       signOff: { outcome: 'satisfactory_with_development', name: 'Dr Alex Morgan', role: 'Educational supervisor', date: '2026-11-23' },
     };
     expect(made(calls, 'save_review'), 'only comments with words are sent, each tied to the version shared').toEqual([
-      { token: SAMPLE_TOKEN, review: expected },
+      { token: SAMPLE_TOKEN, review: expected, signing: null },
     ]);
     expect(words(saved)).toContain("Saved review-sam-patel-2026-11-23.w2breview in your Ward to Board folder's reviews/ folder");
     expect(words(saved)).toContain('Send this file back to the learner; they import it under Portfolio → Reviews.');

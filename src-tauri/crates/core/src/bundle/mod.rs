@@ -16,7 +16,9 @@ mod verify;
 mod write;
 
 pub use coverage::coverage_of;
-pub use export::{export_bundle, preview_export, ExportPreview, ExportedBundle, EXPORTS_DIR};
+pub use export::{
+    export_bundle, export_bundle_signed, preview_export, ExportPreview, ExportedBundle, EXPORTS_DIR,
+};
 pub use frameworks::{
     bundled_frameworks, unresolved_ratings, BundleFramework, BundleFrameworkItem, BundleRetiredItem,
 };
@@ -38,7 +40,7 @@ pub use verify::{
     MAX_PORTFOLIO_JSON_DEPTH, MAX_PORTFOLIO_JSON_ITEMS, MAX_PORTFOLIO_JSON_VALUES,
     MAX_PORTFOLIO_TEXT_BYTES, PORTFOLIO_JSON_LIMITS,
 };
-pub use write::{write_bundle, ExportError, WrittenBundle};
+pub use write::{write_bundle, write_bundle_signed, ExportError, WrittenBundle};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -57,6 +59,9 @@ pub const BUNDLE_EXTENSION: &str = "w2bbundle";
 
 /// The manifest's path inside the archive. Every other file is listed in it.
 pub const MANIFEST_PATH: &str = "manifest.json";
+/// A signed bundle's one file beside the manifest and not listed in it: the learner's
+/// signature over `manifest.json` (and so over every file it lists).
+pub const SIGNATURE_PATH: &str = "bundle-signature.json";
 pub const PORTFOLIO_PATH: &str = "portfolio.json";
 pub const HTML_PATH: &str = "portfolio.html";
 /// Attachments live under this folder as `attachments/<n>-<safe file name>`.

@@ -7,6 +7,7 @@ mod error;
 mod parse;
 mod received;
 mod save;
+mod signed;
 
 pub use error::ReviewError;
 pub use parse::{
@@ -15,7 +16,13 @@ pub use parse::{
 pub use received::{
     bundle_picture, open_received, received_path, ReviewSession, MAX_RECEIVED_BYTES, RECEIVED_DIR,
 };
-pub use save::{review_file, save_review, ReviewInput, REVIEWS_DIR};
+pub use save::{
+    review_file, save_review, save_review_signed, ReviewInput, SavedReview, REVIEWS_DIR,
+};
+pub use signed::{
+    read_review, sign_review, ReadReview, MAX_SIGNED_REVIEW_BYTES, SIGNED_REVIEW_FORMAT_VERSION,
+    SIGNED_REVIEW_PART,
+};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

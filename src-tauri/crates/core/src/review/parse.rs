@@ -5,6 +5,7 @@ use super::{
     ReviewFile, MAX_REVIEW_BYTES, MAX_REVIEW_TEXT_CHARS, REVIEW_FORMAT, REVIEW_FORMAT_VERSION,
 };
 use crate::json_limits::{check_json_limits, JsonLimitError, JsonLimits};
+use crate::signing::SignatureError;
 
 /// Comments in one review: one per entry, and far more entries than an appraiser comments on
 /// in one sitting.
@@ -59,6 +60,10 @@ pub enum ReviewFileError {
     NoReviewer,
     #[error("the sign-off has no name or no real date: {ASK}")]
     BadSignOff,
+    #[error("the appraiser's signature on it is refused: {0}. Do not rely on this copy: ask the appraiser to save and sign the review again, and tell them this one was altered")]
+    Signature(SignatureError),
+    #[error("it is signed already; a review is signed once, by the appraiser who wrote it")]
+    AlreadySigned,
 }
 
 fn is_hex(text: &str, len: usize) -> bool {

@@ -12,6 +12,7 @@ use super::ReviewError;
 use crate::bundle::{
     read_bundle_file, verify_bundle_named, PortfolioDocument, VerifiedBundle, BUNDLE_EXTENSION,
 };
+use crate::signing::SignatureStatus;
 use crate::store::Store;
 
 /// The folder of the data folder that received bundles are kept in.
@@ -35,6 +36,9 @@ pub struct ReviewSession {
     pub document: PortfolioDocument,
     /// The appraiser's review in progress of this exact bundle, if any (the page's JSON).
     pub draft: Option<String>,
+    /// Who signed the bundle (the learner's own key, checked), and whether the appraiser
+    /// added that key to their trusted keys.
+    pub signature: SignatureStatus,
 }
 
 /// Where the bundle named by `token` is kept. Only a token this module made is accepted, so
@@ -72,7 +76,9 @@ pub fn open_received(
         }
     };
     let draft = store.review_draft(&verified.manifest.bundle_id, &verified.manifest_sha256)?;
+    let signature = store.signature_status(verified.signer.as_ref())?;
     Ok(ReviewSession {
+        signature,
         token,
         file_name: file_name.to_owned(),
         manifest_sha256: verified.manifest_sha256,

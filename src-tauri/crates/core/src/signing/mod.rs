@@ -10,7 +10,7 @@ mod trust;
 
 pub use secret::{SecretKey, SecretKeyError, KEY_FILE_FORMAT};
 pub use signature::{SignatureError, SignatureFile, Signer, MAX_SIGNATURE_FILE_BYTES};
-pub use trust::{SignatureStatus, SignerChange, SignerView, TrustedPublisher};
+pub use trust::{SignatureStatus, SignerChange, SignerView, SigningRequest, TrustedPublisher};
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;

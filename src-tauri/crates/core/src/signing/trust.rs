@@ -2,8 +2,10 @@
 //! pack update is signed by a different key than the installed version. These types cross
 //! IPC; their TypeScript twins are generated into `ui/src/ipc/bindings`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+use super::{SecretKey, SecretKeyError, Signer};
 
 /// A publisher the learner has chosen to trust.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -23,6 +25,44 @@ pub struct TrustedPublisher {
 pub struct SignerView {
     pub name: String,
     pub fingerprint: String,
+}
+
+impl From<&Signer> for SignerView {
+    fn from(signer: &Signer) -> Self {
+        Self {
+            name: signer.name().to_owned(),
+            fingerprint: signer.fingerprint(),
+        }
+    }
+}
+
+/// A person's own private key as the page sends it to sign something: the key file's text
+/// (still sealed) and the passphrase they typed. It is opened in core, used once and dropped.
+#[derive(Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SigningRequest {
+    pub key_file: String,
+    pub passphrase: String,
+}
+
+impl std::fmt::Debug for SigningRequest {
+    // Never print the passphrase, even in a debug log.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SigningRequest").finish_non_exhaustive()
+    }
+}
+
+impl Drop for SigningRequest {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.passphrase);
+    }
+}
+
+impl SigningRequest {
+    /// Opens the key; a wrong passphrase is [`SecretKeyError::WrongPassphrase`].
+    pub fn open(&self) -> Result<SecretKey, SecretKeyError> {
+        SecretKey::open(self.key_file.as_bytes(), &self.passphrase)
+    }
 }
 
 /// Who vouches for a file, as far as this learner can tell.

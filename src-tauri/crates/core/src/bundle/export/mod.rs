@@ -10,11 +10,12 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{
-    document_findings, open_checked, unpack, verify_bundle, write_bundle, BundleError,
+    document_findings, open_checked, unpack, verify_bundle, write_bundle_signed, BundleError,
     BundleProblem, BundleSelection, DocumentFinding, ExportError, Manifest, BUNDLE_EXTENSION,
     HTML_PATH,
 };
 use crate::file_names::{name_of, slug, unused_path};
+use crate::signing::{SecretKey, SignerView};
 use crate::store::{SharedEntry, Store, StoreError};
 
 /// The folder of the data folder that exported bundles go to.
@@ -41,6 +42,8 @@ pub struct ExportedBundle {
     pub entries: u32,
     #[ts(type = "number")]
     pub bytes: u64,
+    /// Who signed it (the learner's own key), or `None` for an unsigned bundle.
+    pub signer: Option<SignerView>,
 }
 
 fn count(n: usize) -> u32 {
@@ -71,6 +74,17 @@ pub fn export_bundle(
     exports_dir: &Path,
     now: DateTime<Utc>,
 ) -> Result<ExportedBundle, ExportError> {
+    export_bundle_signed(store, selection, exports_dir, now, None)
+}
+
+/// [`export_bundle`], signed with the learner's own `key` when they chose to sign it.
+pub fn export_bundle_signed(
+    store: &Store,
+    selection: &BundleSelection,
+    exports_dir: &Path,
+    now: DateTime<Utc>,
+    key: Option<&SecretKey>,
+) -> Result<ExportedBundle, ExportError> {
     std::fs::create_dir_all(exports_dir).map_err(|source| ExportError::Beside {
         action: "create",
         path: exports_dir.to_owned(),
@@ -78,7 +92,7 @@ pub fn export_bundle(
     })?;
     let stem = format!("{}-{}", slug(&selection.learner), now.format("%Y-%m-%d"));
     let target = unused_path(exports_dir, &stem, BUNDLE_EXTENSION);
-    let written = write_bundle(store, selection, &target, now)?;
+    let written = write_bundle_signed(store, selection, &target, now, key)?;
     let verified = verify_bundle(&written.path)?;
     let shared: Vec<SharedEntry> = verified
         .document
@@ -107,6 +121,7 @@ pub fn export_bundle(
         bundle_id: verified.manifest.bundle_id,
         entries: count(shared.len()),
         bytes: written.bytes,
+        signer: verified.signer.as_ref().map(SignerView::from),
     })
 }
 

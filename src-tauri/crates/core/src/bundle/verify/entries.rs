@@ -12,7 +12,7 @@ use super::{Archive, BundleError, BundleProblem};
 use crate::archive_checks;
 use crate::bundle::{
     MANIFEST_PATH, MAX_BUNDLE_FILES, MAX_BUNDLE_FILE_BYTES, MAX_BUNDLE_TOTAL_BYTES,
-    MAX_COMPRESSION_RATIO,
+    MAX_COMPRESSION_RATIO, SIGNATURE_PATH,
 };
 use crate::file_names::{collision_key, name_problem};
 
@@ -50,10 +50,12 @@ pub(crate) struct StoredFile {
     pub size: u64,
 }
 
-/// The archive's files (folders dropped), with the manifest apart from the rest.
+/// The archive's files (folders dropped), with the manifest and the learner's signature of
+/// it (the one file the manifest cannot list) apart from the rest.
 #[derive(Debug, Default)]
 pub(super) struct Layout {
     pub manifest: Option<StoredFile>,
+    pub signature: Option<StoredFile>,
     pub files: Vec<StoredFile>,
 }
 
@@ -188,6 +190,8 @@ pub(super) fn judge(records: &[Record]) -> Result<Layout, Vec<BundleProblem>> {
         };
         if name == MANIFEST_PATH {
             layout.manifest = Some(stored);
+        } else if name == SIGNATURE_PATH {
+            layout.signature = Some(stored);
         } else {
             layout.files.push(stored);
         }

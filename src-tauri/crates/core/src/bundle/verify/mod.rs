@@ -8,6 +8,7 @@ mod contents;
 mod entries;
 mod error;
 mod meaning;
+mod signature;
 mod stream;
 
 use std::fs::File;
@@ -33,6 +34,7 @@ use super::{
     MAX_BUNDLE_FILES, MAX_BUNDLE_TOTAL_BYTES,
 };
 use crate::json_limits::{check_json_limits, JsonLimits};
+use crate::signing::Signer;
 
 pub(crate) type Archive = ZipArchive<BufReader<File>>;
 
@@ -58,6 +60,8 @@ pub struct VerifiedBundle {
     pub document: PortfolioDocument,
     /// The files the manifest lists, together, unpacked.
     pub total_bytes: u64,
+    /// Who signed `manifest.json` (its signature checked); `None` for an unsigned bundle.
+    pub signer: Option<Signer>,
 }
 
 /// Checks a bundle from elsewhere completely: the archive's entries, the manifest, every
@@ -96,7 +100,10 @@ pub fn verify_bundle_as(
     let file = file.to_owned();
     let mut zip = open(path, &file)?;
     let layout = entries::check(&mut zip, &file)?;
-    let (manifest, manifest_sha256) = read_manifest(&mut zip, &layout, &file)?;
+    let (manifest, manifest_sha256, manifest_bytes) = read_manifest(&mut zip, &layout, &file)?;
+    // Before any file is hashed: a bundle whose signature fails is refused whatever else.
+    let signer = signature::check(&mut zip, &layout, &manifest_bytes, &file)?;
+    drop(manifest_bytes);
     let checked = contents::check_files(&mut zip, &layout, &manifest, &file)?;
     contents::check_document(&checked, &manifest, &file, page)?;
     Ok(VerifiedBundle {
@@ -104,6 +111,7 @@ pub fn verify_bundle_as(
         manifest_sha256,
         document: checked.document,
         total_bytes: checked.total_bytes,
+        signer,
     })
 }
 
@@ -159,7 +167,12 @@ pub(crate) fn open_checked(
 ) -> Result<(Archive, Vec<StoredFile>), BundleError> {
     let mut zip = open(path, file)?;
     let layout = entries::check(&mut zip, file)?;
-    let files = layout.manifest.into_iter().chain(layout.files).collect();
+    let files = layout
+        .manifest
+        .into_iter()
+        .chain(layout.signature)
+        .chain(layout.files)
+        .collect();
     Ok((zip, files))
 }
 
@@ -267,7 +280,7 @@ fn read_manifest(
     zip: &mut Archive,
     layout: &Layout,
     file: &str,
-) -> Result<(Manifest, String), BundleError> {
+) -> Result<(Manifest, String, Vec<u8>), BundleError> {
     let not_a_bundle = |reason: String| BundleError::NotABundle {
         file: file.to_owned(),
         reason,
@@ -328,7 +341,7 @@ fn read_manifest(
             ),
         });
     }
-    Ok((manifest, digest.sha256))
+    Ok((manifest, digest.sha256, bytes))
 }
 
 fn is_bundle_id(id: &str) -> bool {

@@ -23,9 +23,10 @@ use self::parts::{write_page, write_portfolio_json, BundlePlan};
 use super::{
     BundleError, BundleSelection, Manifest, ManifestFile, BUNDLE_FORMAT, HTML_PATH, MANIFEST_PATH,
     MAX_BUNDLE_FILES, MAX_BUNDLE_TOTAL_BYTES, MAX_COMPRESSION_RATIO, MAX_PORTFOLIO_JSON_BYTES,
-    PORTFOLIO_PATH,
+    PORTFOLIO_PATH, SIGNATURE_PATH,
 };
 use crate::atomic::{AtomicFile, PartialFile};
+use crate::signing::{Purpose, SecretKey, SignatureFile};
 use crate::store::{BundleSource, PlannedAttachment, Store, StoreError};
 
 /// Why a bundle was not written. In every case nothing was left under the target name.
@@ -82,6 +83,18 @@ pub fn write_bundle(
     target: &Path,
     now: DateTime<Utc>,
 ) -> Result<WrittenBundle, ExportError> {
+    write_bundle_signed(store, selection, target, now, None)
+}
+
+/// [`write_bundle`], signed with the learner's `key` when there is one: `bundle-signature.json`
+/// goes in after the manifest it signs. Without a key the bundle is exactly an unsigned one.
+pub fn write_bundle_signed(
+    store: &Store,
+    selection: &BundleSelection,
+    target: &Path,
+    now: DateTime<Utc>,
+    key: Option<&SecretKey>,
+) -> Result<WrittenBundle, ExportError> {
     target
         .file_name()
         .filter(|_| !target.as_os_str().is_empty())
@@ -108,7 +121,7 @@ pub fn write_bundle(
     }
     // Dropped on any failure, the partial file goes with it and `target` is left as it was.
     let partial = AtomicFile::new(target).map_err(cannot_save)?;
-    finish_bundle(&source, &plan, partial, target, now)
+    finish_bundle(&source, &plan, partial, target, (now, key))
 }
 
 /// Refuses, before writing anything, a bundle its reader would refuse for its size.
@@ -159,12 +172,12 @@ fn finish_bundle(
     plan: &BundlePlan,
     partial: AtomicFile,
     target: &Path,
-    now: DateTime<Utc>,
+    (now, key): (DateTime<Utc>, Option<&SecretKey>),
 ) -> Result<WrittenBundle, ExportError> {
     let mut uncompressed = HashSet::new();
     let (manifest, manifest_sha256) = loop {
         let file = partial.create().map_err(|e| io_failed("the bundle", e))?;
-        let written = write_archive(source, plan, file, now, &uncompressed)?;
+        let written = write_archive(source, plan, file, (now, key), &uncompressed)?;
         let crushed = over_compressed(partial.partial())?;
         if crushed.is_empty() || !uncompressed.is_empty() {
             break written;
@@ -209,7 +222,7 @@ fn write_archive(
     source: &BundleSource<'_>,
     plan: &BundlePlan,
     file: PartialFile,
-    now: DateTime<Utc>,
+    (now, key): (DateTime<Utc>, Option<&SecretKey>),
     uncompressed: &HashSet<String>,
 ) -> Result<(Manifest, String), ExportError> {
     let mut zip = ZipWriter::new(BufWriter::with_capacity(FILE_BUFFER_BYTES, file));
@@ -295,6 +308,14 @@ fn write_archive(
         .map_err(zip_failed)?;
     zip.write_all(&bytes)
         .map_err(|e| io_failed(MANIFEST_PATH, e))?;
+    if let Some(key) = key {
+        // The signature covers the manifest's bytes exactly as stored, so it goes in after them.
+        let signature = SignatureFile::sign(key, Purpose::Bundle, MANIFEST_PATH, &bytes);
+        zip.start_file(SIGNATURE_PATH, options(SIGNATURE_PATH, false))
+            .map_err(zip_failed)?;
+        zip.write_all(&signature.to_json())
+            .map_err(|e| io_failed(SIGNATURE_PATH, e))?;
+    }
     let mut out = zip.finish().map_err(zip_failed)?;
     out.flush().map_err(|e| io_failed("the bundle", e))?;
     let file = out

@@ -4,15 +4,16 @@
 use std::path::Path;
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{
-    parse_review, received_path, Person, ReviewComment, ReviewError, ReviewFile, SignOff,
-    REVIEW_EXTENSION, REVIEW_FORMAT, REVIEW_FORMAT_VERSION,
+    parse_review, received_path, sign_review, Person, ReviewComment, ReviewError, ReviewFile,
+    SignOff, REVIEW_EXTENSION, REVIEW_FORMAT, REVIEW_FORMAT_VERSION,
 };
 use crate::bundle::{verify_bundle, VerifiedBundle};
 use crate::file_names::{name_of, slug, unused_path};
+use crate::signing::{SecretKey, SignerView};
 
 /// The folder of the data folder that saved reviews go to.
 pub const REVIEWS_DIR: &str = "reviews";
@@ -55,6 +56,15 @@ pub fn review_file(
     Ok(json)
 }
 
+/// A review file written to `reviews/`: its name, and who signed it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedReview {
+    pub file_name: String,
+    /// The appraiser's own key, when they signed it; `None` for an unsigned review.
+    pub signer: Option<SignerView>,
+}
+
 /// Writes the review of the received bundle named by `token` to `reviews_dir`, tied to the
 /// bundle as checked again now. Returns the file's name.
 pub fn save_review(
@@ -64,8 +74,24 @@ pub fn save_review(
     review: ReviewInput,
     now: DateTime<Utc>,
 ) -> Result<String, ReviewError> {
+    save_review_signed(received_dir, reviews_dir, token, review, now, None).map(|s| s.file_name)
+}
+
+/// [`save_review`], signed with the appraiser's own `key` when they chose to sign it: the
+/// file is then a signed review (format 2) holding the same review.
+pub fn save_review_signed(
+    received_dir: &Path,
+    reviews_dir: &Path,
+    token: &str,
+    review: ReviewInput,
+    now: DateTime<Utc>,
+    key: Option<&SecretKey>,
+) -> Result<SavedReview, ReviewError> {
     let verified = verify_bundle(&received_path(received_dir, token)?)?;
-    let json = review_file(&verified, review, now)?;
+    let mut json = review_file(&verified, review, now)?;
+    if let Some(key) = key {
+        json = sign_review(&json, key)?;
+    }
     let stem = format!(
         "review-{}-{}",
         slug(&verified.document.learner),
@@ -76,7 +102,13 @@ pub fn save_review(
         path: target.clone(),
         source,
     })?;
-    Ok(name_of(&target))
+    Ok(SavedReview {
+        file_name: name_of(&target),
+        signer: key.map(|k| SignerView {
+            name: k.name().to_owned(),
+            fingerprint: k.public().fingerprint(),
+        }),
+    })
 }
 
 #[cfg(test)]

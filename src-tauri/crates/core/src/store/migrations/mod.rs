@@ -9,7 +9,7 @@ mod v4_study_entries;
 use rusqlite_migration::{Migrations, M};
 
 /// The schema version this app writes; a database above it is refused.
-pub const SCHEMA_VERSION: i64 = 9;
+pub const SCHEMA_VERSION: i64 = 10;
 
 pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -27,6 +27,7 @@ pub(crate) fn migrations() -> Migrations<'static> {
         M::up(include_str!("../../../migrations/0006_frameworks.sql")),
         M::up(include_str!("../../../migrations/0007_search_speed.sql")),
         M::up(include_str!("../../../migrations/0008_signing.sql")),
+        M::up(include_str!("../../../migrations/0009_signed_reviews.sql")),
         M::up(include_str!("../../../migrations/0010_search_facets.sql")),
     ])
 }

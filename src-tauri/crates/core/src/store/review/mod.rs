@@ -9,8 +9,10 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
+use super::signing::status_of;
 use super::{timestamp, Result, Store, StoreError};
-use crate::review::{parse_review, SignOffOutcome};
+use crate::review::{read_review, SignOffOutcome};
+use crate::signing::{PublicKey, SignatureStatus, Signer};
 
 /// An entry as shared in a bundle: its stable id and the version sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,6 +37,8 @@ pub struct ReviewView {
     pub sign_off: Option<SignOffView>,
     pub comments: u32,
     pub imported_at: String,
+    /// Who signed the review file, and whether the learner trusts that key (as of now).
+    pub signature: SignatureStatus,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -121,9 +125,11 @@ impl Store {
         now: DateTime<Utc>,
         keep: bool,
     ) -> Result<ReviewView> {
-        let review = parse_review(bytes).map_err(|why| {
+        let read = read_review(bytes).map_err(|why| {
             StoreError::Invalid(format!("This review cannot be imported: {why}."))
         })?;
+        let review = read.review;
+        let signed = signed_by(read.signer.as_ref());
         let file_sha = hex::encode(Sha256::digest(bytes));
         let mut conn = self.writer();
         let tx = conn.transaction()?;
@@ -136,18 +142,17 @@ impl Store {
             .optional()?;
         let Some((manifest_sha256, entries_json)) = export else {
             return Err(StoreError::Conflict(format!(
-                "This review is for a bundle that was not exported from this portfolio (bundle {}). \
+                "This review is for a bundle that was not exported from this portfolio (bundle {}).{signed} \
                  Check you chose the review of your own bundle; nothing was changed.",
                 review.bundle_id
             )));
         };
         if manifest_sha256 != review.manifest_sha256 {
-            return Err(StoreError::Conflict(
+            return Err(StoreError::Conflict(format!(
                 "This review is for a changed copy of your bundle: its contents do not match what \
-                 you exported. Ask the appraiser to review the bundle exactly as you sent it; \
+                 you exported.{signed} Ask the appraiser to review the bundle exactly as you sent it; \
                  nothing was changed."
-                    .into(),
-            ));
+            )));
         }
         let shared: Vec<SharedEntry> = serde_json::from_str(&entries_json).unwrap_or_default();
         if let Some(stray) = review.comments.iter().find(|c| {
@@ -176,8 +181,9 @@ impl Store {
         let so = review.sign_off.as_ref();
         tx.execute(
             "INSERT INTO reviews (bundle_id, file_sha256, reviewer_name, reviewer_role, summary,
-                                  reviewed_at, outcome, signed_name, signed_role, signed_date, imported_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                                  reviewed_at, outcome, signed_name, signed_role, signed_date, imported_at,
+                                  signer_key, signer_name)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             params![
                 review.bundle_id,
                 file_sha,
@@ -189,7 +195,9 @@ impl Store {
                 so.map(|s| s.name.trim()),
                 so.map(|s| s.role.trim()),
                 so.map(|s| s.date.as_str()),
-                timestamp(now)
+                timestamp(now),
+                read.signer.as_ref().map(|s| s.key.key_base64()),
+                read.signer.as_ref().map(|s| s.name().to_owned()),
             ],
         )?;
         let id = tx.last_insert_rowid();
@@ -289,14 +297,16 @@ fn review_views(conn: &rusqlite::Connection, only: Option<i64>) -> Result<Vec<Re
     let mut statement = conn.prepare(
         "SELECT r.id, r.bundle_id, b.created_at, r.reviewer_name, r.reviewer_role, r.summary,
                 r.reviewed_at, r.outcome, r.signed_name, r.signed_role, r.signed_date,
-                (SELECT count(*) FROM review_comments c WHERE c.review_id = r.id), r.imported_at
+                (SELECT count(*) FROM review_comments c WHERE c.review_id = r.id), r.imported_at,
+                r.signer_key, r.signer_name
          FROM reviews r JOIN bundle_exports b ON b.bundle_id = r.bundle_id
          WHERE ?1 IS NULL OR r.id = ?1
          ORDER BY r.imported_at DESC, r.id DESC",
     )?;
-    let reviews = statement
+    let rows = statement
         .query_map([only], |r| {
-            Ok(ReviewView {
+            let signer: (Option<String>, Option<String>) = (r.get(13)?, r.get(14)?);
+            let view = ReviewView {
                 id: r.get(0)?,
                 bundle_id: r.get(1)?,
                 exported_at: r.get(2)?,
@@ -307,8 +317,36 @@ fn review_views(conn: &rusqlite::Connection, only: Option<i64>) -> Result<Vec<Re
                 sign_off: sign_off(r.get(7)?, r.get(8)?, r.get(9)?, r.get(10)?),
                 comments: r.get(11)?,
                 imported_at: r.get(12)?,
-            })
+                signature: SignatureStatus::NotSigned,
+            };
+            Ok((view, signer))
         })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(reviews)
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.into_iter()
+        .map(|(mut view, signer)| {
+            let key = match signer {
+                (Some(key), Some(name)) => {
+                    Some(PublicKey::from_base64(&name, &key).map_err(|e| {
+                        StoreError::Invalid(format!("a stored review signer is damaged: {e}"))
+                    })?)
+                }
+                _ => None,
+            };
+            view.signature = status_of(conn, key.as_ref())?;
+            Ok(view)
+        })
+        .collect()
+}
+
+/// A sentence for a refusal of a signed review: its signature holds, so the appraiser did
+/// sign it, but for another bundle. Empty for an unsigned review.
+fn signed_by(signer: Option<&Signer>) -> String {
+    signer.map_or_else(String::new, |s| {
+        format!(
+            " It is signed by {} (fingerprint {}), and the signature holds, but what it signs is \
+             a review of that bundle, not of yours: a signature never carries over to another bundle.",
+            s.name(),
+            s.fingerprint()
+        )
+    })
 }

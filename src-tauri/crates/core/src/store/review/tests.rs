@@ -232,3 +232,76 @@ fn a_preview_shows_what_the_import_would_keep_and_keeps_nothing() {
     );
     assert_eq!(counts(&store), (1, 1));
 }
+
+#[test]
+fn a_signed_review_keeps_its_signer_and_shows_trust_as_the_keys_list_changes() {
+    let (_dir, store, _id, uid) = exported();
+    let appraiser = crate::signing::SecretKey::generate("Dr Jo Okafor").expect("a key");
+    let fingerprint = appraiser.public().fingerprint();
+    let signed = crate::review::sign_review(&review(&uid, BUNDLE, &manifest_hash()), &appraiser)
+        .expect("signs");
+    let preview = store.preview_review(&signed, now()).expect("previews");
+    assert_eq!(
+        preview.signature,
+        SignatureStatus::Unknown {
+            claimed_name: "Dr Jo Okafor".into(),
+            fingerprint: fingerprint.clone()
+        },
+        "a key the learner has not added is named as only what the file claims"
+    );
+    store.import_review(&signed, now()).expect("imports");
+    store
+        .add_trusted_publisher(&appraiser.public().to_text(), now())
+        .expect("adds the appraiser's key");
+    assert_eq!(
+        store.reviews().expect("reviews")[0].signature,
+        SignatureStatus::Trusted {
+            name: "Dr Jo Okafor".into(),
+            fingerprint
+        },
+        "the signer is kept, so the review shows as trusted once the key is added"
+    );
+    let unsigned = review(&uid, BUNDLE, &manifest_hash())
+        .into_iter()
+        .chain(*b" ")
+        .collect::<Vec<u8>>();
+    assert_eq!(
+        store
+            .import_review(&unsigned, now())
+            .expect("imports")
+            .signature,
+        SignatureStatus::NotSigned,
+        "an unsigned review says so"
+    );
+}
+
+#[test]
+fn a_signed_review_replayed_onto_another_bundle_is_refused_saying_so() {
+    let (_dir, store, _id, uid) = exported();
+    let appraiser = crate::signing::SecretKey::generate("Dr Jo Okafor").expect("a key");
+    let fingerprint = appraiser.public().fingerprint();
+    for (bundle, hash, expected) in [
+        (
+            "f".repeat(32),
+            manifest_hash(),
+            "not exported from this portfolio",
+        ),
+        (BUNDLE.to_owned(), "c".repeat(64), "changed copy"),
+    ] {
+        let signed =
+            crate::review::sign_review(&review(&uid, &bundle, &hash), &appraiser).expect("signs");
+        let error = store
+            .import_review(&signed, now())
+            .expect_err("refused")
+            .to_string();
+        assert!(error.contains(expected), "{error}");
+        assert!(
+            error.contains(&format!(
+                "It is signed by Dr Jo Okafor (fingerprint {fingerprint}), and the signature \
+                 holds, but what it signs is a review of that bundle, not of yours"
+            )),
+            "a genuine signature does not carry a review over to another bundle: {error}"
+        );
+        assert_eq!(counts(&store), (0, 0), "nothing is stored");
+    }
+}

@@ -7,7 +7,9 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{timestamp, Result, Store, StoreError};
 use crate::packs::Pack;
-use crate::signing::{PublicKey, SignatureStatus, SignerChange, SignerView, TrustedPublisher};
+use crate::signing::{
+    PublicKey, SignatureStatus, Signer, SignerChange, SignerView, TrustedPublisher,
+};
 
 /// The field the "add a publisher" form shows key errors beside.
 pub const KEY_FIELD: &str = "publicKey";
@@ -74,6 +76,12 @@ impl Store {
         Ok(view(&key, added_at))
     }
 
+    /// Whether the learner (or appraiser) trusts the key that signed a file: a bundle, a
+    /// review. `None` is an unsigned file.
+    pub fn signature_status(&self, signer: Option<&Signer>) -> Result<SignatureStatus> {
+        status_of(&self.reader(), signer.map(|s| &s.key))
+    }
+
     /// Stops trusting a key. Packs it signed stay installed; they show as signed by a
     /// publisher the learner has not added.
     pub fn remove_trusted_publisher(&self, public_key: &str) -> Result<()> {
@@ -108,24 +116,30 @@ fn view(key: &PublicKey, added_at: String) -> TrustedPublisher {
 
 /// Whether the learner trusts the key that signed `pack`.
 pub(super) fn pack_status(conn: &Connection, pack: &Pack) -> Result<SignatureStatus> {
-    let Some(signer) = &pack.signer else {
+    status_of(conn, pack.signer.as_ref().map(|s| &s.key))
+}
+
+/// Whether `key` (the key a file was signed with, under the name it carried) is one the
+/// person added to their trusted keys; `None` is an unsigned file.
+pub(super) fn status_of(conn: &Connection, key: Option<&PublicKey>) -> Result<SignatureStatus> {
+    let Some(key) = key else {
         return Ok(SignatureStatus::NotSigned);
     };
     let trusted: Option<String> = conn
         .query_row(
             "SELECT name FROM trusted_publishers WHERE public_key = ?1",
-            [signer.key.key_base64()],
+            [key.key_base64()],
             |r| r.get(0),
         )
         .optional()?;
     Ok(match trusted {
         Some(name) => SignatureStatus::Trusted {
             name,
-            fingerprint: signer.fingerprint(),
+            fingerprint: key.fingerprint(),
         },
         None => SignatureStatus::Unknown {
-            claimed_name: signer.name().to_owned(),
-            fingerprint: signer.fingerprint(),
+            claimed_name: key.name.clone(),
+            fingerprint: key.fingerprint(),
         },
     })
 }

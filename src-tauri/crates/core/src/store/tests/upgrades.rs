@@ -8,7 +8,7 @@ use super::*;
 
 /// Rows each schema could hold, added as the database is built up to it: one or two in
 /// every table the schema introduced, so the upgrade has real data to carry.
-const SEEDS: [&str; 8] = [
+const SEEDS: [&str; 9] = [
     // 1: the curriculum and progress
     "INSERT INTO packs VALUES ('p', '1.0.0', 'P', 'Pub', 'L', 'en-GB', 'cmpf', '', 0, 'abc', 1, 't', 't');
      INSERT INTO modules VALUES ('p', 'm', 0, 'M', '');
@@ -56,15 +56,20 @@ const SEEDS: [&str; 8] = [
      INSERT INTO entry_versions VALUES (101, 1, 't1', 'created', NULL, '{}');
      INSERT INTO entry_search (rowid, title, body, tags)
          VALUES (101, 'Budget workshop', 'Reading a ward budget statement', '');",
-    // 8: trusted publishers and the key that signed each installed pack; the words of the
-    // search index, which schema 9 lists for words being typed
-    "INSERT INTO trusted_publishers VALUES ('a2V5', 'North West CLF', 't1');
-     INSERT INTO pack_signers VALUES ('p', 'a2V5', 'North West CLF');
+    // 8: signing: a trusted publisher and the key that signed the installed pack; an entry
+    // whose words schema 10 lists for words being typed
+    "INSERT INTO trusted_publishers VALUES ('O2onvM62pC1io6jQKm8Nc2UyFXcd4kOmOsBIoYtZ2ik=',
+         'North West CLF', 't1');
+     INSERT INTO pack_signers VALUES ('p', 'O2onvM62pC1io6jQKm8Nc2UyFXcd4kOmOsBIoYtZ2ik=',
+         'North West CLF');
      INSERT INTO entries (id, uid, kind, title, entry_date, created_at, updated_at)
          VALUES (102, 'u102', 'reflection', 'Governance walkround', '2026-11-03', 't1', 't1');
      INSERT INTO entry_versions VALUES (102, 1, 't1', 'created', NULL, '{}');
      INSERT INTO entry_search (rowid, title, body, tags)
          VALUES (102, 'Governance walkround', 'Governing body asked about the ward', 'governance');",
+    // 9: a signed review
+    "INSERT INTO reviews VALUES (2, 'b1', 'fe', 'Dr Lee', 'Appraiser', 'Second look', 't4',
+         NULL, NULL, NULL, NULL, 't5', 'O2onvM62pC1io6jQKm8Nc2UyFXcd4kOmOsBIoYtZ2ik=', 'Dr Lee');",
 ];
 
 /// The first column of every row `sql` returns, as text (table and column names).
@@ -208,6 +213,14 @@ fn every_earlier_schema_upgrades_to_the_current_one_keeping_data() {
                 "a rating made before frameworks were data counts against the installed set"
             );
         }
+        if (5..=8).contains(&from) {
+            let reviews = store.reviews().expect("reviews");
+            assert_eq!(
+                reviews.iter().map(|r| &r.signature).collect::<Vec<_>>(),
+                [&crate::signing::SignatureStatus::NotSigned],
+                "a review imported before reviews were signed reads as not signed after the v{from} upgrade"
+            );
+        }
         if from == 6 {
             let search = |text: &str| {
                 store
@@ -233,7 +246,7 @@ fn every_earlier_schema_upgrades_to_the_current_one_keeping_data() {
                 "its words are still highlighted"
             );
         }
-        if from == 8 {
+        if from >= 8 {
             let words = names(
                 &conn,
                 "SELECT term FROM search_terms WHERE term >= 'gov' AND term < 'gow' ORDER BY term",
@@ -241,7 +254,7 @@ fn every_earlier_schema_upgrades_to_the_current_one_keeping_data() {
             assert_eq!(
                 words,
                 ["governance", "governing"],
-                "the words indexed under v8 are listed for words being typed"
+                "the words indexed under v8 are listed for words being typed (from v{from})"
             );
             for typed in ["governan", "Governi"] {
                 let page = store

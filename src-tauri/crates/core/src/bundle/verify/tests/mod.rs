@@ -16,6 +16,7 @@ mod learning;
 mod limits;
 mod meaning;
 mod rules;
+mod signed;
 use crate::bundle::{MAX_BUNDLE_FILE_BYTES, MAX_BUNDLE_TOTAL_BYTES};
 
 fn fixtures() -> PathBuf {
