@@ -50,10 +50,19 @@ fn dump(data_dir: &Path) -> Vec<String> {
         .expect("tables");
     let mut rows = Vec::new();
     for table in tables {
+        let columns = conn
+            .prepare(&format!("SELECT * FROM \"{table}\""))
+            .expect("prepare")
+            .column_count();
+        // Every column in order, so rows compare whatever the table's width (one-column
+        // tables such as `search_terms` included).
+        let order: Vec<String> = (1..=columns).map(|i| i.to_string()).collect();
         let mut stmt = conn
-            .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY 1, 2"))
+            .prepare(&format!(
+                "SELECT * FROM \"{table}\" ORDER BY {}",
+                order.join(", ")
+            ))
             .expect("prepare");
-        let columns = stmt.column_count();
         let mut query = stmt.query([]).expect("query");
         while let Some(row) = query.next().expect("row") {
             let values: Vec<String> = (0..columns)
